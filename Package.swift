@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "escalation",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "escalation", targets: ["escalation"]),
+    .library(name: "EscalationKit", targets: ["EscalationKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibCSV",
+      path: "Sources/CLibCSV",
+      providers: [.apt(["libcsv-dev"])]
+    ),
+    .systemLibrary(
+      name: "CLibXLSXWriter",
+      path: "Sources/CLibXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    .target(name: "CSVImport", dependencies: ["CLibCSV"]),
+    .target(name: "EscalationKit", dependencies: ["CSVImport"]),
+    .target(name: "XLSXExport", dependencies: ["CLibXLSXWriter", "EscalationKit"]),
+    .executableTarget(
+      name: "escalation",
+      dependencies: [
+        "EscalationKit", "CSVImport", "XLSXExport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "CSVImportTests", dependencies: ["CSVImport"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "EscalationKitTests",
+      dependencies: [
+        "EscalationKit", "CSVImport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "XLSXExportTests",
+      dependencies: [
+        "XLSXExport", "EscalationKit",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "escalationTests",
+      dependencies: [
+        "escalation", "EscalationKit",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      resources: [.copy("Fixtures")]
+    ),
+  ]
+)

@@ -1,0 +1,370 @@
+/// Options for reading a CSV file.
+public struct CSVReadOptions: Sendable {
+  /// The field delimiter; `nil` detects it (`sep=` line, else the header line).
+  public var delimiter: UInt8?
+  /// Bytes read from the file at a time.
+  public var blockSize: Int
+  /// The largest field accepted, in bytes (UTF-8).
+  public var maxFieldBytes: Int
+  /// The most fields accepted in one record (Excel's column limit by default).
+  public var maxFields: Int
+
+  public init(delimiter: UInt8? = nil, blockSize: Int = 1 << 20, maxFieldBytes: Int = 32 << 20, maxFields: Int = 16_384) {
+    self.delimiter = delimiter
+    self.blockSize = max(blockSize, 64)
+    self.maxFieldBytes = maxFieldBytes
+    self.maxFields = maxFields
+  }
+}
+
+/// What the reader found out about a file.
+public struct CSVDialect: Sendable, Equatable {
+  public var encoding: TextEncoding
+  public var delimiter: UInt8
+  /// The file started with Excel's `sep=X` line (line 1, not data).
+  public var hasSepLine: Bool
+
+  /// The delimiter as a readable name: `,` `;` `tab` `|`.
+  public var delimiterName: String {
+    delimiter == 0x09 ? "tab" : String(UnicodeScalar(delimiter))
+  }
+}
+
+/// One record of a CSV file, valid only inside the closure that receives it.
+///
+/// Fields are UTF-8 bytes. Trailing empty fields are not counted in `count` (Excel pads rows
+/// with them); `rawCount` has them.
+public struct CSVRecord {
+  /// 1-based line where the record starts.
+  public let line: Int
+  /// 1-based line where it ends (greater than `line` when a quoted field holds line breaks).
+  public let endLine: Int
+  /// Number of fields, trailing empty ones excluded.
+  public let count: Int
+  /// Number of fields as written.
+  public let rawCount: Int
+  private let storage: UnsafeBufferPointer<UInt8>
+  private let ends: UnsafeBufferPointer<Int>
+
+  init(line: Int, endLine: Int, count: Int, rawCount: Int, storage: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
+    self.line = line
+    self.endLine = endLine
+    self.count = count
+    self.rawCount = rawCount
+    self.storage = storage
+    self.ends = ends
+  }
+
+  /// The bytes of field `i` (0-based); empty for an index past `rawCount`.
+  public func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    guard i >= 0 && i < rawCount else { return UnsafeBufferPointer(start: nil, count: 0) }
+    let start = i == 0 ? 0 : ends[i - 1]
+    return UnsafeBufferPointer(rebasing: storage[start..<ends[i]])
+  }
+
+  /// Field `i` (0-based) as a `String`; `""` past the end.
+  public func string(_ i: Int) -> String {
+    String(decoding: bytes(i), as: UTF8.self)
+  }
+
+  /// All fields as strings, trailing empty ones excluded.
+  public var strings: [String] { (0..<count).map { string($0) } }
+
+  /// The spreadsheet column of field `i` (1-based).
+  public func column(_ i: Int) -> Int { i + 1 }
+}
+
+/// Reads CSV records from a file or standard input through libcsv.
+///
+/// The file is read in blocks, decoded to UTF-8 (see ``TextEncoding``), its delimiter detected,
+/// and each non-blank record handed to the caller with the line it starts on.
+///
+/// ```swift
+/// let reader = try CSVReader(path: "matrix.csv")
+/// try reader.forEachRecord { record in print(record.line, record.string(0)) }
+/// ```
+public final class CSVReader {
+  /// The path given (`-` for standard input).
+  public let path: String
+  /// The name for messages: the path, or `<stdin>`.
+  public var displayName: String { source.displayName }
+  /// Known once reading has started.
+  public private(set) var dialect: CSVDialect?
+  /// Records delivered so far (blank lines excluded).
+  public private(set) var recordCount = 0
+
+  private let source: InputSource
+  private let options: CSVReadOptions
+  private var used = false
+
+  /// Opens `path` (or standard input for `-`); throws ``CSVError/cannotOpen(path:reason:)``.
+  public init(path: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVError) {
+    self.path = path
+    self.options = options
+    source = try InputSource(path: path)
+  }
+
+  /// Reads the whole input, calling `body` for each non-blank record in order.
+  ///
+  /// Throws a ``CSVError`` for unreadable or malformed input, or what `body` throws.
+  /// A reader can be used once.
+  public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
+    precondition(!used, "CSVReader.forEachRecord can run once")
+    used = true
+    try withoutActuallyEscaping(body) { body in
+      let ctx = ParseContext(name: displayName, options: options, body: body)
+      try run(ctx)
+    }
+  }
+
+  private func run(_ ctx: ParseContext) throws {
+    let block = UnsafeMutableRawBufferPointer.allocate(byteCount: options.blockSize, alignment: 8)
+    defer { block.deallocate() }
+    var decoded: [UInt8] = []
+    decoded.reserveCapacity(options.blockSize + options.blockSize / 2)
+
+    // First block: fill it (pipes return short reads) to detect the encoding.
+    var filled = 0
+    var eof = false
+    while filled < block.count {
+      let n = try source.read(into: block.baseAddress! + filled, capacity: block.count - filled)
+      if n == 0 {
+        eof = true
+        break
+      }
+      filled += n
+    }
+    let (encoding, bom) = TextDecoder.detect(UnsafeRawBufferPointer(rebasing: block[0..<filled]), isComplete: eof)
+    var decoder = TextDecoder(encoding: encoding)
+    var chunk = UnsafeRawBufferPointer(rebasing: block[bom..<filled])
+    var parser: LibCSVParser?
+    var pendingHead: [UInt8] = []
+
+    while true {
+      decoded.removeAll(keepingCapacity: true)
+      let outcome = decoder.decode(chunk, isLast: eof, into: &decoded)
+      if parser == nil {
+        // Wait for the first complete line to detect the dialect.
+        pendingHead.append(contentsOf: decoded)
+        if !eof && !pendingHead.contains(0x0A) && !pendingHead.contains(0x0D) && outcome == .ok {
+          (chunk, eof) = try nextChunk(block)
+          continue
+        }
+        let (dialect, skip) = detectDialect(pendingHead, encoding: encoding)
+        self.dialect = dialect
+        do {
+          parser = try LibCSVParser(delimiter: dialect.delimiter)
+        } catch {
+          throw CSVError.readFailed(path: displayName, reason: "libcsv could not start (out of memory)")
+        }
+        ctx.parser = parser
+        if skip > 0 { ctx.line = 2 }
+        decoded = Array(pendingHead[skip...])
+        pendingHead = []
+        if skip == 0 && decoded.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) && eof && outcome == .ok && !dialect.hasSepLine {
+          throw CSVError.empty(path: displayName)
+        }
+      }
+      try decoded.withUnsafeBufferPointer { try ctx.feed($0) }
+      switch outcome {
+      case .ok: break
+      case .invalidUTF8:
+        throw CSVError.invalidUTF8(path: displayName, line: ctx.line, byte: ctx.bytesInLine + 1)
+      case .invalidUTF16:
+        throw CSVError.invalidUTF16(path: displayName, line: ctx.line)
+      }
+      if eof { break }
+      (chunk, eof) = try nextChunk(block)
+    }
+    try ctx.finish()
+    recordCount = ctx.records
+  }
+
+  private func nextChunk(_ block: UnsafeMutableRawBufferPointer) throws -> (UnsafeRawBufferPointer, Bool) {
+    let n = try source.read(into: block.baseAddress!, capacity: block.count)
+    return (UnsafeRawBufferPointer(rebasing: block[0..<n]), n == 0)
+  }
+
+  /// Finds the delimiter from a `sep=` line or the first line; returns how many bytes of
+  /// `head` the `sep=` line takes.
+  private func detectDialect(_ head: [UInt8], encoding: TextEncoding) -> (CSVDialect, Int) {
+    var end = 0
+    while end < head.count && head[end] != 0x0A && head[end] != 0x0D { end += 1 }
+    let first = head[0..<end]
+    // Excel's `sep=;` hint.
+    if first.count >= 5, first.count <= 8,
+      String(decoding: first.prefix(4), as: UTF8.self).lowercased() == "sep="
+    {
+      let d = first[first.startIndex + 4]
+      var skip = end
+      if skip < head.count && head[skip] == 0x0D { skip += 1 }
+      if skip < head.count && head[skip] == 0x0A { skip += 1 }
+      return (CSVDialect(encoding: encoding, delimiter: options.delimiter ?? d, hasSepLine: true), skip)
+    }
+    if let d = options.delimiter {
+      return (CSVDialect(encoding: encoding, delimiter: d, hasSepLine: false), 0)
+    }
+    let candidates: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]
+    var counts = [0, 0, 0, 0]
+    var inQuotes = false
+    for b in first {
+      if b == 0x22 {
+        inQuotes.toggle()
+      } else if !inQuotes, let k = candidates.firstIndex(of: b) {
+        counts[k] += 1
+      }
+    }
+    var best = 0
+    for k in 1..<4 where counts[k] > counts[best] { best = k }
+    return (CSVDialect(encoding: encoding, delimiter: candidates[best], hasSepLine: false), 0)
+  }
+}
+
+/// State shared with the libcsv callbacks through their `void *data` argument.
+private final class ParseContext {
+  let name: String
+  let options: CSVReadOptions
+  let body: (borrowing CSVRecord) throws -> Void
+  var parser: LibCSVParser?
+
+  /// Current physical line (1-based).
+  var line = 1
+  /// Bytes of the current line fed so far (for error columns).
+  var bytesInLine = 0
+  private var pendingCR = false
+  private var recordStart: Int?
+  private var storage: [UInt8] = []
+  private var ends: [Int] = []
+  var records = 0
+  /// An error raised inside a callback; libcsv cannot be stopped, so later callbacks are ignored.
+  private var failure: Error?
+
+  init(name: String, options: CSVReadOptions, body: @escaping (borrowing CSVRecord) throws -> Void) {
+    self.name = name
+    self.options = options
+    self.body = body
+    storage.reserveCapacity(4096)
+    ends.reserveCapacity(64)
+  }
+
+  /// Feeds UTF-8 text to libcsv one physical line at a time, so that every callback knows its line.
+  func feed(_ text: UnsafeBufferPointer<UInt8>) throws {
+    guard let base = text.baseAddress, text.count > 0 else { return }
+    let n = text.count
+    var start = 0
+    if pendingCR {
+      pendingCR = false
+      if base[0] == 0x0A {
+        try parse(base, 1)
+        start = 1
+      }
+    }
+    var i = start
+    while i < n {
+      let c = base[i]
+      if c == 0x0A || c == 0x0D {
+        var stop = i + 1
+        if c == 0x0D {
+          if stop < n {
+            if base[stop] == 0x0A { stop += 1 }
+          } else {
+            pendingCR = true
+          }
+        }
+        try segment(base + start, stop - start, terminated: true)
+        start = stop
+        i = stop
+      } else {
+        i += 1
+      }
+    }
+    if start < n { try segment(base + start, n - start, terminated: false) }
+  }
+
+  private func segment(_ p: UnsafePointer<UInt8>, _ count: Int, terminated: Bool) throws {
+    if recordStart == nil {
+      var k = 0
+      while k < count && (p[k] == 0x0A || p[k] == 0x0D) { k += 1 }
+      if k < count { recordStart = line }
+    }
+    try parse(p, count)
+    if terminated {
+      line += 1
+      bytesInLine = 0
+    } else {
+      bytesInLine += count
+    }
+  }
+
+  private func parse(_ p: UnsafePointer<UInt8>, _ count: Int) throws {
+    let ctx = Unmanaged.passUnretained(self).toOpaque()
+    do {
+      try parser!.parse(p, count: count, field: fieldCallback, record: recordCallback, context: ctx)
+    } catch .parse {
+      throw failure ?? CSVError.strayQuote(path: name, line: line, column: ends.count + 1)
+    } catch {
+      throw failure ?? CSVError.fieldTooLarge(path: name, line: line, column: ends.count + 1, limit: options.maxFieldBytes)
+    }
+    if let failure { throw failure }
+  }
+
+  func finish() throws {
+    let ctx = Unmanaged.passUnretained(self).toOpaque()
+    do {
+      try parser!.finish(field: fieldCallback, record: recordCallback, context: ctx)
+    } catch .parse {
+      throw failure ?? CSVError.unterminatedQuote(path: name, line: recordStart ?? line, column: ends.count + 1)
+    } catch {
+      throw failure ?? CSVError.fieldTooLarge(path: name, line: line, column: ends.count + 1, limit: options.maxFieldBytes)
+    }
+    if let failure { throw failure }
+  }
+
+  func field(_ data: UnsafeMutableRawPointer?, _ count: Int) {
+    guard failure == nil else { return }
+    if count > options.maxFieldBytes {
+      failure = CSVError.fieldTooLarge(path: name, line: line, column: ends.count + 1, limit: options.maxFieldBytes)
+      return
+    }
+    if ends.count >= options.maxFields {
+      failure = CSVError.tooManyFields(path: name, line: recordStart ?? line, limit: options.maxFields)
+      return
+    }
+    if let data, count > 0 {
+      storage.append(contentsOf: UnsafeRawBufferPointer(start: data, count: count))
+    }
+    ends.append(storage.count)
+  }
+
+  func recordEnd() {
+    defer {
+      storage.removeAll(keepingCapacity: true)
+      ends.removeAll(keepingCapacity: true)
+      recordStart = nil
+    }
+    guard failure == nil else { return }
+    var count = ends.count
+    while count > 0 && ends[count - 1] == (count >= 2 ? ends[count - 2] : 0) { count -= 1 }
+    guard count > 0 else { return }  // a blank record
+    records += 1
+    let startLine = recordStart ?? line
+    storage.withUnsafeBufferPointer { s in
+      ends.withUnsafeBufferPointer { e in
+        let record = CSVRecord(line: startLine, endLine: line, count: count, rawCount: e.count, storage: s, ends: e)
+        do {
+          try body(record)
+        } catch {
+          failure = error
+        }
+      }
+    }
+  }
+}
+
+private let fieldCallback: LibCSVParser.FieldCallback = { data, count, ctx in
+  Unmanaged<ParseContext>.fromOpaque(ctx!).takeUnretainedValue().field(data, count)
+}
+
+private let recordCallback: LibCSVParser.RecordCallback = { _, ctx in
+  Unmanaged<ParseContext>.fromOpaque(ctx!).takeUnretainedValue().recordEnd()
+}

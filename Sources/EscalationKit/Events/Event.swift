@@ -1,0 +1,106 @@
+/// What an event does to a ticket (`logs.md`).
+public enum EventKind: UInt8, Sendable, Codable, CaseIterable {
+  case open
+  case escalate
+  case deescalate
+  case resolve
+  case reopen
+  /// Any other status word: moves the ticket when its level differs.
+  case update
+
+  /// The word written in normalised output.
+  public var word: String {
+    switch self {
+    case .open: return "open"
+    case .escalate: return "escalate"
+    case .deescalate: return "de-escalate"
+    case .resolve: return "resolve"
+    case .reopen: return "reopen"
+    case .update: return "update"
+    }
+  }
+}
+
+/// One normalised event, 32 bytes. Strings live in the ``EventLog``'s tables.
+public struct Event: Sendable, Equatable, Hashable {
+  /// Seconds since 1970-01-01T00:00:00Z.
+  public var time: Int64
+  /// Index into ``EventLog/ticketIDs``.
+  public var ticket: UInt32
+  /// 1-based index into ``EventLog/owners``; 0 when none.
+  public var owner: UInt32
+  /// 1-based index into ``EventLog/notes``; 0 when none.
+  public var note: UInt32
+  /// Line of the source record (first line of the record).
+  public var line: UInt32
+  public var kind: EventKind
+  /// 1...4, or 0 when the record gave no level.
+  public var levelRaw: UInt8
+  /// ``CategoryKey/index`` + 1, or 0 when the record gave no category.
+  public var categoryRaw: UInt8
+
+  public init(
+    ticket: UInt32, time: Int64, kind: EventKind, level: Level?, category: CategoryKey?, owner: UInt32 = 0,
+    note: UInt32 = 0, line: UInt32 = 0
+  ) {
+    self.time = time
+    self.ticket = ticket
+    self.owner = owner
+    self.note = note
+    self.line = line
+    self.kind = kind
+    self.levelRaw = UInt8(level?.rawValue ?? 0)
+    self.categoryRaw = category.map { UInt8($0.index + 1) } ?? 0
+  }
+
+  public var level: Level? { Level(rawValue: Int(levelRaw)) }
+  public var category: CategoryKey? { categoryRaw == 0 ? nil : CategoryKey(index: Int(categoryRaw) - 1) }
+}
+
+/// How the records of an input were accounted for: `read == used + rejected + duplicates`.
+public struct RecordAccounting: Sendable, Equatable, Codable {
+  public var read = 0
+  public var used = 0
+  public var rejected = 0
+  public var duplicates = 0
+  public init(read: Int = 0, used: Int = 0, rejected: Int = 0, duplicates: Int = 0) {
+    self.read = read
+    self.used = used
+    self.rejected = rejected
+    self.duplicates = duplicates
+  }
+  /// `records read: N = used U + rejected R + duplicates D`.
+  public var line: String {
+    "records read: \(read) = used \(used) + rejected \(rejected) + duplicates \(duplicates)"
+  }
+}
+
+/// A normalised escalation log: compact events plus the string tables they point into.
+public struct EventLog: Sendable {
+  /// The input's display name.
+  public var source: String
+  /// Used events, in input order.
+  public var events: [Event]
+  /// Ticket identifiers as written; `Event.ticket` indexes this.
+  public var ticketIDs: [String]
+  /// Owner names; `Event.owner - 1` indexes this.
+  public var owners: [String]
+  /// Notes; `Event.note - 1` indexes this.
+  public var notes: [String]
+  public var accounting: RecordAccounting
+  /// Rejections and warnings found while importing.
+  public var findings: [Finding]
+
+  public init(
+    source: String, events: [Event] = [], ticketIDs: [String] = [], owners: [String] = [], notes: [String] = [],
+    accounting: RecordAccounting = RecordAccounting(), findings: [Finding] = []
+  ) {
+    self.source = source
+    self.events = events
+    self.ticketIDs = ticketIDs
+    self.owners = owners
+    self.notes = notes
+    self.accounting = accounting
+    self.findings = findings
+  }
+}

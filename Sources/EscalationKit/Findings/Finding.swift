@@ -1,0 +1,79 @@
+/// How serious a finding is.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+  case error
+  case warning
+  case note
+
+  private var rank: Int {
+    switch self {
+    case .error: return 0
+    case .warning: return 1
+    case .note: return 2
+    }
+  }
+  public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One diagnostic about an input file, positioned as a person sees it in a spreadsheet.
+public struct Finding: Sendable, Equatable, Codable {
+  /// Stable code, e.g. `MTX010`; documented in the README.
+  public var code: String
+  public var severity: Severity
+  /// The file as given on the command line (`<stdin>` for `-`).
+  public var file: String
+  /// 1-based line of the CSV record, when the finding is about a place in the file.
+  public var line: Int?
+  /// 1-based spreadsheet column (field number).
+  public var column: Int?
+  /// What is wrong, where, and what to do; includes "did you mean …" when a label is close.
+  public var message: String
+
+  public init(code: String, severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String) {
+    self.code = code
+    self.severity = severity
+    self.file = file
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
+  /// `file:line:col: severity[CODE]: message`.
+  public var description: String {
+    var s = file
+    if let line { s += ":\(line)" }
+    if let column { s += ":\(column)" }
+    return s + ": \(severity.rawValue)[\(code)]: \(message)"
+  }
+
+  /// The spreadsheet column letter (A, B, …, AA) for `column`.
+  public var columnLetter: String? { column.map(Finding.columnLetter) }
+
+  /// The spreadsheet letter of a 1-based column number.
+  public static func columnLetter(_ n: Int) -> String {
+    var n = n
+    var s = ""
+    while n > 0 {
+      let r = (n - 1) % 26
+      s = String(UnicodeScalar(UInt8(65 + r))) + s
+      n = (n - 1) / 26
+    }
+    return s
+  }
+}
+
+extension Array where Element == Finding {
+  /// Counts per severity.
+  public var counts: (errors: Int, warnings: Int, notes: Int) {
+    var e = 0
+    var w = 0
+    var n = 0
+    for f in self {
+      switch f.severity {
+      case .error: e += 1
+      case .warning: w += 1
+      case .note: n += 1
+      }
+    }
+    return (e, w, n)
+  }
+}

@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Errors writing an output file or stream.
+public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
+  /// The directory of the target does not exist or cannot be written to.
+  case directoryNotWritable(path: String, reason: String)
+  /// The target is one of the inputs.
+  case wouldOverwriteInput(path: String)
+  /// A write, flush or rename failed (disk full, I/O error).
+  case writeFailed(path: String, reason: String)
+  /// The reader of standard output went away (`| head`); not worth a message.
+  case brokenPipe
+
+  public var description: String {
+    switch self {
+    case .directoryNotWritable(let p, let r):
+      return "\(p): error[IO010]: cannot write here: \(r); create the directory or choose another path with -o"
+    case .wouldOverwriteInput(let p):
+      return "\(p): error[IO011]: the output would overwrite an input file; choose another path with -o"
+    case .writeFailed(let p, let r):
+      return "\(p): error[IO012]: writing failed: \(r); nothing was written"
+    case .brokenPipe:
+      return "<stdout>: output closed early"
+    }
+  }
+}
+
+/// A buffered byte writer to standard output or to a file that appears only when complete.
+///
+/// File output goes to a temporary file beside the target, renamed into place by ``commit()``;
+/// if the writer is dropped without committing, the temporary file is removed.
+public final class OutputWriter {
+  /// `-` or `nil` for standard output.
+  public let path: String?
+  private let fd: Int32
+  private let tempPath: String?
+  private var buffer: [UInt8] = []
+  private var committed = false
+  private var failed = false
+
+  /// Opens standard output (`path` nil or `-`) or a temporary file beside `path`.
+  /// - Parameter inputs: paths that must not be overwritten.
+  public init(path: String?, inputs: [String] = []) throws(OutputError) {
+    buffer.reserveCapacity(1 << 16)
+    guard let path, path != "-" else {
+      self.path = nil
+      fd = 1
+      tempPath = nil
+      return
+    }
+    self.path = path
+    try OutputWriter.checkTarget(path, inputs: inputs)
+    let temp = OutputWriter.temporaryPath(for: path)
+    let d = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard d >= 0 else {
+      throw .directoryNotWritable(path: path, reason: OutputWriter.errnoText(errno))
+    }
+    fd = d
+    tempPath = temp
+  }
+
+  deinit {
+    if let tempPath {
+      close(fd)
+      if !committed { unlink(tempPath) }
+    } else if !failed {
+      try? flush()
+    }
+  }
+
+  /// Checks that the directory of `path` exists and is writable and that `path` is no input.
+  public static func checkTarget(_ path: String, inputs: [String]) throws(OutputError) {
+    let dir = directory(of: path)
+    var st = stat()
+    guard stat(dir, &st) == 0 else {
+      throw .directoryNotWritable(path: path, reason: "the directory \(dir) does not exist")
+    }
+    guard (st.st_mode & S_IFMT) == S_IFDIR else {
+      throw .directoryNotWritable(path: path, reason: "\(dir) is not a directory")
+    }
+    guard access(dir, W_OK) == 0 else {
+      throw .directoryNotWritable(path: path, reason: "the directory \(dir) is not writable")
+    }
+    var target = stat()
+    if stat(path, &target) == 0 {
+      if (target.st_mode & S_IFMT) == S_IFDIR {
+        throw .directoryNotWritable(path: path, reason: "it is a directory")
+      }
+      for input in inputs where input != "-" {
+        var s = stat()
+        if stat(input, &s) == 0 && s.st_dev == target.st_dev && s.st_ino == target.st_ino {
+          throw .wouldOverwriteInput(path: path)
+        }
+      }
+    }
+  }
+
+  /// The directory part of a path (`.` when there is none).
+  public static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    let d = String(path[..<slash])
+    return d.isEmpty ? "/" : d
+  }
+
+  /// A hidden temporary name beside `path`, unique to this process.
+  public static func temporaryPath(for path: String) -> String {
+    let dir = directory(of: path)
+    let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    return "\(dir)/.\(name).\(getpid()).tmp"
+  }
+
+  static func errnoText(_ code: Int32) -> String {
+    guard let p = strerror(code) else { return "error \(code)" }
+    return String(cString: p)
+  }
+
+  @inline(__always)
+  public func write(_ s: String) throws(OutputError) {
+    var s = s
+    s.withUTF8 { buffer.append(contentsOf: $0) }
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  public func write(bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  public func write(byte: UInt8) throws(OutputError) {
+    buffer.append(byte)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  /// Writes out the buffer.
+  public func flush() throws(OutputError) {
+    var off = 0
+    let total = buffer.count
+    let err: Int32? = buffer.withUnsafeBytes { raw -> Int32? in
+      while off < total {
+        let n = Glibc.write(fd, raw.baseAddress! + off, total - off)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        off += n
+      }
+      return nil
+    }
+    buffer.removeAll(keepingCapacity: true)
+    if let err {
+      failed = true
+      if err == EPIPE && tempPath == nil { throw .brokenPipe }
+      throw .writeFailed(path: path ?? "<stdout>", reason: OutputWriter.errnoText(err))
+    }
+  }
+
+  /// Flushes, syncs and renames the temporary file into place (file output), or flushes
+  /// standard output.
+  public func commit() throws(OutputError) {
+    try flush()
+    guard let tempPath, let path else { return }
+    if fsync(fd) != 0 {
+      throw .writeFailed(path: path, reason: OutputWriter.errnoText(errno))
+    }
+    if rename(tempPath, path) != 0 {
+      throw .writeFailed(path: path, reason: OutputWriter.errnoText(errno))
+    }
+    committed = true
+  }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import CSVImport
+import EscalationKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The `escalation` command: parses arguments and hands off to the libraries.
+struct Escalation: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "escalation",
+    abstract: "Import, check and report on a 4-level escalation matrix and its escalation logs.",
+    version: FindingsReport.toolVersion,
+    subcommands: [
+      Template.self, Validate.self, Import.self, Sample.self, Metrics.self, Report.self,
+    ]
+  )
+}
+
+/// How a subcommand asks for a particular exit status after it has printed what it had to say.
+struct ExitStatus: Error {
+  var code: Int32
+  /// Findings of error severity (or warnings with `--strict`): the input is not valid.
+  static let invalid = ExitStatus(code: 1)
+}
+
+/// A failure that was already explained, or an I/O or usage problem to explain on stderr.
+enum CLIError: Error, CustomStringConvertible {
+  case usage(String)
+  case io(String)
+  var description: String {
+    switch self {
+    case .usage(let m), .io(let m): return m
+    }
+  }
+}
+
+@main
+enum Main {
+  static func main() {
+    signal(SIGPIPE, SIG_IGN)
+    let code: Int32
+    do {
+      var command = try Escalation.parseAsRoot()
+      try command.run()
+      code = 0
+    } catch {
+      code = report(error)
+    }
+    exit(code)
+  }
+
+  /// Prints `error` and returns the exit status: 0 ok, 1 invalid input, 2 usage or I/O.
+  static func report(_ error: Error) -> Int32 {
+    switch error {
+    case let e as ExitStatus:
+      return e.code
+    case let e as CSVError:
+      Terminal.standardError(e.description)
+      return e.isIOError ? 2 : 1
+    case OutputError.brokenPipe:
+      return 0
+    case let e as OutputError:
+      Terminal.standardError(e.description)
+      return 2
+    case let e as CLIError:
+      Terminal.standardError("escalation: error: " + e.description)
+      if case .usage = e { return 2 }
+      return 2
+    default:
+      let exit = Escalation.exitCode(for: error)
+      let message = Escalation.fullMessage(for: error)
+      if exit == .success {
+        print(message)
+        return 0
+      }
+      if !message.isEmpty { Terminal.standardError(message) }
+      // ArgumentParser uses 64 for usage errors; this tool documents 2.
+      return exit == .validationFailure ? 2 : (exit.rawValue == 1 ? 1 : 2)
+    }
+  }
+}
+
+/// Terminal facts: colour only on a terminal and never with `NO_COLOR`.
+enum Terminal {
+  static func useColor(fd: Int32) -> Bool {
+    if let v = getenv("NO_COLOR"), v.pointee != 0 { return false }
+    if getenv("NO_COLOR") != nil { return false }
+    return isatty(fd) == 1
+  }
+
+  static func standardError(_ text: String) {
+    var t = text
+    if !t.hasSuffix("\n") { t += "\n" }
+    t.withUTF8 { b in
+      var off = 0
+      while off < b.count {
+        let n = write(2, b.baseAddress! + off, b.count - off)
+        if n <= 0 { break }
+        off += n
+      }
+    }
+  }
+}
