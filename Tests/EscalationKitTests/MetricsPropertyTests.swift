@@ -10,7 +10,7 @@ import Testing
     await propertyCheck(count: 60, input: Gen.uint64()) { seed in
       let log = generatedLog(seed: seed, tickets: 60)
       let order = TicketOrder(log)
-      let rec = Reconstruction(log: log, order: order, cutoff: Int64.max)
+      let rec = Reconstruction(order: order, cutoff: Int64.max)
       for t in 0..<rec.ticketCount where rec.resolvedAt[t] != Reconstruction.never {
         let atLevels = rec.secondsAtLevel(of: t, asOf: rec.resolvedAt[t]).reduce(Int64(0)) { $0 + ($1 ?? 0) }
         // Time spent resolved between a resolution and the reopen that followed it.

@@ -57,7 +57,7 @@ struct SplitMix: RandomNumberGenerator {
 /// resolution). `shuffle` mixes the input order of events.
 func generatedLog(
   seed: UInt64, tickets: Int, start: Int64 = LocalDateTime(year: 2026, month: 9, day: 1).secondsAsIfUTC, days: Int = 120,
-  anomalies: Bool = true, shuffle: Bool = true
+  anomalies: Bool = true, shuffle: Bool = true, resolveAtEnd: Double = 0
 ) -> EventLog {
   var rng = SplitMix(seed: seed)
   var events: [Event] = []
@@ -130,6 +130,10 @@ func generatedLog(
       if anomalies && Int.random(in: 0..<25, using: &rng) == 0 {
         events.append(events[events.count - 1])  // exact duplicate
       }
+    }
+    if open && Double.random(in: 0..<1, using: &rng) < resolveAtEnd {
+      time += Int64.random(in: 60...(3 * 86_400), using: &rng)
+      push(.resolve, nil, nil)
     }
   }
   if shuffle {

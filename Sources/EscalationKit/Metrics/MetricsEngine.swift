@@ -39,26 +39,24 @@ public enum MetricsEngine {
   public static func compute(_ log: EventLog, order: TicketOrder, options: MetricsOptions) -> ReportContent {
     let zone = options.zone
     let period = ResolvedPeriod.resolve(options.period, zone: zone, eventTimes: order.timeRange, asOf: options.asOf)
-    let rec = Reconstruction(log: log, order: order, cutoff: period.cutoff)
+    let rec = Reconstruction(order: order, cutoff: period.cutoff)
     var figures = PeriodFigures(rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix)
     figures.compute(includeTickets: options.includeTickets)
 
     var trend: [TrendRow] = []
     if options.includeTrend, let range = order.timeRange {
-      trend = trendRows(log: log, order: order, rec: rec, period: period, zone: zone, firstTime: range.first)
+      trend = trendRows(order: order, rec: rec, period: period, zone: zone, firstTime: range.first)
     }
 
     var counts: [String: (Severity, Int, String)] = [:]
     for f in log.findings {
       if let c = counts[f.code] { counts[f.code] = (c.0, c.1 + 1, c.2) } else { counts[f.code] = (f.severity, 1, f.message) }
     }
-    for f in rec.findings {
-      if let c = counts[f.code] {
-        counts[f.code] = (c.0, c.1 + 1, c.2)
-      } else {
-        let summary = MetricsFindingCode(rawValue: f.code)?.summary ?? f.message
-        counts[f.code] = (f.severity, 1, summary)
-      }
+    var perCode = [Int](repeating: 0, count: MetricsFindingCode.allCases.count)
+    for w in rec.warnings { perCode[MetricsFindingCode.allCases.firstIndex(of: w.code)!] += 1 }
+    for (i, code) in MetricsFindingCode.allCases.enumerated() where perCode[i] > 0 {
+      let c = counts[code.rawValue]
+      counts[code.rawValue] = (.warning, (c?.1 ?? 0) + perCode[i], c?.2 ?? code.summary)
     }
     let findingCounts = counts.keys.sorted().map { k in
       FindingCount(code: k, severity: counts[k]!.0, count: counts[k]!.1, summary: counts[k]!.2)
@@ -69,14 +67,15 @@ public enum MetricsEngine {
       roles: options.matrix.roles, headline: figures.headline, rates: figures.rates, escalations: figures.escalations,
       timeAtLevel: figures.timeAtLevel, timeToResolution: figures.timeToResolution, highestLevel: figures.highestLevel,
       levelAtResolution: figures.levelAtResolution, backlog: figures.backlog, sla: figures.slaSection, trend: trend,
-      tickets: options.includeTickets ? figures.tickets : nil, findings: rec.findings, findingCounts: findingCounts)
+      tickets: options.includeTickets ? figures.tickets : nil, warnings: rec.warnings, ticketIDs: log.ticketIDs,
+      findingCounts: findingCounts)
   }
 
   /// The trend from the month of `firstTime` up to P's month, each month with its own end as
   /// its as-of. Facts carry their times, so one reconstruction up to the last month's end
   /// answers every month.
   static func trendRows(
-    log: EventLog, order: TicketOrder, rec: Reconstruction, period: ResolvedPeriod, zone: ZoneRules, firstTime: Int64
+    order: TicketOrder, rec: Reconstruction, period: ResolvedPeriod, zone: ZoneRules, firstTime: Int64
   ) -> [TrendRow] {
     let first = MonthKey(firstTime, zone: zone)
     let last = MonthKey(period.end > period.start ? period.end - 1 : period.start, zone: zone)
@@ -96,12 +95,12 @@ public enum MetricsEngine {
     let hi = max(trendCutoff, rec.cutoff)
     var differs = false
     if lo != hi {
-      for e in log.events where e.time >= lo && e.time < hi {
+      for e in order.events where e.time >= lo && e.time < hi {
         differs = true
         break
       }
     }
-    let r = differs ? Reconstruction(log: log, order: order, cutoff: trendCutoff, collectFindings: false) : rec
+    let r = differs ? Reconstruction(order: order, cutoff: trendCutoff, collectWarnings: false, recordStays: false) : rec
     let n = months.count
     func index(_ t: Int64) -> Int? {
       guard t >= bounds[0] && t < bounds[n] else { return nil }

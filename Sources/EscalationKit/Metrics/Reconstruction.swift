@@ -1,5 +1,5 @@
 /// The codes of the warnings found while reconstructing tickets (`metrics.md`).
-public enum MetricsFindingCode: String, CaseIterable, Sendable {
+public enum MetricsFindingCode: String, CaseIterable, Sendable, Equatable {
   /// An escalation that does not go up, or a de-escalation that does not go down.
   case moveAgainstWord = "MET001"
   /// An upward move that skips a level (1 → 3).
@@ -45,69 +45,120 @@ public enum MetricsFindingCode: String, CaseIterable, Sendable {
 }
 
 /// Events of an ``EventLog`` grouped by ticket, each group sorted by time with input order
-/// breaking ties. Computed once and shared by every reconstruction of the same log.
+/// breaking ties. Computed once and shared by every reconstruction of the same log; the
+/// events are copied so that reconstructions read them in order.
 public struct TicketOrder: Sendable {
-  /// Event indices, grouped by ticket.
-  public let order: [UInt32]
-  /// `ticketCount + 1` offsets into `order`: ticket t's events are `order[offsets[t]..<offsets[t+1]]`.
+  /// The events, grouped by ticket, in time order within a ticket.
+  public let events: [Event]
+  /// `ticketCount + 1` offsets into `events`: ticket t's are `events[offsets[t]..<offsets[t+1]]`.
   public let offsets: [Int]
   /// (first, last) event time, `nil` for an empty log.
   public let timeRange: (first: Int64, last: Int64)?
 
   public init(_ log: EventLog) {
-    let events = log.events
     var ticketCount = log.ticketIDs.count
-    for e in events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
-    // Counting sort by ticket keeps input order within a ticket.
+    for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
+    // Counting sort by ticket (a scatter that keeps input order within a ticket).
     var offsets = [Int](repeating: 0, count: ticketCount + 1)
     var lo = Int64.max
     var hi = Int64.min
-    for e in events {
+    for e in log.events {
       offsets[Int(e.ticket) + 1] += 1
       if e.time < lo { lo = e.time }
       if e.time > hi { hi = e.time }
     }
     for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
-    var next = offsets
-    var order = [UInt32](repeating: 0, count: events.count)
-    events.withUnsafeBufferPointer { ev in
-      for i in 0..<ev.count {
-        let t = Int(ev[i].ticket)
-        order[next[t]] = UInt32(i)
+    let count = log.events.count
+    let sorted = [Event](unsafeUninitializedCapacity: count) { out, initialized in
+      var next = offsets
+      for e in log.events {
+        let t = Int(e.ticket)
+        (out.baseAddress! + next[t]).initialize(to: e)
         next[t] += 1
       }
-      // Within a ticket, order by time; indices are ascending, so input order breaks ties.
-      order.withUnsafeMutableBufferPointer { o in
-        for t in 0..<ticketCount {
-          let a = offsets[t]
-          let b = offsets[t + 1]
-          guard b - a > 1 else { continue }
-          var sorted = true
-          for k in (a + 1)..<b where ev[Int(o[k - 1])].time > ev[Int(o[k])].time {
-            sorted = false
-            break
+      // Within a ticket, order by time with a stable insertion sort (groups are small and
+      // usually already in order): equal times keep input order.
+      for t in 0..<ticketCount {
+        let a = offsets[t]
+        let b = offsets[t + 1]
+        guard b - a > 1 else { continue }
+        for k in (a + 1)..<b where out[k - 1].time > out[k].time {
+          let v = out[k]
+          var j = k - 1
+          while j >= a && out[j].time > v.time {
+            out[j + 1] = out[j]
+            j -= 1
           }
-          if sorted { continue }
-          // Insertion sort: groups are small and nearly sorted; it is stable.
-          for k in (a + 1)..<b {
-            let v = o[k]
-            let tv = ev[Int(v)].time
-            var j = k - 1
-            while j >= a && ev[Int(o[j])].time > tv {
-              o[j + 1] = o[j]
-              j -= 1
-            }
-            o[j + 1] = v
-          }
+          out[j + 1] = v
         }
       }
+      initialized = count
     }
-    self.order = order
+    self.events = sorted
     self.offsets = offsets
-    self.timeRange = events.isEmpty ? nil : (lo, hi)
+    self.timeRange = count == 0 ? nil : (lo, hi)
   }
 
   public var ticketCount: Int { offsets.count - 1 }
+}
+
+/// One reconstruction warning, kept compact (16 bytes) and turned into a ``Finding`` with its
+/// message only when asked.
+public struct MetricsWarning: Sendable, Equatable {
+  public var code: MetricsFindingCode
+  /// The word of the event concerned.
+  public var kind: EventKind
+  /// Code-specific small values (levels, category indices).
+  public var a: UInt8
+  public var b: UInt8
+  public var ticket: UInt32
+  /// Line of the record (0 when unknown).
+  public var line: UInt32
+
+  public init(code: MetricsFindingCode, kind: EventKind, a: UInt8 = 0, b: UInt8 = 0, ticket: UInt32, line: UInt32) {
+    self.code = code
+    self.kind = kind
+    self.a = a
+    self.b = b
+    self.ticket = ticket
+    self.line = line
+  }
+
+  /// The finding, with a message naming the ticket, in file `source`.
+  public func finding(source: String, ids: [String]) -> Finding {
+    let id = Int(ticket) < ids.count ? ids[Int(ticket)] : "#\(ticket)"
+    let w = "'\(kind.word)'"
+    let m: String
+    switch code {
+    case .moveAgainstWord:
+      m = kind == .deescalate
+        ? "de-escalation from level \(a) to \(b) goes up; applied as written"
+        : "escalation from level \(a) to \(b) does not go up; applied as written"
+    case .skippedLevel: m = "move from level \(a) to \(b) skips a level; applied as written"
+    case .implicitReopen: m = "\(w) on a resolved ticket; read as a reopen at level \(b)"
+    case .missingOpen:
+      m = a == 1
+        ? "first event is \(w), not an open, and gives no level; the ticket starts here at level \(b)"
+        : "first event is \(w), not an open; the ticket starts here at level \(b)"
+    case .categoryChange:
+      let old = CategoryKey(index: Int(a))?.rawValue ?? "?"
+      let new = CategoryKey(index: Int(b))?.rawValue ?? "?"
+      m = "category changes from \(old) to \(new); the latest one is used"
+    case .duplicateEvent: m = "exact duplicate of an earlier \(w) event at the same time; counted once"
+    case .duplicateOpen:
+      m = b == 0
+        ? "\(w) on a ticket already open at level \(a); changes nothing"
+        : "\(w) on a ticket open at level \(a) names level \(b); read as a move"
+    case .duplicateResolve: m = "resolve on a ticket already resolved; ignored, the first resolution stands"
+    case .sameLevel: m = "\(w) to level \(b), where the ticket already is; changes nothing"
+    case .outOfRange: m = "\(w) without a level at level \(a) would leave levels 1-4; ignored"
+    case .noCategory: m = "no category given; counted as uncategorized"
+    case .openOnResolved: m = "open on a resolved ticket; read as a reopen"
+    }
+    return Finding(
+      code: code.rawValue, severity: .warning, file: source, line: line == 0 ? nil : Int(line),
+      message: "ticket \(id): \(m)")
+  }
 }
 
 /// Every ticket of a log reconstructed from its events strictly before a cut-off time:
@@ -137,10 +188,8 @@ public struct Reconstruction: Sendable {
   public internal(set) var resolvedAt: [Int64]
   /// First time the ticket was at level 2 or above; ``never`` if not.
   public internal(set) var reached2At: [Int64]
-  /// Line of the ticket's first used event.
-  public internal(set) var firstLine: [UInt32]
 
-  /// `ticketCount + 1` offsets into the stay arrays.
+  /// `ticketCount + 1` offsets into the stay arrays (all zero when stays were not recorded).
   public internal(set) var stayOffsets: [Int]
   public internal(set) var stayLevel: [UInt8]
   public internal(set) var stayStart: [Int64]
@@ -157,14 +206,16 @@ public struct Reconstruction: Sendable {
   public internal(set) var resolutionTime: [Int64]
   public internal(set) var reopenTime: [Int64]
 
-  /// Warnings (`MET001`…) about the events used, with the record line.
-  public internal(set) var findings: [Finding]
+  /// Warnings (`MET001`…) about the events used, in ticket then time order.
+  public internal(set) var warnings: [MetricsWarning]
 
   public var ticketCount: Int { start.count }
 
   /// Reconstructs every ticket of `log` from its events strictly before `cutoff`.
-  /// - Parameter collectFindings: `false` skips building warnings (for a second pass).
-  public init(log: EventLog, order: TicketOrder, cutoff: Int64, collectFindings: Bool = true) {
+  /// - Parameters:
+  ///   - collectWarnings: `false` skips the warnings (for a second pass).
+  ///   - recordStays: `false` skips the stays (the trend needs none).
+  public init(order: TicketOrder, cutoff: Int64, collectWarnings: Bool = true, recordStays: Bool = true) {
     self.cutoff = cutoff
     let n = order.ticketCount
     start = [Int64](repeating: Reconstruction.never, count: n)
@@ -173,32 +224,40 @@ public struct Reconstruction: Sendable {
     level = [UInt8](repeating: 0, count: n)
     resolvedAt = [Int64](repeating: Reconstruction.never, count: n)
     reached2At = [Int64](repeating: Reconstruction.never, count: n)
-    firstLine = [UInt32](repeating: 0, count: n)
     stayOffsets = [Int](repeating: 0, count: n + 1)
-    let expected = log.events.count
     stayLevel = []
     stayStart = []
     stayEnd = []
-    stayLevel.reserveCapacity(expected)
-    stayStart.reserveCapacity(expected)
-    stayEnd.reserveCapacity(expected)
+    if recordStays {
+      let expected = order.events.count
+      stayLevel.reserveCapacity(expected)
+      stayStart.reserveCapacity(expected)
+      stayEnd.reserveCapacity(expected)
+    }
     moveTicket = []
     moveTime = []
     moveTarget = []
     resolutionTicket = []
     resolutionTime = []
     reopenTime = []
-    findings = []
-    var builder = TicketBuilder(source: log.source, ids: log.ticketIDs, collect: collectFindings)
-    log.events.withUnsafeBufferPointer { ev in
-      order.order.withUnsafeBufferPointer { ord in
-        for t in 0..<n {
-          builder.run(ticket: t, events: ev, order: ord, range: order.offsets[t]..<order.offsets[t + 1], into: &self)
-          stayOffsets[t + 1] = stayLevel.count
-        }
+    warnings = []
+    let builder = TicketBuilder(collect: collectWarnings, recordStays: recordStays)
+    order.events.withUnsafeBufferPointer { ev in
+      for t in 0..<n {
+        builder.run(ticket: t, events: ev, range: order.offsets[t]..<order.offsets[t + 1], into: &self)
+        if recordStays { stayOffsets[t + 1] = stayLevel.count }
       }
     }
-    findings = builder.findings
+  }
+
+  /// Reconstructs every ticket of `log` (sorting its events first).
+  public init(log: EventLog, cutoff: Int64) {
+    self.init(order: TicketOrder(log), cutoff: cutoff)
+  }
+
+  /// The warnings as findings in file `source`, naming tickets from `ids`.
+  public func findings(source: String, ids: [String]) -> [Finding] {
+    warnings.map { $0.finding(source: source, ids: ids) }
   }
 
   /// The stays of ticket `t`, as indices into the stay arrays.
@@ -219,32 +278,14 @@ public struct Reconstruction: Sendable {
 
 /// The per-ticket state machine of `metrics.md`.
 struct TicketBuilder {
-  let source: String
-  let ids: [String]
   let collect: Bool
-  var findings: [Finding] = []
-
-  init(source: String, ids: [String], collect: Bool) {
-    self.source = source
-    self.ids = ids
-    self.collect = collect
-  }
+  let recordStays: Bool
 
   enum State { case notStarted, open, resolved }
 
-  mutating func warn(_ code: MetricsFindingCode, _ ticket: Int, _ e: Event, _ message: String) {
-    guard collect else { return }
-    let id = ticket < ids.count ? ids[ticket] : "#\(ticket)"
-    findings.append(
-      Finding(
-        code: code.rawValue, severity: .warning, file: source, line: e.line == 0 ? nil : Int(e.line),
-        message: "ticket \(id): \(message)"))
-  }
-
-  mutating func run(
-    ticket t: Int, events ev: UnsafeBufferPointer<Event>, order ord: UnsafeBufferPointer<UInt32>, range: Range<Int>,
-    into r: inout Reconstruction
-  ) {
+  func run(ticket t: Int, events ev: UnsafeBufferPointer<Event>, range: Range<Int>, into r: inout Reconstruction) {
+    let collect = self.collect
+    let recordStays = self.recordStays
     var state = State.notStarted
     var cur: UInt8 = 0
     var stayFrom: Int64 = 0
@@ -253,8 +294,12 @@ struct TicketBuilder {
     var reached2 = Reconstruction.never
     var episode = -1  // index of the resolution episode in force
     var runStart = range.lowerBound  // first event of the current same-time run
-    var lastEvent: Event? = nil
+    var firstLine: UInt32 = 0
 
+    func warn(_ code: MetricsFindingCode, _ e: Event, a: UInt8 = 0, b: UInt8 = 0) {
+      guard collect else { return }
+      r.warnings.append(MetricsWarning(code: code, kind: e.kind, a: a, b: b, ticket: UInt32(t), line: e.line))
+    }
     func beginStay(_ l: UInt8, _ time: Int64) {
       cur = l
       stayFrom = time
@@ -262,6 +307,7 @@ struct TicketBuilder {
       if l >= 2 && reached2 == Reconstruction.never { reached2 = time }
     }
     func endStay(_ time: Int64) {
+      guard recordStays else { return }
       r.stayLevel.append(cur)
       r.stayStart.append(stayFrom)
       r.stayEnd.append(time)
@@ -272,17 +318,25 @@ struct TicketBuilder {
       r.moveTime.append(time)
       r.moveTarget.append(target)
     }
+    func resolve(_ time: Int64) {
+      endStay(time)
+      state = .resolved
+      r.resolutionTicket.append(UInt32(t))
+      r.resolutionTime.append(time)
+      r.reopenTime.append(Reconstruction.never)
+      episode = r.resolutionTime.count - 1
+    }
 
     var k = range.lowerBound
     while k < range.upperBound {
-      let e = ev[Int(ord[k])]
+      let e = ev[k]
       if e.time >= r.cutoff { break }
       // Exact duplicates: compare with the earlier events of the same time.
-      if let last = lastEvent, last.time == e.time {
+      if k > range.lowerBound && ev[k - 1].time == e.time {
         var dup = false
         var j = runStart
         while j < k {
-          let p = ev[Int(ord[j])]
+          let p = ev[j]
           if p.kind == e.kind && p.levelRaw == e.levelRaw && p.categoryRaw == e.categoryRaw {
             dup = true
             break
@@ -290,14 +344,13 @@ struct TicketBuilder {
           j += 1
         }
         if dup {
-          warn(.duplicateEvent, t, e, "exact duplicate of an earlier event (\(e.kind.word)), counted once")
+          warn(.duplicateEvent, e)
           k += 1
           continue
         }
       } else {
         runStart = k
       }
-      lastEvent = e
       k += 1
       let given = e.levelRaw <= 4 ? e.levelRaw : 0  // 0 = not given
       let time = e.time
@@ -312,69 +365,44 @@ struct TicketBuilder {
       }
       // Warnings about the direction of a move from `from` to `to`.
       func checkMove(from: UInt8, to: UInt8) {
-        if e.kind == .escalate && to < from {
-          warn(.moveAgainstWord, t, e, "escalation from level \(from) to \(to) does not go up; applied as written")
-        } else if e.kind == .deescalate && to > from {
-          warn(.moveAgainstWord, t, e, "de-escalation from level \(from) to \(to) goes up; applied as written")
+        if (e.kind == .escalate && to < from) || (e.kind == .deescalate && to > from) {
+          warn(.moveAgainstWord, e, a: from, b: to)
         }
-        if to > from + 1 {
-          warn(.skippedLevel, t, e, "escalation from level \(from) to \(to) skips a level; applied as written")
-        }
+        if to > from + 1 { warn(.skippedLevel, e, a: from, b: to) }
       }
 
-      // A rejected event changes nothing, its category included.
+      // A rejected or ignored event changes nothing, its category included.
       switch state {
       case .notStarted:
-        if e.kind != .open {
-          if given == 0 && (e.kind == .escalate || e.kind == .deescalate) {
-            warn(.missingOpen, t, e, "first event is '\(e.kind.word)', not an open, and gives no level; the ticket starts here at level 1")
-          } else {
-            warn(.missingOpen, t, e, "first event is '\(e.kind.word)', not an open; the ticket starts here at level \(given == 0 ? 1 : given)")
-          }
-        }
+        let startLevel = given == 0 ? 1 : given
+        if e.kind != .open { warn(.missingOpen, e, a: given == 0 ? 1 : 0, b: startLevel) }
         r.start[t] = time
-        r.firstLine[t] = e.line
+        firstLine = e.line
         state = .open
-        beginStay(given == 0 ? 1 : given, time)
-        if e.kind == .resolve {
-          endStay(time)
-          state = .resolved
-          r.resolutionTicket.append(UInt32(t))
-          r.resolutionTime.append(time)
-          r.reopenTime.append(Reconstruction.never)
-          episode = r.resolutionTime.count - 1
-        }
+        beginStay(startLevel, time)
+        if e.kind == .resolve { resolve(time) }
       case .open:
         switch e.kind {
         case .open, .reopen:
           if given != 0 && given != cur {
-            warn(.duplicateOpen, t, e, "'\(e.kind.word)' on an open ticket names level \(given); read as a move from level \(cur)")
-            if given > cur + 1 {
-              warn(.skippedLevel, t, e, "move from level \(cur) to \(given) skips a level; applied as written")
-            }
+            warn(.duplicateOpen, e, a: cur, b: given)
+            if given > cur + 1 { warn(.skippedLevel, e, a: cur, b: given) }
             endStay(time)
             let from = cur
             beginStay(given, time)
             recordMove(given, from: from, time)
           } else {
-            warn(.duplicateOpen, t, e, "'\(e.kind.word)' on a ticket that is already open at level \(cur); changes nothing")
+            warn(.duplicateOpen, e, a: cur)
           }
         case .resolve:
-          endStay(time)
-          state = .resolved
-          r.resolutionTicket.append(UInt32(t))
-          r.resolutionTime.append(time)
-          r.reopenTime.append(Reconstruction.never)
-          episode = r.resolutionTime.count - 1
+          resolve(time)
         case .escalate, .deescalate, .update:
           guard let to = target(from: cur) else {
-            warn(.outOfRange, t, e, "'\(e.kind.word)' without a level at level \(cur) would leave levels 1-4; ignored")
+            warn(.outOfRange, e, a: cur)
             continue
           }
           if to == cur {
-            if e.kind != .update {
-              warn(.sameLevel, t, e, "'\(e.kind.word)' to level \(to), where the ticket already is; changes nothing")
-            }
+            if e.kind != .update { warn(.sameLevel, e, b: to) }
           } else {
             checkMove(from: cur, to: to)
             endStay(time)
@@ -387,22 +415,20 @@ struct TicketBuilder {
         let at = cur
         switch e.kind {
         case .resolve:
-          warn(.duplicateResolve, t, e, "resolve on a ticket already resolved; ignored, the first resolution stands")
+          warn(.duplicateResolve, e)
           continue
         case .open, .reopen:
-          if e.kind == .open {
-            warn(.openOnResolved, t, e, "open on a resolved ticket; read as a reopen")
-          }
+          if e.kind == .open { warn(.openOnResolved, e) }
           r.reopenTime[episode] = time
           state = .open
           beginStay(given == 0 ? at : given, time)
         case .escalate, .deescalate, .update:
           guard let to = target(from: at) else {
-            warn(.outOfRange, t, e, "'\(e.kind.word)' without a level at level \(at) would leave levels 1-4; ignored")
+            warn(.outOfRange, e, a: at)
             continue
           }
           if e.kind == .update && to == at { break }  // a status word on a resolved ticket: no move
-          warn(.implicitReopen, t, e, "'\(e.kind.word)' on a resolved ticket; read as a reopen at level \(to)")
+          warn(.implicitReopen, e, b: to)
           checkMove(from: at, to: to)
           r.reopenTime[episode] = time
           state = .open
@@ -410,19 +436,19 @@ struct TicketBuilder {
           recordMove(to, from: at, time)
         }
       }
-      if let c = e.category, UInt8(c.index) != cat {
-        if cat != Reconstruction.noCategory {
-          let old = CategoryKey(index: Int(cat))?.rawValue ?? "?"
-          warn(.categoryChange, t, e, "category changes from \(old) to \(c.rawValue); the latest one is used")
-        }
-        cat = UInt8(c.index)
+      let c = e.categoryRaw
+      if c != 0 && c <= 8 && c - 1 != cat {
+        if cat != Reconstruction.noCategory { warn(.categoryChange, e, a: cat, b: c - 1) }
+        cat = c - 1
       }
     }
     guard state != .notStarted else { return }
     if state == .open {
-      r.stayLevel.append(cur)
-      r.stayStart.append(stayFrom)
-      r.stayEnd.append(Reconstruction.never)
+      if recordStays {
+        r.stayLevel.append(cur)
+        r.stayStart.append(stayFrom)
+        r.stayEnd.append(Reconstruction.never)
+      }
     } else {
       r.resolvedAt[t] = r.resolutionTime[episode]
     }
@@ -431,12 +457,7 @@ struct TicketBuilder {
     r.level[t] = cur
     r.reached2At[t] = reached2
     if cat == Reconstruction.noCategory && collect {
-      let id = t < ids.count ? ids[t] : "#\(t)"
-      findings.append(
-        Finding(
-          code: MetricsFindingCode.noCategory.rawValue, severity: .warning, file: source,
-          line: r.firstLine[t] == 0 ? nil : Int(r.firstLine[t]),
-          message: "ticket \(id): no category given; counted as uncategorized"))
+      r.warnings.append(MetricsWarning(code: .noCategory, kind: .open, ticket: UInt32(t), line: firstLine))
     }
   }
 }

@@ -36,8 +36,10 @@ public struct ReportContent: Sendable {
   public var trend: [TrendRow]
   /// Tickets in scope (opened, escalated or resolved in P, or open at as-of), when asked for.
   public var tickets: [TicketRow]?
-  /// Warnings from reconstructing the tickets (`MET…`), each with its record line.
-  public var findings: [Finding]
+  /// Warnings from reconstructing the tickets (`MET…`), compact; see ``findings``.
+  public var warnings: [MetricsWarning]
+  /// The log's ticket identifiers (shared with the log, not copied), for messages.
+  public var ticketIDs: [String]
   /// Counts per code of the import's findings and of `findings`, in code order.
   public var findingCounts: [FindingCount]
 
@@ -45,8 +47,8 @@ public struct ReportContent: Sendable {
     source: String, zone: String, period: ResolvedPeriod, accounting: RecordAccounting, roles: [String],
     headline: Headline, rates: [RateRow], escalations: [EscalationMovesRow], timeAtLevel: [TimeAtLevelRow],
     timeToResolution: [ResolutionRow], highestLevel: [LevelDistributionRow], levelAtResolution: [LevelDistributionRow],
-    backlog: [BacklogRow], sla: SLASection?, trend: [TrendRow], tickets: [TicketRow]?, findings: [Finding],
-    findingCounts: [FindingCount]
+    backlog: [BacklogRow], sla: SLASection?, trend: [TrendRow], tickets: [TicketRow]?, warnings: [MetricsWarning],
+    ticketIDs: [String], findingCounts: [FindingCount]
   ) {
     self.source = source
     self.zone = zone
@@ -64,9 +66,14 @@ public struct ReportContent: Sendable {
     self.sla = sla
     self.trend = trend
     self.tickets = tickets
-    self.findings = findings
+    self.warnings = warnings
+    self.ticketIDs = ticketIDs
     self.findingCounts = findingCounts
   }
+
+  /// The reconstruction warnings as findings (file, record line, message), for the data
+  /// quality sheet and `escalation import`.
+  public var findings: [Finding] { warnings.map { $0.finding(source: source, ids: ticketIDs) } }
 }
 
 /// Which rows a table row is about: one category, tickets without one, or all.
