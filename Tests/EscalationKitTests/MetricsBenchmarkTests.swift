@@ -8,7 +8,9 @@ import Testing
   static var enabled: Bool { ProcessInfo.processInfo.environment["METRICS_BENCH"] == "1" }
 
   static func peakRSSMB() -> Double {
-    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+      return 0
+    }
     for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
       let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
       return kb / 1024
@@ -21,7 +23,8 @@ import Testing
     for events in [250_000, 500_000, 1_000_000] {
       // About 4 events per ticket over 12 months; 90 % of the tickets end resolved.
       let log = generatedLog(
-        seed: 7, tickets: events / 4, start: LocalDateTime(year: 2026, month: 1, day: 1).secondsAsIfUTC, days: 365,
+        seed: 7, tickets: events / 4,
+        start: LocalDateTime(year: 2026, month: 1, day: 1).secondsAsIfUTC, days: 365,
         resolveAtEnd: 0.9)
       let rssBefore = MetricsBenchmarkTests.peakRSSMB()
       let clock = ContinuousClock()
@@ -29,11 +32,14 @@ import Testing
       let tOrder = clock.measure { order = TicketOrder(log) }
       let cut = paris.startOfMonth(year: 2026, month: 11)
       let tRec = clock.measure { _ = Reconstruction(order: order!, cutoff: cut) }
-      let tRec2 = clock.measure { _ = Reconstruction(order: order!, cutoff: cut, collectWarnings: false, recordStays: false) }
+      let tRec2 = clock.measure {
+        _ = Reconstruction(order: order!, cutoff: cut, collectWarnings: false, recordStays: false)
+      }
       print("METRICS PARTS order=\(tOrder) rec=\(tRec) rec-nofindings=\(tRec2)")
       var month: ReportContent?
       let tMonth = clock.measure {
-        month = MetricsEngine.compute(log, options: MetricsOptions(period: .month(year: 2026, month: 10), zone: paris))
+        month = MetricsEngine.compute(
+          log, options: MetricsOptions(period: .month(year: 2026, month: 10), zone: paris))
       }
       var all: ReportContent?
       let tAll = clock.measure {

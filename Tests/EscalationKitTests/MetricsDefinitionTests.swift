@@ -6,10 +6,14 @@ import Testing
 @Suite struct MetricsDefinitionTests {
   let october = PeriodSpec.month(year: 2026, month: 10)
 
-  func report(_ b: LogBuilder, _ period: PeriodSpec = .all, asOf: Int64? = nil, zone: ZoneRules = .utc,
-              sla: SLATargets? = nil, matrix: Matrix = .canonical(.en), tickets: Bool = true) -> ReportContent {
+  func report(
+    _ b: LogBuilder, _ period: PeriodSpec = .all, asOf: Int64? = nil, zone: ZoneRules = .utc,
+    sla: SLATargets? = nil, matrix: Matrix = .canonical(.en), tickets: Bool = true
+  ) -> ReportContent {
     MetricsEngine.compute(
-      b.log, options: MetricsOptions(period: period, asOf: asOf, zone: zone, sla: sla, matrix: matrix, includeTickets: tickets))
+      b.log,
+      options: MetricsOptions(
+        period: period, asOf: asOf, zone: zone, sla: sla, matrix: matrix, includeTickets: tickets))
   }
 
   func row(_ r: ReportContent, _ id: String) -> TicketRow? { r.tickets?.first { $0.ticket == id } }
@@ -30,9 +34,13 @@ import Testing
     #expect(a?.highestLevel.rawValue == 2)
     #expect(a?.levelAtResolution?.rawValue == 2)
     // Time at level, resolved in P: one ticket, its L1 total 3 h and L2 total 7 h.
-    let l1 = r.timeAtLevel.first { $0.group == .category(.operationalChallenges) && $0.level.rawValue == 1 }
+    let l1 = r.timeAtLevel.first {
+      $0.group == .category(.operationalChallenges) && $0.level.rawValue == 1
+    }
     let l2 = r.timeAtLevel.first { $0.group == .total && $0.level.rawValue == 2 }
-    #expect(l1?.stats == DurationStats(count: 1, mean: 3 * 3600, median: 3 * 3600, p90: 3 * 3600, max: h(3)))
+    #expect(
+      l1?.stats
+        == DurationStats(count: 1, mean: 3 * 3600, median: 3 * 3600, p90: 3 * 3600, max: h(3)))
     #expect(l2?.stats.max == h(7))
     // Two upward moves to level 2 (at 2 h and 6 h); the open at level 1 is not a move.
     #expect(r.escalations.last?.toLevel == [2, 0, 0])
@@ -112,7 +120,10 @@ import Testing
     let csv = renderer.csv(table: .rates)
     #expect(csv.contains("equipment-purchase,Equipment purchase,0,0,0,0,,,,,,\r\n"))
     let json = renderer.json().serialized(pretty: false)
-    #expect(json.contains(#"{"category":"equipment-purchase","opened":0,"reached":{"2":0,"3":0,"4":0},"rate":{"2":null,"3":null,"4":null}"#))
+    #expect(
+      json.contains(
+        #"{"category":"equipment-purchase","opened":0,"reached":{"2":0,"3":0,"4":0},"rate":{"2":null,"3":null,"4":null}"#
+      ))
   }
 
   @Test func percentileInterpolatesOnFourValues() {
@@ -219,7 +230,11 @@ import Testing
     b.add("F", 0, .open, 1, nil)
     let r = report(b, october)
     let codes = r.findings.map(\.code)
-    #expect(codes == ["MET004", "MET001", "MET009", "MET005", "MET008", "MET003", "MET006", "MET007", "MET010", "MET011"])
+    #expect(
+      codes == [
+        "MET004", "MET001", "MET009", "MET005", "MET008", "MET003", "MET006", "MET007", "MET010",
+        "MET011",
+      ])
     #expect(r.findings.map(\.line) == [2, 3, 4, 5, 7, 8, 9, 10, 13, 14])
     // E ends open at 4 since 9 h, category performance-issues; stays: 2 [0,1), 1 [1,4),
     // 2 [6,8), 3 [8,9), 4 [9, as-of).
@@ -330,7 +345,8 @@ import Testing
     let r = report(b, october)
     #expect(r.rates.first { $0.group == .category(.equipmentPurchase) }?.opened == 1)
     #expect(r.rates.first { $0.group == .category(.scheduleAdjustments) }?.opened == 0)
-    #expect(r.escalations.first { $0.group == .category(.equipmentPurchase) }?.toLevel == [1, 0, 0])
+    #expect(
+      r.escalations.first { $0.group == .category(.equipmentPurchase) }?.toLevel == [1, 0, 0])
     // As of 1.5 h, the change has not happened yet.
     let early = report(b, october, asOf: b.base + h(1.5))
     #expect(early.rates.first { $0.group == .category(.scheduleAdjustments) }?.opened == 1)

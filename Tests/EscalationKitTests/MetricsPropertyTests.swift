@@ -12,10 +12,13 @@ import Testing
       let order = TicketOrder(log)
       let rec = Reconstruction(order: order, cutoff: Int64.max)
       for t in 0..<rec.ticketCount where rec.resolvedAt[t] != Reconstruction.never {
-        let atLevels = rec.secondsAtLevel(of: t, asOf: rec.resolvedAt[t]).reduce(Int64(0)) { $0 + ($1 ?? 0) }
+        let atLevels = rec.secondsAtLevel(of: t, asOf: rec.resolvedAt[t]).reduce(Int64(0)) {
+          $0 + ($1 ?? 0)
+        }
         // Time spent resolved between a resolution and the reopen that followed it.
         var resolvedGaps: Int64 = 0
-        for k in 0..<rec.resolutionTime.count where Int(rec.resolutionTicket[k]) == t && rec.reopenTime[k] != Reconstruction.never {
+        for k in 0..<rec.resolutionTime.count
+        where Int(rec.resolutionTicket[k]) == t && rec.reopenTime[k] != Reconstruction.never {
           resolvedGaps += rec.reopenTime[k] - rec.resolutionTime[k]
         }
         let ttr = rec.resolvedAt[t] - rec.start[t]
@@ -29,7 +32,9 @@ import Testing
     await propertyCheck(count: 60, input: Gen.uint64(), Gen.int(in: 9...12)) { seed, month in
       let log = generatedLog(seed: seed, tickets: 80)
       let r = MetricsEngine.compute(
-        log, options: MetricsOptions(period: .month(year: 2026, month: month), zone: MetricsPropertyTests.paris))
+        log,
+        options: MetricsOptions(
+          period: .month(year: 2026, month: month), zone: MetricsPropertyTests.paris))
       for row in r.rates {
         for v in [row.rate2, row.rate3, row.rate4, row.step12, row.step23, row.step34] {
           if let v { #expect(v >= 0 && v <= 1) }
@@ -42,12 +47,16 @@ import Testing
         if let r2 = row.rate2, let r3 = row.rate3, let s23 = row.step23 {
           #expect(abs(r3 - r2 * s23) < 1e-12)
         }
-        #expect(row.opened >= row.reached2 && row.reached2 >= row.reached3 && row.reached3 >= row.reached4)
+        #expect(
+          row.opened >= row.reached2 && row.reached2 >= row.reached3 && row.reached3 >= row.reached4
+        )
       }
       // Categories add up to the total.
       let cats = r.rates.dropLast()
       #expect(cats.reduce(0) { $0 + $1.opened } == r.rates.last!.opened)
-      if let sla = r.sla { for row in sla.rows { if let s = row.share { #expect(s >= 0 && s <= 1) } } }
+      if let sla = r.sla {
+        for row in sla.rows { if let s = row.share { #expect(s >= 0 && s <= 1) } }
+      }
     }
   }
 
@@ -60,12 +69,15 @@ import Testing
       let lastMonth = MonthKey(order.timeRange!.last, zone: zone)
       let full = MetricsEngine.compute(
         log, order: order,
-        options: MetricsOptions(period: .month(year: lastMonth.year, month: lastMonth.month), zone: zone))
+        options: MetricsOptions(
+          period: .month(year: lastMonth.year, month: lastMonth.month), zone: zone))
       #expect(full.trend.last?.month == lastMonth)
       for row in full.trend {
         let m = MetricsEngine.compute(
           log, order: order,
-          options: MetricsOptions(period: .month(year: row.month.year, month: row.month.month), zone: zone, includeTrend: false))
+          options: MetricsOptions(
+            period: .month(year: row.month.year, month: row.month.month), zone: zone,
+            includeTrend: false))
         #expect(row.opened == m.headline.opened, "\(row.month)")
         #expect(row.shareEscalated == m.headline.shareEscalated, "\(row.month)")
         #expect(row.escalationMoves == m.headline.escalationMoves, "\(row.month)")
@@ -77,7 +89,8 @@ import Testing
       if full.trend.count > 2 {
         let mid = full.trend[1].month
         let r = MetricsEngine.compute(
-          log, order: order, options: MetricsOptions(period: .month(year: mid.year, month: mid.month), zone: zone))
+          log, order: order,
+          options: MetricsOptions(period: .month(year: mid.year, month: mid.month), zone: zone))
         #expect(r.trend == Array(full.trend.prefix(2)))
       }
     }

@@ -19,16 +19,22 @@ struct LogBuilder {
 
   /// Adds an event at `hours` after `base` (line = position + 2, as if under a header).
   mutating func add(
-    _ id: String, _ hours: Double, _ kind: EventKind, _ level: Int? = nil, _ category: CategoryKey? = .operationalChallenges
+    _ id: String, _ hours: Double, _ kind: EventKind, _ level: Int? = nil,
+    _ category: CategoryKey? = .operationalChallenges
   ) {
     at(id, base + Int64((hours * 3600).rounded()), kind, level, category)
   }
 
   /// Adds an event at instant `time`.
-  mutating func at(_ id: String, _ time: Int64, _ kind: EventKind, _ level: Int? = nil, _ category: CategoryKey? = .operationalChallenges) {
+  mutating func at(
+    _ id: String, _ time: Int64, _ kind: EventKind, _ level: Int? = nil,
+    _ category: CategoryKey? = .operationalChallenges
+  ) {
     let t = ticket(id)
     events.append(
-      Event(ticket: t, time: time, kind: kind, level: level.flatMap { Level(rawValue: $0) }, category: category,
+      Event(
+        ticket: t, time: time, kind: kind, level: level.flatMap { Level(rawValue: $0) },
+        category: category,
         line: UInt32(events.count + 2)))
   }
 
@@ -56,7 +62,8 @@ struct SplitMix: RandomNumberGenerator {
 /// anomalies (missing opens, duplicates, equal times, category changes, moves after
 /// resolution). `shuffle` mixes the input order of events.
 func generatedLog(
-  seed: UInt64, tickets: Int, start: Int64 = LocalDateTime(year: 2026, month: 9, day: 1).secondsAsIfUTC, days: Int = 120,
+  seed: UInt64, tickets: Int,
+  start: Int64 = LocalDateTime(year: 2026, month: 9, day: 1).secondsAsIfUTC, days: Int = 120,
   anomalies: Bool = true, shuffle: Bool = true, resolveAtEnd: Double = 0
 ) -> EventLog {
   var rng = SplitMix(seed: seed)
@@ -73,7 +80,9 @@ func generatedLog(
     var open = true
     func push(_ kind: EventKind, _ l: Int?, _ c: CategoryKey?) {
       events.append(
-        Event(ticket: UInt32(t), time: time, kind: kind, level: l.flatMap { Level(rawValue: $0) }, category: c,
+        Event(
+          ticket: UInt32(t), time: time, kind: kind, level: l.flatMap { Level(rawValue: $0) },
+          category: c,
           line: UInt32(events.count + 2)))
     }
     if anomalies && Int.random(in: 0..<40, using: &rng) == 0 {
@@ -85,7 +94,9 @@ func generatedLog(
     let steps = Int.random(in: 0...5, using: &rng)
     for _ in 0..<steps {
       // Gaps from 0 (equal times) to about 5 days.
-      let gap = Int.random(in: 0..<8, using: &rng) == 0 ? 0 : Int64.random(in: 60...(5 * 86_400), using: &rng)
+      let gap =
+        Int.random(in: 0..<8, using: &rng) == 0
+        ? 0 : Int64.random(in: 60...(5 * 86_400), using: &rng)
       time += gap
       if anomalies && Int.random(in: 0..<30, using: &rng) == 0 {
         cat = cats[Int.random(in: 0..<8, using: &rng)]  // category change
@@ -142,7 +153,9 @@ func generatedLog(
     for _ in 0..<(events.count / 3) {
       let a = Int.random(in: 0..<events.count, using: &rng)
       let b = Int.random(in: 0..<events.count, using: &rng)
-      if events[a].time != events[b].time || events[a].ticket != events[b].ticket { events.swapAt(a, b) }
+      if events[a].time != events[b].time || events[a].ticket != events[b].ticket {
+        events.swapAt(a, b)
+      }
     }
   }
   return EventLog(source: "generated.csv", events: events, ticketIDs: ids)

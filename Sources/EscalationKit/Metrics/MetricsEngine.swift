@@ -36,11 +36,15 @@ public enum MetricsEngine {
 
   /// The same, with the log's ``TicketOrder`` already computed (to report several periods of
   /// one log, e.g. the previous period of the XLSX summary).
-  public static func compute(_ log: EventLog, order: TicketOrder, options: MetricsOptions) -> ReportContent {
+  public static func compute(_ log: EventLog, order: TicketOrder, options: MetricsOptions)
+    -> ReportContent
+  {
     let zone = options.zone
-    let period = ResolvedPeriod.resolve(options.period, zone: zone, eventTimes: order.timeRange, asOf: options.asOf)
+    let period = ResolvedPeriod.resolve(
+      options.period, zone: zone, eventTimes: order.timeRange, asOf: options.asOf)
     let rec = Reconstruction(order: order, cutoff: period.cutoff)
-    var figures = PeriodFigures(rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix)
+    var figures = PeriodFigures(
+      rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix)
     figures.compute(includeTickets: options.includeTickets)
 
     var trend: [TrendRow] = []
@@ -50,7 +54,11 @@ public enum MetricsEngine {
 
     var counts: [String: (Severity, Int, String)] = [:]
     for f in log.findings {
-      if let c = counts[f.code] { counts[f.code] = (c.0, c.1 + 1, c.2) } else { counts[f.code] = (f.severity, 1, f.message) }
+      if let c = counts[f.code] {
+        counts[f.code] = (c.0, c.1 + 1, c.2)
+      } else {
+        counts[f.code] = (f.severity, 1, f.message)
+      }
     }
     var perCode = [Int](repeating: 0, count: MetricsFindingCode.allCases.count)
     for w in rec.warnings { perCode[MetricsFindingCode.allCases.firstIndex(of: w.code)!] += 1 }
@@ -64,10 +72,14 @@ public enum MetricsEngine {
 
     return ReportContent(
       source: log.source, zone: zone.identifier, period: period, accounting: log.accounting,
-      roles: options.matrix.roles, headline: figures.headline, rates: figures.rates, escalations: figures.escalations,
-      timeAtLevel: figures.timeAtLevel, timeToResolution: figures.timeToResolution, highestLevel: figures.highestLevel,
-      levelAtResolution: figures.levelAtResolution, backlog: figures.backlog, sla: figures.slaSection, trend: trend,
-      tickets: options.includeTickets ? figures.tickets : nil, warnings: rec.warnings, ticketIDs: log.ticketIDs,
+      roles: options.matrix.roles, headline: figures.headline, rates: figures.rates,
+      escalations: figures.escalations,
+      timeAtLevel: figures.timeAtLevel, timeToResolution: figures.timeToResolution,
+      highestLevel: figures.highestLevel,
+      levelAtResolution: figures.levelAtResolution, backlog: figures.backlog,
+      sla: figures.slaSection, trend: trend,
+      tickets: options.includeTickets ? figures.tickets : nil, warnings: rec.warnings,
+      ticketIDs: log.ticketIDs,
       findingCounts: findingCounts)
   }
 
@@ -75,7 +87,8 @@ public enum MetricsEngine {
   /// its as-of. Facts carry their times, so one reconstruction up to the last month's end
   /// answers every month.
   static func trendRows(
-    order: TicketOrder, rec: Reconstruction, period: ResolvedPeriod, zone: ZoneRules, firstTime: Int64
+    order: TicketOrder, rec: Reconstruction, period: ResolvedPeriod, zone: ZoneRules,
+    firstTime: Int64
   ) -> [TrendRow] {
     let first = MonthKey(firstTime, zone: zone)
     let last = MonthKey(period.end > period.start ? period.end - 1 : period.start, zone: zone)
@@ -100,7 +113,10 @@ public enum MetricsEngine {
         break
       }
     }
-    let r = differs ? Reconstruction(order: order, cutoff: trendCutoff, collectWarnings: false, recordStays: false) : rec
+    let r =
+      differs
+      ? Reconstruction(
+        order: order, cutoff: trendCutoff, collectWarnings: false, recordStays: false) : rec
     let n = months.count
     func index(_ t: Int64) -> Int? {
       guard t >= bounds[0] && t < bounds[n] else { return nil }
@@ -134,8 +150,10 @@ public enum MetricsEngine {
       var v = ttr[i]
       v.sort()
       return TrendRow(
-        month: months[i], start: bounds[i], end: bounds[i + 1], opened: opened[i], escalated: escalated[i],
-        escalationMoves: moves[i], resolved: v.count, medianTimeToResolution: Statistics.percentile(0.5, sorted: v))
+        month: months[i], start: bounds[i], end: bounds[i + 1], opened: opened[i],
+        escalated: escalated[i],
+        escalationMoves: moves[i], resolved: v.count,
+        medianTimeToResolution: Statistics.percentile(0.5, sorted: v))
     }
   }
 }
@@ -149,7 +167,8 @@ struct PeriodFigures {
   let matrix: Matrix
 
   var headline = Headline(
-    opened: 0, shareEscalated: nil, escalationMoves: 0, resolved: 0, medianTimeToResolution: nil, backlog: 0,
+    opened: 0, shareEscalated: nil, escalationMoves: 0, resolved: 0, medianTimeToResolution: nil,
+    backlog: 0,
     slaBreaches: nil, slaStays: nil)
   var rates: [RateRow] = []
   var escalations: [EscalationMovesRow] = []
@@ -161,7 +180,8 @@ struct PeriodFigures {
   var slaSection: SLASection?
   var tickets: [TicketRow] = []
 
-  init(rec: Reconstruction, period: ResolvedPeriod, sla: SLATargets?, ids: [String], matrix: Matrix) {
+  init(rec: Reconstruction, period: ResolvedPeriod, sla: SLATargets?, ids: [String], matrix: Matrix)
+  {
     self.rec = rec
     self.period = period
     self.sla = sla
@@ -272,18 +292,26 @@ struct PeriodFigures {
     let order = Array(0..<8) + (anyUncategorized ? [8] : []) + [total]
     func group(_ c: Int) -> RowGroup { c == total ? .total : RowGroup(index: c) }
     rates = order.map { c in
-      RateRow(group: group(c), opened: opened[c], reached2: reached[c][2], reached3: reached[c][3], reached4: reached[c][4])
+      RateRow(
+        group: group(c), opened: opened[c], reached2: reached[c][2], reached3: reached[c][3],
+        reached4: reached[c][4])
     }
     escalations = order.map { EscalationMovesRow(group: group($0), toLevel: moves[$0]) }
     timeAtLevel = []
     for c in order {
       for l in 0..<4 {
-        timeAtLevel.append(TimeAtLevelRow(group: group(c), level: Level.all[l], stats: DurationStats(values: &tal[c * 4 + l])))
+        timeAtLevel.append(
+          TimeAtLevelRow(
+            group: group(c), level: Level.all[l], stats: DurationStats(values: &tal[c * 4 + l])))
       }
     }
-    timeToResolution = order.map { ResolutionRow(group: group($0), stats: DurationStats(values: &ttr[$0])) }
+    timeToResolution = order.map {
+      ResolutionRow(group: group($0), stats: DurationStats(values: &ttr[$0]))
+    }
     highestLevel = order.map { LevelDistributionRow(group: group($0), counts: highestDist[$0]) }
-    levelAtResolution = order.map { LevelDistributionRow(group: group($0), counts: atResolution[$0]) }
+    levelAtResolution = order.map {
+      LevelDistributionRow(group: group($0), counts: atResolution[$0])
+    }
 
     // Backlog, oldest first (ties: input order of tickets).
     backlogTickets.sort { a, b in
@@ -294,10 +322,14 @@ struct PeriodFigures {
       let level = Level(rawValue: Int(rec.level[t])) ?? Level.all[0]
       let atLevel = max(asOf - rec.stayStart[last], 0)
       var breach: Bool? = nil
-      if let sla, sla.target(level) != nil { breach = sla.breaches(level: level.rawValue, duration: atLevel) }
+      if let sla, sla.target(level) != nil {
+        breach = sla.breaches(level: level.rawValue, duration: atLevel)
+      }
       return BacklogRow(
-        ticket: id(t), group: RowGroup(index: Int(rec.category[t])), level: level, role: matrix.role(of: level),
-        opened: rec.start[t], timeAtLevel: atLevel, age: max(asOf - rec.start[t], 0), slaBreach: breach)
+        ticket: id(t), group: RowGroup(index: Int(rec.category[t])), level: level,
+        role: matrix.role(of: level),
+        opened: rec.start[t], timeAtLevel: atLevel, age: max(asOf - rec.start[t], 0),
+        slaBreach: breach)
     }
 
     if let sla {
@@ -306,7 +338,9 @@ struct PeriodFigures {
         for l in Level.all {
           guard let target = sla.target(l) else { continue }
           rows.append(
-            SLARow(group: group(c), level: l, target: target, stays: slaStays[c * 4 + l.index], breaches: slaBreaches[c * 4 + l.index]))
+            SLARow(
+              group: group(c), level: l, target: target, stays: slaStays[c * 4 + l.index],
+              breaches: slaBreaches[c * 4 + l.index]))
         }
       }
       slaSection = SLASection(targets: sla, rows: rows)
@@ -347,15 +381,21 @@ struct PeriodFigures {
       var breaches = 0
       if let sla {
         for s in rec.stays(of: t) {
-          let end = rec.stayEnd[s] == Reconstruction.never ? max(period.asOf, rec.stayStart[s]) : rec.stayEnd[s]
-          if sla.breaches(level: Int(rec.stayLevel[s]), duration: end - rec.stayStart[s]) { breaches += 1 }
+          let end =
+            rec.stayEnd[s] == Reconstruction.never
+            ? max(period.asOf, rec.stayStart[s]) : rec.stayEnd[s]
+          if sla.breaches(level: Int(rec.stayLevel[s]), duration: end - rec.stayStart[s]) {
+            breaches += 1
+          }
         }
       }
       return TicketRow(
-        ticket: id(t), group: RowGroup(index: Int(rec.category[t])), opened: rec.start[t], resolved: resolved,
+        ticket: id(t), group: RowGroup(index: Int(rec.category[t])), opened: rec.start[t],
+        resolved: resolved,
         highestLevel: Level(rawValue: Int(rec.highest[t])) ?? Level.all[0],
         levelAtResolution: resolved == nil ? nil : Level(rawValue: Int(rec.level[t])),
-        secondsAtLevel: rec.secondsAtLevel(of: t, asOf: period.asOf), timeToResolution: resolved.map { $0 - rec.start[t] },
+        secondsAtLevel: rec.secondsAtLevel(of: t, asOf: period.asOf),
+        timeToResolution: resolved.map { $0 - rec.start[t] },
         slaBreaches: breaches)
     }
   }

@@ -99,7 +99,9 @@ public struct MetricsRenderer: Sendable {
   // MARK: - Text
 
   /// An aligned table: first `leftColumns` columns left-aligned, the others right-aligned.
-  static func table(_ header: [String], _ rows: [[String]], leftColumns: Int = 1, color: Bool) -> String {
+  static func table(_ header: [String], _ rows: [[String]], leftColumns: Int = 1, color: Bool)
+    -> String
+  {
     var widths = header.map(\.count)
     for r in rows {
       for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) }
@@ -122,7 +124,8 @@ public struct MetricsRenderer: Sendable {
   }
 
   func heading(_ s: String, color: Bool) -> String {
-    color ? "\u{1B}[1;4m" + s + "\u{1B}[0m\n" : s + "\n" + String(repeating: "-", count: s.count) + "\n"
+    color
+      ? "\u{1B}[1;4m" + s + "\u{1B}[0m\n" : s + "\n" + String(repeating: "-", count: s.count) + "\n"
   }
 
   func groupLabel(_ g: RowGroup) -> String { g.label(language) }
@@ -157,7 +160,8 @@ public struct MetricsRenderer: Sendable {
     case .all: name = tr("all events", "tous les événements")
     default: name = p.label
     }
-    return "\(tr("Period", "Période")): \(name) (\(local(p.start)) → \(local(p.end)), \(content.zone)); "
+    return
+      "\(tr("Period", "Période")): \(name) (\(local(p.start)) → \(local(p.end)), \(content.zone)); "
       + "\(tr("as of", "au")) \(local(p.asOf))"
   }
 
@@ -176,30 +180,44 @@ public struct MetricsRenderer: Sendable {
       [tr("Escalated (level ≥ 2)", "Remontés (niveau ≥ 2)"), percent(h.shareEscalated)],
       [tr("Escalations in period", "Remontées sur la période"), String(h.escalationMoves)],
       [tr("Resolved", "Résolus"), String(h.resolved)],
-      [tr("Median time to resolution (h)", "Délai médian de résolution (h)"), hours(h.medianTimeToResolution)],
+      [
+        tr("Median time to resolution (h)", "Délai médian de résolution (h)"),
+        hours(h.medianTimeToResolution),
+      ],
       [tr("Backlog at as-of", "En cours à la date d'arrêté"), String(h.backlog)],
     ]
     if let b = h.slaBreaches, let s = h.slaStays {
       let share = percent(RateRow.ratio(b, s))
-      rows.append([tr("SLA breaches (stays)", "Dépassements de délai (séjours)"), "\(b) / \(s)" + (share.isEmpty ? "" : " (\(share))")])
+      rows.append([
+        tr("SLA breaches (stays)", "Dépassements de délai (séjours)"),
+        "\(b) / \(s)" + (share.isEmpty ? "" : " (\(share))"),
+      ])
     }
     var out = heading(tr("Headline", "Chiffres clés"), color: color)
-    for r in rows { out += "  " + r[0] + String(repeating: " ", count: max(1, 34 - r[0].count)) + r[1] + "\n" }
+    for r in rows {
+      out += "  " + r[0] + String(repeating: " ", count: max(1, 34 - r[0].count)) + r[1] + "\n"
+    }
     return out
   }
 
   func ratesText(color: Bool) -> String {
     let header = [
-      tr("Category", "Catégorie"), tr("Opened", "Ouverts"), "≥2", "≥3", "=4", tr("Rate ≥2", "Taux ≥2"),
+      tr("Category", "Catégorie"), tr("Opened", "Ouverts"), "≥2", "≥3", "=4",
+      tr("Rate ≥2", "Taux ≥2"),
       tr("Rate ≥3", "Taux ≥3"), tr("Rate 4", "Taux 4"), "1→2", "2→3", "3→4",
     ]
     let rows = content.rates.map { r in
       [
-        groupLabel(r.group), String(r.opened), String(r.reached2), String(r.reached3), String(r.reached4),
-        percent(r.rate2), percent(r.rate3), percent(r.rate4), percent(r.step12), percent(r.step23), percent(r.step34),
+        groupLabel(r.group), String(r.opened), String(r.reached2), String(r.reached3),
+        String(r.reached4),
+        percent(r.rate2), percent(r.rate3), percent(r.rate4), percent(r.step12), percent(r.step23),
+        percent(r.step34),
       ]
     }
-    return heading(tr("Escalation rates (tickets opened in the period)", "Taux de remontée (tickets ouverts sur la période)"), color: color)
+    return heading(
+      tr(
+        "Escalation rates (tickets opened in the period)",
+        "Taux de remontée (tickets ouverts sur la période)"), color: color)
       + MetricsRenderer.table(header, rows, color: color)
   }
 
@@ -208,7 +226,10 @@ public struct MetricsRenderer: Sendable {
     let rows = content.escalations.map { r in
       [groupLabel(r.group)] + r.toLevel.map { String($0) } + [String(r.total)]
     }
-    return heading(tr("Escalations in the period (upward moves by target level)", "Remontées sur la période (par niveau atteint)"), color: color)
+    return heading(
+      tr(
+        "Escalations in the period (upward moves by target level)",
+        "Remontées sur la période (par niveau atteint)"), color: color)
       + MetricsRenderer.table(header, rows, color: color)
   }
 
@@ -218,21 +239,27 @@ public struct MetricsRenderer: Sendable {
 
   func timeAtLevelText(color: Bool) -> String {
     let header = [
-      tr("Category", "Catégorie"), tr("Level", "Niveau"), tr("Tickets", "Tickets"), tr("Mean h", "Moy. h"),
+      tr("Category", "Catégorie"), tr("Level", "Niveau"), tr("Tickets", "Tickets"),
+      tr("Mean h", "Moy. h"),
       tr("Median h", "Méd. h"), "P90 h", "Max h",
     ]
     // Rows without tickets are left out of the text (they are in JSON and CSV).
     let rows = content.timeAtLevel.filter { $0.stats.count > 0 || $0.group == .total }.map { r in
       [groupLabel(r.group), String(r.level.rawValue)] + statsCells(r.stats)
     }
-    return heading(tr("Time at level (tickets resolved in the period, hours)", "Temps par niveau (tickets résolus sur la période, heures)"), color: color)
+    return heading(
+      tr(
+        "Time at level (tickets resolved in the period, hours)",
+        "Temps par niveau (tickets résolus sur la période, heures)"), color: color)
       + MetricsRenderer.table(header, rows, leftColumns: 1, color: color)
   }
 
   func resolutionText(color: Bool) -> String {
     let header = [
-      tr("Category", "Catégorie"), tr("Resolved", "Résolus"), tr("Mean h", "Moy. h"), tr("Median h", "Méd. h"),
-      "P90 h", "Max h", tr("Highest L1", "Max N1"), "L2", "L3", "L4", tr("At res. L1", "À la rés. N1"), "L2", "L3", "L4",
+      tr("Category", "Catégorie"), tr("Resolved", "Résolus"), tr("Mean h", "Moy. h"),
+      tr("Median h", "Méd. h"),
+      "P90 h", "Max h", tr("Highest L1", "Max N1"), "L2", "L3", "L4",
+      tr("At res. L1", "À la rés. N1"), "L2", "L3", "L4",
     ]
     var rows: [[String]] = []
     for (i, r) in content.timeToResolution.enumerated() {
@@ -240,67 +267,95 @@ public struct MetricsRenderer: Sendable {
       let at = content.levelAtResolution[i].counts.map { String($0) }
       rows.append([groupLabel(r.group)] + statsCells(r.stats) + hi + at)
     }
-    return heading(tr("Time to resolution and levels (tickets resolved in the period)", "Délai de résolution et niveaux (tickets résolus sur la période)"), color: color)
+    return heading(
+      tr(
+        "Time to resolution and levels (tickets resolved in the period)",
+        "Délai de résolution et niveaux (tickets résolus sur la période)"), color: color)
       + MetricsRenderer.table(header, rows, color: color)
   }
 
   func backlogText(limit: Int?, color: Bool) -> String {
     let hasSLA = content.sla != nil
     var header = [
-      tr("Ticket", "Ticket"), tr("Category", "Catégorie"), tr("Level", "Niveau"), tr("Owner role", "Rôle responsable"),
+      tr("Ticket", "Ticket"), tr("Category", "Catégorie"), tr("Level", "Niveau"),
+      tr("Owner role", "Rôle responsable"),
       tr("Opened", "Ouvert le"), tr("At level h", "Au niveau h"), tr("Age h", "Âge h"),
     ]
     if hasSLA { header.append("SLA") }
     let shown = limit.map { Array(content.backlog.prefix($0)) } ?? content.backlog
     let rows = shown.map { b in
-      var r = [b.ticket, groupLabel(b.group), String(b.level.rawValue), b.role, local(b.opened), hours(b.timeAtLevel), hours(b.age)]
+      var r = [
+        b.ticket, groupLabel(b.group), String(b.level.rawValue), b.role, local(b.opened),
+        hours(b.timeAtLevel), hours(b.age),
+      ]
       if hasSLA { r.append(b.slaBreach == true ? tr("breach", "dépassé") : "") }
       return r
     }
-    var out = heading(tr("Backlog at as-of (oldest first)", "En cours à la date d'arrêté (les plus anciens d'abord)"), color: color)
+    var out = heading(
+      tr(
+        "Backlog at as-of (oldest first)", "En cours à la date d'arrêté (les plus anciens d'abord)"),
+      color: color)
     if rows.isEmpty { return out + tr("(no open ticket)", "(aucun ticket ouvert)") + "\n" }
     out += MetricsRenderer.table(header, rows, leftColumns: 5, color: color)
     if content.backlog.count > shown.count {
-      out += tr(
-        "… \(content.backlog.count - shown.count) more; see --table backlog",
-        "… \(content.backlog.count - shown.count) de plus ; voir --table backlog") + "\n"
+      out +=
+        tr(
+          "… \(content.backlog.count - shown.count) more; see --table backlog",
+          "… \(content.backlog.count - shown.count) de plus ; voir --table backlog") + "\n"
     }
     return out
   }
 
   func slaText(color: Bool) -> String {
     guard let sla = content.sla else { return "" }
-    let header = [tr("Category", "Catégorie"), tr("Level", "Niveau"), tr("Target h", "Cible h"), tr("Stays", "Séjours"), tr("Breaches", "Dépassements"), "%"]
+    let header = [
+      tr("Category", "Catégorie"), tr("Level", "Niveau"), tr("Target h", "Cible h"),
+      tr("Stays", "Séjours"), tr("Breaches", "Dépassements"), "%",
+    ]
     let rows = sla.rows.filter { $0.stays > 0 || $0.group == .total }.map { r in
-      [groupLabel(r.group), String(r.level.rawValue), hours(r.target), String(r.stays), String(r.breaches), percent(r.share)]
+      [
+        groupLabel(r.group), String(r.level.rawValue), hours(r.target), String(r.stays),
+        String(r.breaches), percent(r.share),
+      ]
     }
-    return heading(tr("SLA (stays ended in the period or open at as-of): ", "Délais (séjours terminés sur la période ou en cours) : ") + sla.targets.description, color: color)
+    return heading(
+      tr(
+        "SLA (stays ended in the period or open at as-of): ",
+        "Délais (séjours terminés sur la période ou en cours) : ") + sla.targets.description,
+      color: color)
       + MetricsRenderer.table(header, rows, color: color)
   }
 
   func trendText(color: Bool) -> String {
     let header = [
-      tr("Month", "Mois"), tr("Opened", "Ouverts"), tr("Escalated", "Remontés"), "%", tr("Escalations", "Remontées"),
+      tr("Month", "Mois"), tr("Opened", "Ouverts"), tr("Escalated", "Remontés"), "%",
+      tr("Escalations", "Remontées"),
       tr("Resolved", "Résolus"), tr("Median TTR h", "Délai méd. h"),
     ]
     let rows = content.trend.map { r in
       [
-        r.month.description, String(r.opened), String(r.escalated), percent(r.shareEscalated), String(r.escalationMoves),
+        r.month.description, String(r.opened), String(r.escalated), percent(r.shareEscalated),
+        String(r.escalationMoves),
         String(r.resolved), hours(r.medianTimeToResolution),
       ]
     }
-    return heading(tr("Trend (each month as of its own end)", "Tendance (chaque mois arrêté à sa fin)"), color: color)
+    return heading(
+      tr("Trend (each month as of its own end)", "Tendance (chaque mois arrêté à sa fin)"),
+      color: color)
       + MetricsRenderer.table(header, rows, color: color)
   }
 
   func ticketsText(color: Bool) -> String {
     let header = [
-      tr("Ticket", "Ticket"), tr("Category", "Catégorie"), tr("Opened", "Ouvert le"), tr("Resolved", "Résolu le"),
-      tr("Highest", "Max"), tr("At res.", "À la rés."), "L1 h", "L2 h", "L3 h", "L4 h", tr("TTR h", "Délai h"), "SLA",
+      tr("Ticket", "Ticket"), tr("Category", "Catégorie"), tr("Opened", "Ouvert le"),
+      tr("Resolved", "Résolu le"),
+      tr("Highest", "Max"), tr("At res.", "À la rés."), "L1 h", "L2 h", "L3 h", "L4 h",
+      tr("TTR h", "Délai h"), "SLA",
     ]
     let rows = (content.tickets ?? []).map { r in
       [
-        r.ticket, groupLabel(r.group), local(r.opened), r.resolved.map(local) ?? "", String(r.highestLevel.rawValue),
+        r.ticket, groupLabel(r.group), local(r.opened), r.resolved.map(local) ?? "",
+        String(r.highestLevel.rawValue),
         r.levelAtResolution.map { String($0.rawValue) } ?? "",
       ] + r.secondsAtLevel.map { hours($0) } + [hours(r.timeToResolution), String(r.slaBreaches)]
     }
@@ -321,9 +376,11 @@ public struct MetricsRenderer: Sendable {
       }
       out += "  \(tag) ×\(c.count): \(c.summary)\n"
     }
-    out += tr(
-      "Run `escalation import \(content.source)` for the details (file, line, message).",
-      "Lancez `escalation import \(content.source)` pour le détail (fichier, ligne, message).") + "\n"
+    out +=
+      tr(
+        "Run `escalation import \(content.source)` for the details (file, line, message).",
+        "Lancez `escalation import \(content.source)` pour le détail (fichier, ligne, message).")
+      + "\n"
     return out
   }
 
@@ -335,7 +392,8 @@ public struct MetricsRenderer: Sendable {
 
   static func statsJSON(_ s: DurationStats) -> [(String, JSON)] {
     [
-      ("tickets", .int(s.count)), ("meanSeconds", .optional(s.mean)), ("medianSeconds", .optional(s.median)),
+      ("tickets", .int(s.count)), ("meanSeconds", .optional(s.mean)),
+      ("medianSeconds", .optional(s.median)),
       ("p90Seconds", .optional(s.p90)), ("maxSeconds", s.max.map { .int(Int($0)) } ?? .null),
     ]
   }
@@ -355,16 +413,19 @@ public struct MetricsRenderer: Sendable {
       (
         "period",
         .object([
-          ("kind", .string(p.kind)), ("label", .string(p.label)), ("start", MetricsRenderer.time(p.start)),
+          ("kind", .string(p.kind)), ("label", .string(p.label)),
+          ("start", MetricsRenderer.time(p.start)),
           ("end", MetricsRenderer.time(p.end)), ("asOf", MetricsRenderer.time(p.asOf)),
-          ("startLocal", .string(zone.local(p.start).description)), ("endLocal", .string(zone.local(p.end).description)),
+          ("startLocal", .string(zone.local(p.start).description)),
+          ("endLocal", .string(zone.local(p.end).description)),
           ("asOfLocal", .string(zone.local(p.asOf).description)),
         ])
       ),
       (
         "accounting",
         .object([
-          ("read", .int(c.accounting.read)), ("used", .int(c.accounting.used)), ("rejected", .int(c.accounting.rejected)),
+          ("read", .int(c.accounting.read)), ("used", .int(c.accounting.used)),
+          ("rejected", .int(c.accounting.rejected)),
           ("duplicates", .int(c.accounting.duplicates)),
         ])
       ),
@@ -373,9 +434,23 @@ public struct MetricsRenderer: Sendable {
       c.rates.map { r in
         .object([
           ("category", .string(r.group.key)), ("opened", .int(r.opened)),
-          ("reached", .object([("2", .int(r.reached2)), ("3", .int(r.reached3)), ("4", .int(r.reached4))])),
-          ("rate", .object([("2", .optional(r.rate2)), ("3", .optional(r.rate3)), ("4", .optional(r.rate4))])),
-          ("stepRate", .object([("1-2", .optional(r.step12)), ("2-3", .optional(r.step23)), ("3-4", .optional(r.step34))])),
+          (
+            "reached",
+            .object([("2", .int(r.reached2)), ("3", .int(r.reached3)), ("4", .int(r.reached4))])
+          ),
+          (
+            "rate",
+            .object([
+              ("2", .optional(r.rate2)), ("3", .optional(r.rate3)), ("4", .optional(r.rate4)),
+            ])
+          ),
+          (
+            "stepRate",
+            .object([
+              ("1-2", .optional(r.step12)), ("2-3", .optional(r.step23)),
+              ("3-4", .optional(r.step34)),
+            ])
+          ),
         ])
       })
     var byGroup: [RowGroup: [TimeAtLevelRow]] = [:]
@@ -388,14 +463,22 @@ public struct MetricsRenderer: Sendable {
       groupOrder.map { g in
         .object([
           ("category", .string(g.key)),
-          ("levels", .object(byGroup[g]!.map { (String($0.level.rawValue), .object(MetricsRenderer.statsJSON($0.stats))) })),
+          (
+            "levels",
+            .object(
+              byGroup[g]!.map {
+                (String($0.level.rawValue), .object(MetricsRenderer.statsJSON($0.stats)))
+              })
+          ),
         ])
       })
     let trend = JSON.array(
       c.trend.map { r in
         .object([
-          ("month", .string(r.month.description)), ("start", MetricsRenderer.time(r.start)), ("end", MetricsRenderer.time(r.end)),
-          ("opened", .int(r.opened)), ("escalated", .int(r.escalated)), ("shareEscalated", .optional(r.shareEscalated)),
+          ("month", .string(r.month.description)), ("start", MetricsRenderer.time(r.start)),
+          ("end", MetricsRenderer.time(r.end)),
+          ("opened", .int(r.opened)), ("escalated", .int(r.escalated)),
+          ("shareEscalated", .optional(r.shareEscalated)),
           ("escalationMoves", .int(r.escalationMoves)), ("resolved", .int(r.resolved)),
           ("medianTimeToResolutionSeconds", .optional(r.medianTimeToResolution)),
         ])
@@ -403,7 +486,8 @@ public struct MetricsRenderer: Sendable {
     let backlog = JSON.array(
       c.backlog.map { b in
         .object([
-          ("ticket", .string(b.ticket)), ("category", .string(b.group.key)), ("level", .int(b.level.rawValue)),
+          ("ticket", .string(b.ticket)), ("category", .string(b.group.key)),
+          ("level", .int(b.level.rawValue)),
           ("role", .string(b.role)), ("opened", MetricsRenderer.time(b.opened)),
           ("timeAtLevelSeconds", .int(Int(b.timeAtLevel))), ("ageSeconds", .int(Int(b.age))),
           ("slaBreach", b.slaBreach.map { .bool($0) } ?? .null),
@@ -426,7 +510,8 @@ public struct MetricsRenderer: Sendable {
         .object([
           ("opened", .int(h.opened)), ("shareEscalated", .optional(h.shareEscalated)),
           ("escalationMoves", .int(h.escalationMoves)), ("resolved", .int(h.resolved)),
-          ("medianTimeToResolutionSeconds", .optional(h.medianTimeToResolution)), ("backlog", .int(h.backlog)),
+          ("medianTimeToResolutionSeconds", .optional(h.medianTimeToResolution)),
+          ("backlog", .int(h.backlog)),
           ("slaBreaches", .optional(h.slaBreaches)), ("slaStays", .optional(h.slaStays)),
         ])
       ))
@@ -438,7 +523,8 @@ public struct MetricsRenderer: Sendable {
         .array(
           c.escalations.map { r in
             .object([
-              ("category", .string(r.group.key)), ("toLevel", MetricsRenderer.levels(r.toLevel, from: 2) { .int($0) }),
+              ("category", .string(r.group.key)),
+              ("toLevel", MetricsRenderer.levels(r.toLevel, from: 2) { .int($0) }),
               ("total", .int(r.total)),
             ])
           })
@@ -447,12 +533,18 @@ public struct MetricsRenderer: Sendable {
     o.append(
       (
         "timeToResolution",
-        .array(c.timeToResolution.map { r in .object([("category", .string(r.group.key))] + MetricsRenderer.statsJSON(r.stats)) })
+        .array(
+          c.timeToResolution.map { r in
+            .object([("category", .string(r.group.key))] + MetricsRenderer.statsJSON(r.stats))
+          })
       ))
     func dist(_ rows: [LevelDistributionRow]) -> JSON {
       .array(
         rows.map { r in
-          .object([("category", .string(r.group.key)), ("levels", MetricsRenderer.levels(r.counts) { .int($0) })])
+          .object([
+            ("category", .string(r.group.key)),
+            ("levels", MetricsRenderer.levels(r.counts) { .int($0) }),
+          ])
         })
     }
     o.append(("highestLevel", dist(c.highestLevel)))
@@ -463,14 +555,18 @@ public struct MetricsRenderer: Sendable {
         (
           "sla",
           .object([
-            ("targets", MetricsRenderer.levels(sla.targets.seconds) { s in s.map { .int(Int($0)) } ?? .null }),
+            (
+              "targets",
+              MetricsRenderer.levels(sla.targets.seconds) { s in s.map { .int(Int($0)) } ?? .null }
+            ),
             (
               "rows",
               .array(
                 sla.rows.map { r in
                   .object([
                     ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
-                    ("targetSeconds", .int(Int(r.target))), ("stays", .int(r.stays)), ("breaches", .int(r.breaches)),
+                    ("targetSeconds", .int(Int(r.target))), ("stays", .int(r.stays)),
+                    ("breaches", .int(r.breaches)),
                     ("share", .optional(r.share)),
                   ])
                 })
@@ -488,7 +584,8 @@ public struct MetricsRenderer: Sendable {
         .array(
           c.findingCounts.map { f in
             .object([
-              ("code", .string(f.code)), ("severity", .string(f.severity.rawValue)), ("count", .int(f.count)),
+              ("code", .string(f.code)), ("severity", .string(f.severity.rawValue)),
+              ("count", .int(f.count)),
               ("summary", .string(f.summary)),
             ])
           })
@@ -500,10 +597,15 @@ public struct MetricsRenderer: Sendable {
     .array(
       (content.tickets ?? []).map { r in
         .object([
-          ("ticket", .string(r.ticket)), ("category", .string(r.group.key)), ("opened", MetricsRenderer.time(r.opened)),
-          ("resolved", r.resolved.map(MetricsRenderer.time) ?? .null), ("highestLevel", .int(r.highestLevel.rawValue)),
+          ("ticket", .string(r.ticket)), ("category", .string(r.group.key)),
+          ("opened", MetricsRenderer.time(r.opened)),
+          ("resolved", r.resolved.map(MetricsRenderer.time) ?? .null),
+          ("highestLevel", .int(r.highestLevel.rawValue)),
           ("levelAtResolution", .optional(r.levelAtResolution?.rawValue)),
-          ("secondsAtLevel", MetricsRenderer.levels(r.secondsAtLevel) { s in s.map { .int(Int($0)) } ?? .null }),
+          (
+            "secondsAtLevel",
+            MetricsRenderer.levels(r.secondsAtLevel) { s in s.map { .int(Int($0)) } ?? .null }
+          ),
           ("timeToResolutionSeconds", r.timeToResolution.map { .int(Int($0)) } ?? .null),
           ("slaBreaches", .int(r.slaBreaches)),
         ])
@@ -513,7 +615,9 @@ public struct MetricsRenderer: Sendable {
   // MARK: - CSV
 
   static func csvField(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return s
+    }
     return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
   }
 
@@ -534,18 +638,23 @@ public struct MetricsRenderer: Sendable {
     case .rates:
       return MetricsRenderer.csvLines(
         [
-          "category", "label", "opened", "reached_2", "reached_3", "reached_4", "rate_2", "rate_3", "rate_4",
+          "category", "label", "opened", "reached_2", "reached_3", "reached_4", "rate_2", "rate_3",
+          "rate_4",
           "step_1_2", "step_2_3", "step_3_4",
         ],
         c.rates.map { r in
           [
-            r.group.key, r.group.label(language), String(r.opened), String(r.reached2), String(r.reached3),
+            r.group.key, r.group.label(language), String(r.opened), String(r.reached2),
+            String(r.reached3),
             String(r.reached4),
           ] + [r.rate2, r.rate3, r.rate4, r.step12, r.step23, r.step34].map(MetricsRenderer.plain)
         })
     case .timeAtLevel:
       return MetricsRenderer.csvLines(
-        ["category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours", "max_hours"],
+        [
+          "category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours",
+          "max_hours",
+        ],
         c.timeAtLevel.map { r in
           [r.group.key, r.group.label(language), String(r.level.rawValue), String(r.stats.count)]
             + [r.stats.mean, r.stats.median, r.stats.p90].map(MetricsRenderer.csvHours)
@@ -553,19 +662,28 @@ public struct MetricsRenderer: Sendable {
         })
     case .trend:
       return MetricsRenderer.csvLines(
-        ["month", "opened", "escalated", "share_escalated", "escalation_moves", "resolved", "median_ttr_hours"],
+        [
+          "month", "opened", "escalated", "share_escalated", "escalation_moves", "resolved",
+          "median_ttr_hours",
+        ],
         c.trend.map { r in
           [
-            r.month.description, String(r.opened), String(r.escalated), MetricsRenderer.plain(r.shareEscalated),
-            String(r.escalationMoves), String(r.resolved), MetricsRenderer.csvHours(r.medianTimeToResolution),
+            r.month.description, String(r.opened), String(r.escalated),
+            MetricsRenderer.plain(r.shareEscalated),
+            String(r.escalationMoves), String(r.resolved),
+            MetricsRenderer.csvHours(r.medianTimeToResolution),
           ]
         })
     case .backlog:
       return MetricsRenderer.csvLines(
-        ["ticket", "category", "label", "level", "role", "opened", "hours_at_level", "age_hours", "sla_breach"],
+        [
+          "ticket", "category", "label", "level", "role", "opened", "hours_at_level", "age_hours",
+          "sla_breach",
+        ],
         c.backlog.map { b in
           [
-            b.ticket, b.group.key, b.group.label(language), String(b.level.rawValue), b.role, localFull(b.opened),
+            b.ticket, b.group.key, b.group.label(language), String(b.level.rawValue), b.role,
+            localFull(b.opened),
             MetricsRenderer.csvHours(b.timeAtLevel), MetricsRenderer.csvHours(b.age),
             b.slaBreach.map { $0 ? "true" : "false" } ?? "",
           ]
@@ -573,12 +691,14 @@ public struct MetricsRenderer: Sendable {
     case .tickets:
       return MetricsRenderer.csvLines(
         [
-          "ticket", "category", "label", "opened", "resolved", "highest_level", "level_at_resolution", "hours_level_1",
+          "ticket", "category", "label", "opened", "resolved", "highest_level",
+          "level_at_resolution", "hours_level_1",
           "hours_level_2", "hours_level_3", "hours_level_4", "ttr_hours", "sla_breaches",
         ],
         (c.tickets ?? []).map { r in
           [
-            r.ticket, r.group.key, r.group.label(language), localFull(r.opened), r.resolved.map(localFull) ?? "",
+            r.ticket, r.group.key, r.group.label(language), localFull(r.opened),
+            r.resolved.map(localFull) ?? "",
             String(r.highestLevel.rawValue), r.levelAtResolution.map { String($0.rawValue) } ?? "",
           ] + r.secondsAtLevel.map(MetricsRenderer.csvHours) + [
             MetricsRenderer.csvHours(r.timeToResolution), String(r.slaBreaches),

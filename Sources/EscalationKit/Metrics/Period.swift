@@ -10,7 +10,8 @@ public enum PeriodSpec: Sendable, Equatable {
   /// Parses `YYYY-MM`.
   public static func parseMonth(_ s: String) throws(PeriodError) -> PeriodSpec {
     let b = Array(s.utf8)
-    guard b.count == 7, b[4] == UInt8(ascii: "-"), let y = digits(b[0..<4]), let m = digits(b[5..<7]),
+    guard b.count == 7, b[4] == UInt8(ascii: "-"), let y = digits(b[0..<4]),
+      let m = digits(b[5..<7]),
       (1...12).contains(m), y >= 1
     else { throw .badMonth(s) }
     return .month(year: y, month: m)
@@ -29,7 +30,8 @@ public enum PeriodSpec: Sendable, Equatable {
   public var previous: PeriodSpec? {
     switch self {
     case .all: return nil
-    case .month(let y, let m): return m == 1 ? .month(year: y - 1, month: 12) : .month(year: y, month: m - 1)
+    case .month(let y, let m):
+      return m == 1 ? .month(year: y - 1, month: 12) : .month(year: y, month: m - 1)
     case .days(let f, let t):
       let fd = CivilDate.days(year: f.year, month: f.month, day: f.day)
       let td = CivilDate.days(year: t.year, month: t.month, day: t.day)
@@ -44,7 +46,8 @@ public enum PeriodSpec: Sendable, Equatable {
 
   static func parseDate(_ s: String) -> LocalDateTime? {
     let b = Array(s.utf8)
-    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), let y = digits(b[0..<4]),
+    guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+      let y = digits(b[0..<4]),
       let m = digits(b[5..<7]), let d = digits(b[8..<10])
     else { return nil }
     let v = LocalDateTime(year: y, month: m, day: d)
@@ -75,7 +78,8 @@ public enum PeriodSpec: Sendable, Equatable {
         let sign = b[i]
         guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { continue }
         let rest = Array(b[(i + 1)...]).filter { $0 != UInt8(ascii: ":") }
-        guard rest.count == 4, let hh = digits(rest[0..<2]), let mm = digits(rest[2..<4]), hh < 24, mm < 60
+        guard rest.count == 4, let hh = digits(rest[0..<2]), let mm = digits(rest[2..<4]), hh < 24,
+          mm < 60
         else { throw .badInstant(s) }
         offset = Int64(hh * 3600 + mm * 60) * (sign == UInt8(ascii: "+") ? 1 : -1)
         b.removeLast(len)
@@ -126,31 +130,39 @@ public struct ResolvedPeriod: Sendable, Equatable {
   /// Resolves `spec` in `zone`. `eventTimes` = (first, last) event time of the log, `nil`
   /// when it has none; `asOf` = an `--as-of` instant.
   public static func resolve(
-    _ spec: PeriodSpec, zone: ZoneRules, eventTimes: (first: Int64, last: Int64)?, asOf: Int64? = nil
+    _ spec: PeriodSpec, zone: ZoneRules, eventTimes: (first: Int64, last: Int64)?,
+    asOf: Int64? = nil
   ) -> ResolvedPeriod {
     switch spec {
     case .all:
       guard let t = eventTimes else {
         let a = asOf ?? 0
-        return ResolvedPeriod(spec: spec, start: a, end: a, asOf: a, cutoff: a, asOfOverridden: asOf != nil)
+        return ResolvedPeriod(
+          spec: spec, start: a, end: a, asOf: a, cutoff: a, asOfOverridden: asOf != nil)
       }
       if let asOf {
         return ResolvedPeriod(
-          spec: spec, start: min(t.first, asOf), end: asOf, asOf: asOf, cutoff: asOf, asOfOverridden: true)
+          spec: spec, start: min(t.first, asOf), end: asOf, asOf: asOf, cutoff: asOf,
+          asOfOverridden: true)
       }
       return ResolvedPeriod(
-        spec: spec, start: t.first, end: t.last + 1, asOf: t.last, cutoff: t.last + 1, asOfOverridden: false)
+        spec: spec, start: t.first, end: t.last + 1, asOf: t.last, cutoff: t.last + 1,
+        asOfOverridden: false)
     case .month(let y, let m):
       let s = zone.startOfMonth(year: y, month: m)
-      let e = m == 12 ? zone.startOfMonth(year: y + 1, month: 1) : zone.startOfMonth(year: y, month: m + 1)
+      let e =
+        m == 12
+        ? zone.startOfMonth(year: y + 1, month: 1) : zone.startOfMonth(year: y, month: m + 1)
       let a = asOf ?? e
-      return ResolvedPeriod(spec: spec, start: s, end: e, asOf: a, cutoff: a, asOfOverridden: asOf != nil)
+      return ResolvedPeriod(
+        spec: spec, start: s, end: e, asOf: a, cutoff: a, asOfOverridden: asOf != nil)
     case .days(let f, let t):
       let s = zone.startOfDay(year: f.year, month: f.month, day: f.day)
       let next = CivilDate.civil(days: CivilDate.days(year: t.year, month: t.month, day: t.day) + 1)
       let e = zone.startOfDay(year: next.year, month: next.month, day: next.day)
       let a = asOf ?? e
-      return ResolvedPeriod(spec: spec, start: s, end: e, asOf: a, cutoff: a, asOfOverridden: asOf != nil)
+      return ResolvedPeriod(
+        spec: spec, start: s, end: e, asOf: a, cutoff: a, asOfOverridden: asOf != nil)
     }
   }
 
@@ -186,13 +198,16 @@ public struct MonthKey: Sendable, Hashable, Comparable, CustomStringConvertible 
     let l = zone.local(t)
     self.init(year: l.year, month: l.month)
   }
-  public var next: MonthKey { month == 12 ? MonthKey(year: year + 1, month: 1) : MonthKey(year: year, month: month + 1) }
+  public var next: MonthKey {
+    month == 12 ? MonthKey(year: year + 1, month: 1) : MonthKey(year: year, month: month + 1)
+  }
   public func start(in zone: ZoneRules) -> Int64 { zone.startOfMonth(year: year, month: month) }
   public static func < (a: MonthKey, b: MonthKey) -> Bool { (a.year, a.month) < (b.year, b.month) }
   public var description: String {
     let y = String(year)
     let m = String(month)
-    return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + (m.count == 1 ? "0" : "") + m
+    return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + (m.count == 1 ? "0" : "")
+      + m
   }
 }
 
@@ -205,11 +220,15 @@ public enum PeriodError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .badMonth(let s): return "--month '\(s)' is not a month; write YYYY-MM, e.g. --month 2026-10"
-    case .badDate(let o, let s): return "\(o) '\(s)' is not a date; write YYYY-MM-DD, e.g. \(o) 2026-10-01"
-    case .reversed(let f, let t): return "--from \(f) is after --to \(t); give the earlier day to --from"
+    case .badMonth(let s):
+      return "--month '\(s)' is not a month; write YYYY-MM, e.g. --month 2026-10"
+    case .badDate(let o, let s):
+      return "\(o) '\(s)' is not a date; write YYYY-MM-DD, e.g. \(o) 2026-10-01"
+    case .reversed(let f, let t):
+      return "--from \(f) is after --to \(t); give the earlier day to --from"
     case .badInstant(let s):
-      return "--as-of '\(s)' is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], optionally with Z or +HH:MM"
+      return
+        "--as-of '\(s)' is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], optionally with Z or +HH:MM"
     }
   }
 }

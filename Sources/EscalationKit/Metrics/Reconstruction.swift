@@ -28,16 +28,20 @@ public enum MetricsFindingCode: String, CaseIterable, Sendable, Equatable {
   /// A short description, for summaries and SARIF rules.
   public var summary: String {
     switch self {
-    case .moveAgainstWord: return "escalation that does not go up (or de-escalation that does not go down), applied as written"
+    case .moveAgainstWord:
+      return
+        "escalation that does not go up (or de-escalation that does not go down), applied as written"
     case .skippedLevel: return "escalation that skips a level, applied as written"
     case .implicitReopen: return "move on a resolved ticket, read as a reopen"
     case .missingOpen: return "ticket whose first event is not an open; it starts at that event"
     case .categoryChange: return "ticket whose category changes; its latest category is used"
     case .duplicateEvent: return "exact duplicate event, counted once"
     case .duplicateOpen: return "open or reopen on a ticket that is already open"
-    case .duplicateResolve: return "resolve on a resolved ticket, ignored (the first resolution stands)"
+    case .duplicateResolve:
+      return "resolve on a resolved ticket, ignored (the first resolution stands)"
     case .sameLevel: return "move to the level the ticket is already at, changes nothing"
-    case .outOfRange: return "escalate/de-escalate without a level that would leave levels 1-4, ignored"
+    case .outOfRange:
+      return "escalate/de-escalate without a level that would leave levels 1-4, ignored"
     case .noCategory: return "ticket without a category, counted as uncategorized"
     case .openOnResolved: return "open on a resolved ticket, read as a reopen"
     }
@@ -115,7 +119,10 @@ public struct MetricsWarning: Sendable, Equatable {
   /// Line of the record (0 when unknown).
   public var line: UInt32
 
-  public init(code: MetricsFindingCode, kind: EventKind, a: UInt8 = 0, b: UInt8 = 0, ticket: UInt32, line: UInt32) {
+  public init(
+    code: MetricsFindingCode, kind: EventKind, a: UInt8 = 0, b: UInt8 = 0, ticket: UInt32,
+    line: UInt32
+  ) {
     self.code = code
     self.kind = kind
     self.a = a
@@ -131,25 +138,30 @@ public struct MetricsWarning: Sendable, Equatable {
     let m: String
     switch code {
     case .moveAgainstWord:
-      m = kind == .deescalate
+      m =
+        kind == .deescalate
         ? "de-escalation from level \(a) to \(b) goes up; applied as written"
         : "escalation from level \(a) to \(b) does not go up; applied as written"
     case .skippedLevel: m = "move from level \(a) to \(b) skips a level; applied as written"
     case .implicitReopen: m = "\(w) on a resolved ticket; read as a reopen at level \(b)"
     case .missingOpen:
-      m = a == 1
+      m =
+        a == 1
         ? "first event is \(w), not an open, and gives no level; the ticket starts here at level \(b)"
         : "first event is \(w), not an open; the ticket starts here at level \(b)"
     case .categoryChange:
       let old = CategoryKey(index: Int(a))?.rawValue ?? "?"
       let new = CategoryKey(index: Int(b))?.rawValue ?? "?"
       m = "category changes from \(old) to \(new); the latest one is used"
-    case .duplicateEvent: m = "exact duplicate of an earlier \(w) event at the same time; counted once"
+    case .duplicateEvent:
+      m = "exact duplicate of an earlier \(w) event at the same time; counted once"
     case .duplicateOpen:
-      m = b == 0
+      m =
+        b == 0
         ? "\(w) on a ticket already open at level \(a); changes nothing"
         : "\(w) on a ticket open at level \(a) names level \(b); read as a move"
-    case .duplicateResolve: m = "resolve on a ticket already resolved; ignored, the first resolution stands"
+    case .duplicateResolve:
+      m = "resolve on a ticket already resolved; ignored, the first resolution stands"
     case .sameLevel: m = "\(w) to level \(b), where the ticket already is; changes nothing"
     case .outOfRange: m = "\(w) without a level at level \(a) would leave levels 1-4; ignored"
     case .noCategory: m = "no category given; counted as uncategorized"
@@ -215,7 +227,9 @@ public struct Reconstruction: Sendable {
   /// - Parameters:
   ///   - collectWarnings: `false` skips the warnings (for a second pass).
   ///   - recordStays: `false` skips the stays (the trend needs none).
-  public init(order: TicketOrder, cutoff: Int64, collectWarnings: Bool = true, recordStays: Bool = true) {
+  public init(
+    order: TicketOrder, cutoff: Int64, collectWarnings: Bool = true, recordStays: Bool = true
+  ) {
     self.cutoff = cutoff
     let n = order.ticketCount
     start = [Int64](repeating: Reconstruction.never, count: n)
@@ -244,7 +258,8 @@ public struct Reconstruction: Sendable {
     let builder = TicketBuilder(collect: collectWarnings, recordStays: recordStays)
     order.events.withUnsafeBufferPointer { ev in
       for t in 0..<n {
-        builder.run(ticket: t, events: ev, range: order.offsets[t]..<order.offsets[t + 1], into: &self)
+        builder.run(
+          ticket: t, events: ev, range: order.offsets[t]..<order.offsets[t + 1], into: &self)
         if recordStays { stayOffsets[t + 1] = stayLevel.count }
       }
     }
@@ -283,7 +298,10 @@ struct TicketBuilder {
 
   enum State { case notStarted, open, resolved }
 
-  func run(ticket t: Int, events ev: UnsafeBufferPointer<Event>, range: Range<Int>, into r: inout Reconstruction) {
+  func run(
+    ticket t: Int, events ev: UnsafeBufferPointer<Event>, range: Range<Int>,
+    into r: inout Reconstruction
+  ) {
     let collect = self.collect
     let recordStays = self.recordStays
     var state = State.notStarted
@@ -298,7 +316,8 @@ struct TicketBuilder {
 
     func warn(_ code: MetricsFindingCode, _ e: Event, a: UInt8 = 0, b: UInt8 = 0) {
       guard collect else { return }
-      r.warnings.append(MetricsWarning(code: code, kind: e.kind, a: a, b: b, ticket: UInt32(t), line: e.line))
+      r.warnings.append(
+        MetricsWarning(code: code, kind: e.kind, a: a, b: b, ticket: UInt32(t), line: e.line))
     }
     func beginStay(_ l: UInt8, _ time: Int64) {
       cur = l
@@ -457,7 +476,8 @@ struct TicketBuilder {
     r.level[t] = cur
     r.reached2At[t] = reached2
     if cat == Reconstruction.noCategory && collect {
-      r.warnings.append(MetricsWarning(code: .noCategory, kind: .open, ticket: UInt32(t), line: firstLine))
+      r.warnings.append(
+        MetricsWarning(code: .noCategory, kind: .open, ticket: UInt32(t), line: firstLine))
     }
   }
 }

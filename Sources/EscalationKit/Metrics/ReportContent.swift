@@ -44,10 +44,14 @@ public struct ReportContent: Sendable {
   public var findingCounts: [FindingCount]
 
   public init(
-    source: String, zone: String, period: ResolvedPeriod, accounting: RecordAccounting, roles: [String],
-    headline: Headline, rates: [RateRow], escalations: [EscalationMovesRow], timeAtLevel: [TimeAtLevelRow],
-    timeToResolution: [ResolutionRow], highestLevel: [LevelDistributionRow], levelAtResolution: [LevelDistributionRow],
-    backlog: [BacklogRow], sla: SLASection?, trend: [TrendRow], tickets: [TicketRow]?, warnings: [MetricsWarning],
+    source: String, zone: String, period: ResolvedPeriod, accounting: RecordAccounting,
+    roles: [String],
+    headline: Headline, rates: [RateRow], escalations: [EscalationMovesRow],
+    timeAtLevel: [TimeAtLevelRow],
+    timeToResolution: [ResolutionRow], highestLevel: [LevelDistributionRow],
+    levelAtResolution: [LevelDistributionRow],
+    backlog: [BacklogRow], sla: SLASection?, trend: [TrendRow], tickets: [TicketRow]?,
+    warnings: [MetricsWarning],
     ticketIDs: [String], findingCounts: [FindingCount]
   ) {
     self.source = source
@@ -126,7 +130,8 @@ public struct Headline: Sendable, Equatable {
   public var slaStays: Int?
 
   public init(
-    opened: Int, shareEscalated: Double?, escalationMoves: Int, resolved: Int, medianTimeToResolution: Double?,
+    opened: Int, shareEscalated: Double?, escalationMoves: Int, resolved: Int,
+    medianTimeToResolution: Double?,
     backlog: Int, slaBreaches: Int?, slaStays: Int?
   ) {
     self.opened = opened
@@ -238,7 +243,8 @@ public struct BacklogRow: Sendable, Equatable {
   public var slaBreach: Bool?
 
   public init(
-    ticket: String, group: RowGroup, level: Level, role: String, opened: Int64, timeAtLevel: Int64, age: Int64,
+    ticket: String, group: RowGroup, level: Level, role: String, opened: Int64, timeAtLevel: Int64,
+    age: Int64,
     slaBreach: Bool?
   ) {
     self.ticket = ticket
@@ -299,7 +305,8 @@ public struct TrendRow: Sendable, Equatable {
   public var medianTimeToResolution: Double?
 
   public init(
-    month: MonthKey, start: Int64, end: Int64, opened: Int, escalated: Int, escalationMoves: Int, resolved: Int,
+    month: MonthKey, start: Int64, end: Int64, opened: Int, escalated: Int, escalationMoves: Int,
+    resolved: Int,
     medianTimeToResolution: Double?
   ) {
     self.month = month
@@ -334,7 +341,8 @@ public struct TicketRow: Sendable, Equatable {
   public var slaBreaches: Int
 
   public init(
-    ticket: String, group: RowGroup, opened: Int64, resolved: Int64?, highestLevel: Level, levelAtResolution: Level?,
+    ticket: String, group: RowGroup, opened: Int64, resolved: Int64?, highestLevel: Level,
+    levelAtResolution: Level?,
     secondsAtLevel: [Int64?], timeToResolution: Int64?, slaBreaches: Int
   ) {
     self.ticket = ticket

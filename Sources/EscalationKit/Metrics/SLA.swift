@@ -24,10 +24,15 @@ public struct SLATargets: Sendable, Equatable {
     for (i, s) in seconds.enumerated() {
       guard let s else { continue }
       let v: String
-      if s % 86_400 == 0 && s >= 86_400 * 5 { v = "\(s / 86_400)d" }
-      else if s % 3600 == 0 { v = "\(s / 3600)h" }
-      else if s % 60 == 0 { v = "\(s / 60)m" }
-      else { v = "\(s)s" }
+      if s % 86_400 == 0 && s >= 86_400 * 5 {
+        v = "\(s / 86_400)d"
+      } else if s % 3600 == 0 {
+        v = "\(s / 3600)h"
+      } else if s % 60 == 0 {
+        v = "\(s / 60)m"
+      } else {
+        v = "\(s)s"
+      }
       parts.append("\(i + 1)=\(v)")
     }
     return parts.joined(separator: ",")
@@ -55,7 +60,9 @@ public struct SLATargets: Sendable, Equatable {
 
   /// Seconds of `90m`, `24h`, `1.5h`, `5d`.
   static func duration(_ s: String, item: String) throws(SLAError) -> Int64 {
-    guard let unit = s.last, "mhd".contains(unit.lowercased()) else { throw .badDuration(item: item) }
+    guard let unit = s.last, "mhd".contains(unit.lowercased()) else {
+      throw .badDuration(item: item)
+    }
     let number = String(s.dropLast()).trimmingSpaces
     guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
       let v = Double(number), v.isFinite
@@ -82,7 +89,8 @@ public enum SLAError: Error, Equatable, Sendable, CustomStringConvertible {
   case notPositive(item: String)
 
   public var description: String {
-    let example = "write targets as LEVEL=DURATION separated by commas, e.g. --sla 1=24h,2=48h,3=72h,4=120h"
+    let example =
+      "write targets as LEVEL=DURATION separated by commas, e.g. --sla 1=24h,2=48h,3=72h,4=120h"
     switch self {
     case .malformed(let item, let text):
       return "--sla '\(text)': '\(item)' is not LEVEL=DURATION; \(example)"
@@ -91,7 +99,8 @@ public enum SLAError: Error, Equatable, Sendable, CustomStringConvertible {
     case .repeatedLevel(let level):
       return "--sla: level \(level) is given twice; give each level once"
     case .badDuration(let item):
-      return "--sla: '\(item)' has no readable duration; use a number with m (minutes), h (hours) or d (days), e.g. 90m, 24h, 5d"
+      return "--sla: '\(item)' has no readable duration; "
+        + "use a number with m (minutes), h (hours) or d (days), e.g. 90m, 24h, 5d"
     case .notPositive(let item):
       return "--sla: '\(item)' is not a positive duration; targets must be longer than zero"
     }

@@ -35,7 +35,10 @@ public struct DurationStats: Sendable, Equatable, Codable {
   public var p90: Double?
   public var max: Int64?
 
-  public init(count: Int = 0, mean: Double? = nil, median: Double? = nil, p90: Double? = nil, max: Int64? = nil) {
+  public init(
+    count: Int = 0, mean: Double? = nil, median: Double? = nil, p90: Double? = nil,
+    max: Int64? = nil
+  ) {
     self.count = count
     self.mean = mean
     self.median = median
@@ -47,7 +50,8 @@ public struct DurationStats: Sendable, Equatable, Codable {
   public init(values: inout [Int64]) {
     values.sort()
     self.init(
-      count: values.count, mean: Statistics.mean(values), median: Statistics.percentile(0.5, sorted: values),
+      count: values.count, mean: Statistics.mean(values),
+      median: Statistics.percentile(0.5, sorted: values),
       p90: Statistics.percentile(0.9, sorted: values), max: values.last)
   }
 
