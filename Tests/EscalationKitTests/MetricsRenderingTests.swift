@@ -101,6 +101,29 @@ import Testing
     )
   }
 
+  @Test func findingsAreSummarisedPerCodeWithAHint() {
+    // Two import findings of one code, and one reconstruction warning (F starts with a
+    // resolve: MET004).
+    var b = LogBuilder()
+    b.add("F", 1, .resolve)
+    var log = b.log
+    log.findings = [
+      Finding(code: "LOG020", severity: .error, file: "log.csv", line: 7, message: "unknown category 'Foo'"),
+      Finding(code: "LOG020", severity: .error, file: "log.csv", line: 9, message: "unknown category 'Bar'"),
+    ]
+    let content = MetricsEngine.compute(log, options: MetricsOptions())
+    #expect(content.findingCounts.map(\.code) == ["LOG020", "MET004"])
+    #expect(content.findingCounts.map(\.count) == [2, 1])
+    #expect(content.findings.map(\.description) == [
+      "log.csv:2: warning[MET004]: ticket F: first event is 'resolve', not an open, and gives no level; "
+        + "the ticket starts here at level 1"
+    ])
+    let text = MetricsRenderer(content: content, language: .en, zone: .utc).text(table: nil, color: false)
+    #expect(text.contains("  error[LOG020] ×2: first at line 7: unknown category 'Foo'\n"))
+    #expect(text.contains("  warning[MET004] ×1: ticket whose first event is not an open; it starts at that event\n"))
+    #expect(text.hasSuffix("Run `escalation import log.csv` for the details (file, line, message).\n"))
+  }
+
   @Test func slaTargetsParse() throws {
     let t = try SLATargets.parse("1=24h, 2=90m,3=1.5d ,4=120h")
     #expect(t.seconds == [86_400, 5400, 129_600, 432_000])

@@ -57,7 +57,9 @@ public enum MetricsEngine {
       if let c = counts[f.code] {
         counts[f.code] = (c.0, c.1 + 1, c.2)
       } else {
-        counts[f.code] = (f.severity, 1, f.message)
+        // An import code is summarised by its first occurrence.
+        let first = f.line.map { "first at line \($0): " } ?? ""
+        counts[f.code] = (f.severity, 1, first + f.message)
       }
     }
     var perCode = [Int](repeating: 0, count: MetricsFindingCode.allCases.count)
