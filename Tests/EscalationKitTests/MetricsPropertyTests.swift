@@ -125,3 +125,17 @@ import Testing
     }
   }
 }
+
+@Suite struct MetricsStatisticsTests {
+  @Test func radixSortAgreesWithTheStandardSort() async {
+    await propertyCheck(count: 40, input: Gen.int64(in: 0...(Int64(1) << 40)).array(of: 0...3000)) { values in
+      var a = values
+      Statistics.sortDurations(&a)
+      #expect(a == values.sorted())
+    }
+    // Negative values fall back to the standard sort.
+    var b: [Int64] = (0..<500).map { Int64(250 - $0) }
+    Statistics.sortDurations(&b)
+    #expect(b == (0..<500).map { Int64($0 - 249) })
+  }
+}

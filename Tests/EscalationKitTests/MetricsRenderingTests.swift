@@ -133,7 +133,7 @@ import Testing
     #expect(throws: SLAError.badDuration(item: "1=24")) { try SLATargets.parse("1=24") }
     #expect(throws: SLAError.notPositive(item: "1=0h")) { try SLATargets.parse("1=0h") }
     #expect(throws: SLAError.malformed(item: "", text: "1=1h,")) { try SLATargets.parse("1=1h,") }
-    #expect(t.description == "1=24h,2=90m,3=36h,4=5d")
+    #expect(t.description == "1=24h,2=90m,3=36h,4=120h")
   }
 
   @Test func periodsParseAndResolve() throws {

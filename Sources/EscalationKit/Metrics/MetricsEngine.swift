@@ -150,7 +150,7 @@ public enum MetricsEngine {
     }
     return (0..<n).map { i in
       var v = ttr[i]
-      v.sort()
+      Statistics.sortDurations(&v)
       return TrendRow(
         month: months[i], start: bounds[i], end: bounds[i + 1], opened: opened[i],
         escalated: escalated[i],
@@ -180,7 +180,7 @@ struct PeriodFigures {
   var levelAtResolution: [LevelDistributionRow] = []
   var backlog: [BacklogRow] = []
   var slaSection: SLASection?
-  var tickets: [TicketRow] = []
+  var tickets: [MetricsTicketRow] = []
 
   init(rec: Reconstruction, period: ResolvedPeriod, sla: SLATargets?, ids: [String], matrix: Matrix)
   {
@@ -245,7 +245,6 @@ struct PeriodFigures {
         resolved[c] += 1
         resolved[total] += 1
         ttr[c].append(r - start)
-        ttr[total].append(r - start)
         highestDist[c][h - 1] += 1
         highestDist[total][h - 1] += 1
         let lr = Int(rec.level[t]) - 1
@@ -263,7 +262,6 @@ struct PeriodFigures {
         }
         for (l, v) in [sums.0, sums.1, sums.2, sums.3].enumerated() where v >= 0 {
           tal[c * 4 + l].append(v)
-          tal[total * 4 + l].append(v)
         }
       }
       if r == Reconstruction.never { backlogTickets.append(t) }
@@ -299,16 +297,27 @@ struct PeriodFigures {
         reached4: reached[c][4])
     }
     escalations = order.map { EscalationMovesRow(group: group($0), toLevel: moves[$0]) }
+    // Statistics: each group's values sorted once (radix sort), the total's from all of them.
+    for c in 0..<total {
+      for l in 0..<4 { Statistics.sortDurations(&tal[c * 4 + l]) }
+      Statistics.sortDurations(&ttr[c])
+    }
+    for l in 0..<4 {
+      tal[total * 4 + l] = (0..<total).flatMap { tal[$0 * 4 + l] }
+      Statistics.sortDurations(&tal[total * 4 + l])
+    }
+    ttr[total] = (0..<total).flatMap { ttr[$0] }
+    Statistics.sortDurations(&ttr[total])
     timeAtLevel = []
     for c in order {
       for l in 0..<4 {
         timeAtLevel.append(
           TimeAtLevelRow(
-            group: group(c), level: Level.all[l], stats: DurationStats(values: &tal[c * 4 + l])))
+            group: group(c), level: Level.all[l], stats: DurationStats(sorted: tal[c * 4 + l])))
       }
     }
     timeToResolution = order.map {
-      ResolutionRow(group: group($0), stats: DurationStats(values: &ttr[$0]))
+      ResolutionRow(group: group($0), stats: DurationStats(sorted: ttr[$0]))
     }
     highestLevel = order.map { LevelDistributionRow(group: group($0), counts: highestDist[$0]) }
     levelAtResolution = order.map {
@@ -364,7 +373,7 @@ struct PeriodFigures {
   func id(_ t: Int) -> String { t < ids.count ? ids[t] : "#\(t)" }
 
   /// Tickets opened, escalated or resolved in P, or open at as-of, by opened time.
-  func ticketRows(movedInP: [Bool]) -> [TicketRow] {
+  func ticketRows(movedInP: [Bool]) -> [MetricsTicketRow] {
     let ps = period.start
     let pe = period.end
     var scope: [Int] = []
@@ -391,7 +400,7 @@ struct PeriodFigures {
           }
         }
       }
-      return TicketRow(
+      return MetricsTicketRow(
         ticket: id(t), group: RowGroup(index: Int(rec.category[t])), opened: rec.start[t],
         resolved: resolved,
         highestLevel: Level(rawValue: Int(rec.highest[t])) ?? Level.all[0],

@@ -160,8 +160,9 @@ public struct MetricsRenderer: Sendable {
     case .all: name = tr("all events", "tous les événements")
     default: name = p.label
     }
-    return
-      "\(tr("Period", "Période")): \(name) (\(local(p.start)) → \(local(p.end)), \(content.zone)); "
+    // Without a period, P ends just after the last event: show that event's time.
+    let end = p.kind == "all" ? p.asOf : p.end
+    return "\(tr("Period", "Période")): \(name) (\(local(p.start)) → \(local(end)), \(content.zone)); "
       + "\(tr("as of", "au")) \(local(p.asOf))"
   }
 

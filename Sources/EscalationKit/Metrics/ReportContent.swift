@@ -35,7 +35,7 @@ public struct ReportContent: Sendable {
   /// One row per calendar month from the log's first month up to P's month.
   public var trend: [TrendRow]
   /// Tickets in scope (opened, escalated or resolved in P, or open at as-of), when asked for.
-  public var tickets: [TicketRow]?
+  public var tickets: [MetricsTicketRow]?
   /// Warnings from reconstructing the tickets (`MET…`), compact; see ``findings``.
   public var warnings: [MetricsWarning]
   /// The log's ticket identifiers (shared with the log, not copied), for messages.
@@ -50,7 +50,7 @@ public struct ReportContent: Sendable {
     timeAtLevel: [TimeAtLevelRow],
     timeToResolution: [ResolutionRow], highestLevel: [LevelDistributionRow],
     levelAtResolution: [LevelDistributionRow],
-    backlog: [BacklogRow], sla: SLASection?, trend: [TrendRow], tickets: [TicketRow]?,
+    backlog: [BacklogRow], sla: SLASection?, trend: [TrendRow], tickets: [MetricsTicketRow]?,
     warnings: [MetricsWarning],
     ticketIDs: [String], findingCounts: [FindingCount]
   ) {
@@ -323,7 +323,7 @@ public struct TrendRow: Sendable, Equatable {
 }
 
 /// One ticket in scope.
-public struct TicketRow: Sendable, Equatable {
+public struct MetricsTicketRow: Sendable, Equatable {
   public var ticket: String
   public var group: RowGroup
   public var opened: Int64

@@ -18,15 +18,13 @@ public struct SLATargets: Sendable, Equatable {
     return duration > t
   }
 
-  /// The targets written back as `1=24h,2=48h` (whole hours, minutes or seconds).
+  /// The targets written back as `1=24h,2=90m`: hours when whole, else minutes or seconds.
   public var description: String {
     var parts: [String] = []
     for (i, s) in seconds.enumerated() {
       guard let s else { continue }
       let v: String
-      if s % 86_400 == 0 && s >= 86_400 * 5 {
-        v = "\(s / 86_400)d"
-      } else if s % 3600 == 0 {
+      if s % 3600 == 0 {
         v = "\(s / 3600)h"
       } else if s % 60 == 0 {
         v = "\(s / 60)m"
@@ -44,16 +42,16 @@ public struct SLATargets: Sendable, Equatable {
     var result: [Int64?] = [nil, nil, nil, nil]
     let items = text.split(separator: ",", omittingEmptySubsequences: false)
     for raw in items {
-      let item = raw.trimmingSpaces
+      let item = raw.slaTrimmed
       guard !item.isEmpty else { throw .malformed(item: item, text: text) }
       let parts = item.split(separator: "=", omittingEmptySubsequences: false)
       guard parts.count == 2 else { throw .malformed(item: item, text: text) }
-      let levelText = parts[0].trimmingSpaces
+      let levelText = parts[0].slaTrimmed
       guard let n = Int(levelText), let level = Level(rawValue: n) else {
         throw .unknownLevel(item: item)
       }
       guard result[level.index] == nil else { throw .repeatedLevel(level: n) }
-      result[level.index] = try duration(parts[1].trimmingSpaces, item: item)
+      result[level.index] = try duration(parts[1].slaTrimmed, item: item)
     }
     return SLATargets(seconds: result)
   }
@@ -63,7 +61,7 @@ public struct SLATargets: Sendable, Equatable {
     guard let unit = s.last, "mhd".contains(unit.lowercased()) else {
       throw .badDuration(item: item)
     }
-    let number = String(s.dropLast()).trimmingSpaces
+    let number = String(s.dropLast()).slaTrimmed
     guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
       let v = Double(number), v.isFinite
     else { throw .badDuration(item: item) }
@@ -109,7 +107,7 @@ public enum SLAError: Error, Equatable, Sendable, CustomStringConvertible {
 
 extension StringProtocol {
   /// The text without leading and trailing spaces and tabs.
-  var trimmingSpaces: String {
+  var slaTrimmed: String {
     var s = Substring(self)
     while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
     while let l = s.last, l == " " || l == "\t" { s.removeLast() }

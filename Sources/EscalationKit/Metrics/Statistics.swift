@@ -15,6 +15,52 @@ public enum Statistics {
     return a + frac * (b - a)
   }
 
+  /// Sorts durations ascending: an LSD radix sort (11-bit digits, as many passes as the
+  /// largest value needs) for large arrays of non-negative values, else the standard sort.
+  public static func sortDurations(_ v: inout [Int64]) {
+    guard v.count > 256 else {
+      v.sort()
+      return
+    }
+    var lo = Int64.max
+    var hi = Int64.min
+    for x in v {
+      if x < lo { lo = x }
+      if x > hi { hi = x }
+    }
+    guard lo >= 0 else {
+      v.sort()
+      return
+    }
+    let n = v.count
+    var scratch = [Int64](repeating: 0, count: n)
+    var shift: Int64 = 0
+    var counts = [Int](repeating: 0, count: 2048)
+    while shift < 64 && (hi >> shift) > 0 {
+      v.withUnsafeMutableBufferPointer { src in
+        scratch.withUnsafeMutableBufferPointer { dst in
+          counts.withUnsafeMutableBufferPointer { c in
+            for i in 0..<2048 { c[i] = 0 }
+            for x in src { c[Int((x >> shift) & 2047)] += 1 }
+            var sum = 0
+            for i in 0..<2048 {
+              let k = c[i]
+              c[i] = sum
+              sum += k
+            }
+            for x in src {
+              let d = Int((x >> shift) & 2047)
+              dst[c[d]] = x
+              c[d] += 1
+            }
+          }
+        }
+      }
+      swap(&v, &scratch)
+      shift += 11
+    }
+  }
+
   /// Mean of `values`; `nil` for no values.
   public static func mean(_ values: [Int64]) -> Double? {
     guard !values.isEmpty else { return nil }
@@ -48,11 +94,18 @@ public struct DurationStats: Sendable, Equatable, Codable {
 
   /// The statistics of `values` (any order; sorted in place).
   public init(values: inout [Int64]) {
-    values.sort()
+    Statistics.sortDurations(&values)
     self.init(
       count: values.count, mean: Statistics.mean(values),
       median: Statistics.percentile(0.5, sorted: values),
       p90: Statistics.percentile(0.9, sorted: values), max: values.last)
+  }
+
+  /// The statistics of `sorted` (ascending).
+  public init(sorted: [Int64]) {
+    self.init(
+      count: sorted.count, mean: Statistics.mean(sorted), median: Statistics.percentile(0.5, sorted: sorted),
+      p90: Statistics.percentile(0.9, sorted: sorted), max: sorted.last)
   }
 
   /// The statistics of `values` (any order).

@@ -76,14 +76,14 @@ struct Metrics: ParsableCommand {
         options.period = try PeriodSpec.parseDays(from: from, to: to)
       }
       if let asOf { options.asOf = try PeriodSpec.parseInstant(asOf, zone: zone) }
-    } catch let e as PeriodError {
-      throw CLIError.usage(e.description)
+    } catch {
+      throw CLIError.usage(error.description)
     }
     if let sla {
       do {
         options.sla = try SLATargets.parse(sla)
-      } catch let e as SLAError {
-        throw CLIError.usage(e.description)
+      } catch {
+        throw CLIError.usage(error.description)
       }
     }
     let writer = try OutputWriter(path: nil)
