@@ -37,11 +37,8 @@ struct Import: ParsableCommand {
       throw CLIError.usage("--findings-format \(findingsFormat): use text, json or sarif")
     }
     let options = try importOptions.logImportOptions()
-    if let output, output != "-" {
-      do {
-        try OutputWriter.checkTarget(output, inputs: [log])
-      }
-    }
+    // Opened first so that a bad -o fails before the work; dropped uncommitted, it leaves nothing.
+    let writer = try OutputWriter(path: output, inputs: [log])
     let result: EventLog
     do {
       result = try LogImporter.load(path: log, options: options)
@@ -56,7 +53,6 @@ struct Import: ParsableCommand {
     var lines = [String]()
     if failed { lines.append("--strict: \(result.accounting.rejected) record(s) rejected; no events written") }
     if !failed {
-      let writer = try OutputWriter(path: output, inputs: [log])
       try EventLogWriter.write(result, format: format, to: writer)
       try writer.commit()
     }
