@@ -15,89 +15,161 @@ public enum EventLogWriter {
 
   /// Writes all events of `log` to `out` (which the caller commits).
   public static func write(_ log: EventLog, format: NormalizedEventFormat, to out: OutputWriter) throws(OutputError) {
-    func encode(_ s: String) -> [UInt8] { format == .csv ? csvField(s) : jsonString(s) }
-    let tickets = log.ticketIDs.map(encode)
-    let owners = log.owners.map(encode)
-    let notes = log.notes.map(encode)
-    let null: [UInt8] = format == .csv ? [] : Array("null".utf8)
-    let kinds = EventKind.allCases.map { encode($0.word) }
-    let categories = CategoryKey.allCases.map { encode($0.rawValue) }
-    var buf: [UInt8] = []
-    buf.reserveCapacity(1 << 17)
-    if format == .csv { buf.append(contentsOf: Array((csvHeader + "\n").utf8)) }
+    let csv = format == .csv
+    func encode(_ s: String) -> [UInt8] { csv ? csvField(s) : jsonString(s) }
+    // Every string written, encoded once, back to back in one arena.
+    var arena: [UInt8] = []
+    var ends: [Int] = [0]
+    func add(_ bytes: [UInt8]) {
+      arena.append(contentsOf: bytes)
+      ends.append(arena.count)
+    }
     let names = ["ticket", "time", "event", "level", "category", "owner", "note", "line"]
-    let keys: [[UInt8]] = names.map { Array("\"\($0)\":".utf8) }
-    for e in log.events {
-      let csv = format == .csv
-      @inline(__always) func key(_ i: Int) {
-        if csv {
-          if i > 0 { buf.append(0x2C) }
-        } else {
-          buf.append(i == 0 ? 0x7B : 0x2C)
-          buf.append(contentsOf: keys[i])
-        }
-      }
-      key(0)
-      buf.append(contentsOf: tickets[Int(e.ticket)])
-      key(1)
-      if !csv { buf.append(0x22) }
-      CivilDate.appendISO8601UTC(e.time, to: &buf)
-      if !csv { buf.append(0x22) }
-      key(2)
-      buf.append(contentsOf: kinds[Int(e.kind.rawValue)])
-      key(3)
-      if e.levelRaw == 0 { buf.append(contentsOf: null) } else { buf.append(0x30 + e.levelRaw) }
-      key(4)
-      if e.categoryRaw == 0 { buf.append(contentsOf: null) } else { buf.append(contentsOf: categories[Int(e.categoryRaw) - 1]) }
-      key(5)
-      if e.owner == 0 { buf.append(contentsOf: null) } else { buf.append(contentsOf: owners[Int(e.owner) - 1]) }
-      key(6)
-      if e.note == 0 { buf.append(contentsOf: null) } else { buf.append(contentsOf: notes[Int(e.note) - 1]) }
-      key(7)
-      appendDecimal(Int(e.line), to: &buf)
-      if !csv { buf.append(0x7D) }
-      buf.append(0x0A)
-      if buf.count >= 1 << 16 {
-        try flush(&buf, out)
-        buf.removeAll(keepingCapacity: true)
+    for n in names { add(csv ? [] : Array("\"\(n)\":".utf8)) }  // 0..<8: keys
+    add(csv ? [] : Array("null".utf8))  // 8: null
+    let kindBase = ends.count - 1
+    for k in EventKind.allCases { add(encode(k.word)) }
+    let categoryBase = ends.count - 1
+    for c in CategoryKey.allCases { add(encode(c.rawValue)) }
+    let ticketBase = ends.count - 1
+    for t in log.ticketIDs { add(encode(t)) }
+    let ownerBase = ends.count - 1
+    for o in log.owners { add(encode(o)) }
+    let noteBase = ends.count - 1
+    for n in log.notes { add(encode(n)) }
+
+    let capacity = 1 << 16
+    let sink = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 64)
+    defer { sink.deallocate() }
+    var pos = 0
+    var failure: OutputError?
+    if csv {
+      for b in (csvHeader + "\n").utf8 {
+        sink[pos] = b
+        pos += 1
       }
     }
-    try flush(&buf, out)
-  }
-
-  private static func flush(_ buf: inout [UInt8], _ out: OutputWriter) throws(OutputError) {
-    var failure: OutputError?
-    buf.withUnsafeBufferPointer { b in
-      do throws(OutputError) {
-        try out.write(bytes: b)
-      } catch {
-        failure = error
+    arena.withUnsafeBufferPointer { a in
+      ends.withUnsafeBufferPointer { e in
+        let ap = a.baseAddress
+        @inline(__always) func put(_ i: Int) {
+          let s = e[i]
+          let n = e[i + 1] - s
+          if n == 0 { return }
+          if pos + n > capacity { flush() }
+          if n > capacity {
+            do throws(OutputError) {
+              try out.write(bytes: UnsafeBufferPointer(start: ap! + s, count: n))
+            } catch { failure = error }
+            return
+          }
+          (sink + pos).update(from: ap! + s, count: n)
+          pos += n
+        }
+        @inline(__always) func byte(_ b: UInt8) {
+          sink[pos] = b
+          pos += 1
+        }
+        func flush() {
+          guard failure == nil else {
+            pos = 0
+            return
+          }
+          do throws(OutputError) {
+            try out.write(bytes: UnsafeBufferPointer(start: sink, count: pos))
+          } catch { failure = error }
+          pos = 0
+        }
+        @inline(__always) func sep(_ k: Int) {
+          if csv {
+            if k > 0 { byte(0x2C) }
+          } else {
+            byte(k == 0 ? 0x7B : 0x2C)
+            put(k)
+          }
+        }
+        for ev in log.events {
+          if failure != nil { break }
+          if pos > capacity - 64 { flush() }
+          sep(0)
+          put(ticketBase + Int(ev.ticket))
+          sep(1)
+          if pos > capacity - 64 { flush() }
+          if !csv { byte(0x22) }
+          pos += writeISO8601UTC(ev.time, to: sink + pos)
+          if !csv { byte(0x22) }
+          sep(2)
+          put(kindBase + Int(ev.kind.rawValue))
+          sep(3)
+          if ev.levelRaw == 0 { put(8) } else { byte(0x30 + ev.levelRaw) }
+          sep(4)
+          if ev.categoryRaw == 0 { put(8) } else { put(categoryBase + Int(ev.categoryRaw) - 1) }
+          sep(5)
+          if ev.owner == 0 { put(8) } else { put(ownerBase + Int(ev.owner) - 1) }
+          sep(6)
+          if ev.note == 0 { put(8) } else { put(noteBase + Int(ev.note) - 1) }
+          sep(7)
+          if pos > capacity - 64 { flush() }
+          pos += writeDecimal(Int(ev.line), to: sink + pos)
+          if !csv { byte(0x7D) }
+          byte(0x0A)
+        }
+        flush()
       }
     }
     if let failure { throw failure }
   }
 
+  /// Writes `YYYY-MM-DDTHH:MM:SSZ` (20 bytes for years 0…9999); returns the bytes written.
   @inline(__always)
-  static func appendDecimal(_ v: Int, to buf: inout [UInt8]) {
-    if v < 10 {
-      buf.append(UInt8(0x30 + v))
-      return
+  static func writeISO8601UTC(_ t: Int64, to p: UnsafeMutablePointer<UInt8>) -> Int {
+    let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+    let rem = Int(t - days * 86_400)
+    let (y, m, d) = CivilDate.civil(days: days)
+    guard y >= 0 && y <= 9999 else {
+      var b: [UInt8] = []
+      CivilDate.appendISO8601UTC(t, to: &b)
+      let n = min(b.count, 40)
+      for i in 0..<n { p[i] = b[i] }
+      return n
     }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var n = 0
-    var x = v
-    withUnsafeMutableBytes(of: &digits) { d in
-      while x > 0 && n < 12 {
-        d[n] = UInt8(0x30 + x % 10)
-        x /= 10
-        n += 1
-      }
-      while n > 0 {
-        n -= 1
-        buf.append(d[n])
-      }
+    @inline(__always) func two(_ v: Int, _ at: Int) {
+      p[at] = UInt8(truncatingIfNeeded: 0x30 + v / 10)
+      p[at + 1] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
     }
+    two(y / 100, 0)
+    two(y % 100, 2)
+    p[4] = 0x2D
+    two(m, 5)
+    p[7] = 0x2D
+    two(d, 8)
+    p[10] = 0x54
+    two(rem / 3600, 11)
+    p[13] = 0x3A
+    two(rem / 60 % 60, 14)
+    p[16] = 0x3A
+    two(rem % 60, 17)
+    p[19] = 0x5A
+    return 20
+  }
+
+  /// Writes a non-negative decimal; returns the bytes written.
+  @inline(__always)
+  static func writeDecimal(_ v: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+    var n = 1
+    var x = v / 10
+    while x > 0 {
+      n += 1
+      x /= 10
+    }
+    x = v
+    var i = n - 1
+    while i >= 0 {
+      p[i] = UInt8(truncatingIfNeeded: 0x30 + x % 10)
+      x /= 10
+      i -= 1
+    }
+    return n
   }
 
   /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).

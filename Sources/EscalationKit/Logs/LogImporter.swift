@@ -1,4 +1,5 @@
 import CSVImport
+import Foundation
 
 /// What `LogImporter` needs to know besides the file.
 public struct LogImportOptions: Sendable {
@@ -47,9 +48,11 @@ public enum LogImporter {
     let reader = try CSVReader(path: path, options: CSVReadOptions(delimiter: options.delimiter))
     var state: LogImportState?
     let file = reader.displayName
+    let fileSize = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
     try reader.forEachRecord { record in
       if state != nil {
         state!.add(record)
+        if state!.read == 256, let size = fileSize { state!.reserve(fileBytes: size) }
       } else {
         let headers = (0..<record.count).map { record.string($0) }
         let header = try LogHeader.detect(
@@ -57,7 +60,9 @@ public enum LogImporter {
         state = LogImportState(file: file, header: header, headerLine: record.line, options: options)
       }
     }
+    // Moved out so that `finish` owns the buffers (a shared copy would be copied on write).
     guard var s = state else { throw CSVError.empty(path: file) }
+    state = nil
     return try s.finish()
   }
 }
@@ -173,6 +178,19 @@ struct LogImportState {
     }
   }
 
+  /// Bytes of the first records, to size the event array once from the file size.
+  var sampledBytes = 0
+
+  /// Reserves room for the events of a file of `fileBytes` bytes, from the first records.
+  /// Reserved but untouched memory costs no resident memory, so the estimate errs high.
+  mutating func reserve(fileBytes: Int) {
+    guard read > 0, sampledBytes > 0 else { return }
+    let perRecord = Double(events.count) / Double(read)
+    let records = Double(fileBytes) / (Double(sampledBytes) / Double(read))
+    let wanted = Int(min(records * max(perRecord, 1) * 1.1, 1e9))
+    if wanted > events.capacity { events.reserveCapacity(wanted) }
+  }
+
   private mutating func note(_ code: String, line: Int?, column: Int?, _ message: String) {
     findings.append(Finding(code: code, severity: .note, file: file, line: line, column: column, message: message))
   }
@@ -186,6 +204,10 @@ struct LogImportState {
   /// Checks one record and keeps its events, or reports why it is rejected.
   mutating func add(_ record: borrowing CSVRecord) {
     read += 1
+    if read <= 256 {
+      sampledBytes += record.rawCount
+      for i in 0..<record.rawCount { sampledBytes += record.bytes(i).count }
+    }
     problems.removeAll(keepingCapacity: true)
     if layout == .events {
       addEventRow(record)
@@ -515,16 +537,17 @@ struct LogImportState {
       // Exact duplicates of earlier events are dropped.
       var kept = 0
       var firstDuplicateOf: UInt32 = 0
-      for k in i..<j {
-        let e = events[k]
-        if let earlier = dedupe.firstLine(of: e, in: events, writtenUpTo: write) {
-          if firstDuplicateOf == 0 { firstDuplicateOf = earlier }
-          continue
+      events.withUnsafeMutableBufferPointer { ev in
+        for k in i..<j {
+          let e = ev[k]
+          if let earlier = dedupe.lineOfEarlier(e, in: ev, index: write) {
+            if firstDuplicateOf == 0 { firstDuplicateOf = earlier }
+            continue
+          }
+          ev[write] = e
+          write += 1
+          kept += 1
         }
-        events[write] = e
-        dedupe.insert(index: write, event: e)
-        write += 1
-        kept += 1
       }
       let total = j - i
       if kept == 0 {
@@ -604,30 +627,31 @@ struct LogImportState {
   }
 }
 
-/// An open-addressing set of used events keyed by (ticket, time, kind, level, category),
-/// holding indexes into the events array (4 bytes a slot).
+/// An open-addressing set of used events keyed by (ticket, time, kind, level, category).
+///
+/// A slot holds `index + 1` in its low 32 bits and 32 bits of the hash in the high ones, so a
+/// probe compares the stored event only when the fingerprints agree (one cache miss a look-up).
 struct DuplicateTable {
-  private var slots: [UInt32]
+  private var slots: [UInt64]
   private var mask: Int
-  private var count = 0
 
   /// Sized for `expected` insertions at a load of at most one half; it never grows.
   init(expected: Int) {
     var n = 64
     while n < expected * 2 { n <<= 1 }
-    slots = [UInt32](repeating: 0, count: n)
+    slots = [UInt64](repeating: 0, count: n)
     mask = n - 1
   }
 
   @inline(__always)
-  private static func hash(_ e: Event) -> Int {
+  private static func hash(_ e: Event) -> UInt64 {
     var h = UInt64(bitPattern: e.time) &* 0x9E37_79B9_7F4A_7C15
     h ^= UInt64(e.ticket) &* 0xC2B2_AE3D_27D4_EB4F
     h ^= UInt64(e.kind.rawValue) << 8 | UInt64(e.levelRaw) << 16 | UInt64(e.categoryRaw) << 24
     h ^= h >> 31
     h = h &* 0xBF58_476D_1CE4_E5B9
     h ^= h >> 29
-    return Int(truncatingIfNeeded: h)
+    return h
   }
 
   @inline(__always)
@@ -636,22 +660,26 @@ struct DuplicateTable {
       && a.categoryRaw == b.categoryRaw
   }
 
-  /// The line of an earlier used event equal to `e`, if any.
-  func firstLine(of e: Event, in events: [Event], writtenUpTo: Int) -> UInt32? {
-    var slot = DuplicateTable.hash(e) & mask
-    while true {
-      let v = slots[slot]
-      if v == 0 { return nil }
-      let idx = Int(v) - 1
-      if idx < writtenUpTo && DuplicateTable.same(events[idx], e) { return events[idx].line }
-      slot = (slot + 1) & mask
+  /// The line of an earlier used event equal to `e`, if any; otherwise records `e` as
+  /// `events[index]` (the caller stores it there).
+  @inline(__always)
+  mutating func lineOfEarlier(_ e: Event, in events: UnsafeMutableBufferPointer<Event>, index: Int) -> UInt32? {
+    let h = DuplicateTable.hash(e)
+    let fp = h & 0xFFFF_FFFF_0000_0000
+    var slot = Int(truncatingIfNeeded: h) & mask
+    return slots.withUnsafeMutableBufferPointer { s in
+      while true {
+        let v = s[slot]
+        if v == 0 {
+          s[slot] = fp | UInt64(index + 1)
+          return nil
+        }
+        if v & 0xFFFF_FFFF_0000_0000 == fp {
+          let idx = Int(v & 0xFFFF_FFFF) - 1
+          if DuplicateTable.same(events[idx], e) { return events[idx].line }
+        }
+        slot = (slot + 1) & mask
+      }
     }
-  }
-
-  mutating func insert(index: Int, event e: Event) {
-    var slot = DuplicateTable.hash(e) & mask
-    while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = UInt32(index + 1)
-    count += 1
   }
 }
