@@ -142,10 +142,18 @@ import Testing
 
   @Test func wholeAmbiguousColumnStops() throws {
     let text = "Ticket,Date,Event,Level\nX,03/10/2026,open,1\nX,04/10/2026 10:00,escalate,2\n"
-    #expect(
-      throws: LogImportError.ambiguousDateOrder(file: "", line: 2, text: "03/10/2026", count: 2),
-      performing: { _ = try LogTest.load(text) }
-    )
+    do {
+      _ = try LogTest.load(text)
+      Issue.record("an all-ambiguous column must stop the import")
+    } catch let e as LogImportError {
+      guard case .ambiguousDateOrder(_, let line, let first, let count) = e else {
+        Issue.record("unexpected \(e)")
+        return
+      }
+      // The first ambiguous value is quoted, with the count of slashed dates.
+      #expect(line == 2 && first == "03/10/2026" && count == 2)
+      #expect(e.code == "LOG004" && e.message.contains("--date-order dmy"))
+    }
   }
 
   @Test func ambiguousColumnWithDateOrder() throws {
@@ -187,7 +195,7 @@ import Testing
         "2026-10-25T02:30:00Z",  // CET
         "2026-03-29T02:30:00Z",  // an explicit Z ignores --tz
       ])
-    #expect(LogTest.codes(log, .warning) == ["3:LOG021"])
+    #expect(LogTest.codes(log, .warning) == ["1:LOG024", "3:LOG021"])  // no category column; the gap
     #expect(LogTest.codes(log, .note).contains("5:LOG035"))
   }
 
@@ -231,7 +239,7 @@ import Testing
     #expect(LogTest.codes(canonical, .error) == ["2:LOG015", "3:LOG015", "6:LOG015"])
   }
 
-  @Test func levelAndCategoryForms() {
+  @Test func levelAndCategoryForms() throws {
     let r = LevelResolver(matrix: .canonical(.fr))
     for (text, level) in [
       ("1", 1), ("2.0", 2), ("L2", 2), ("n3", 3), ("Level 2", 2), ("Niveau 4", 4), ("Level 2 escalation", 2),
