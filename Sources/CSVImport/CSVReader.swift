@@ -110,6 +110,13 @@ public final class CSVReader {
     source = try InputSource(path: path)
   }
 
+  /// Reads from bytes in memory; `name` is the file name used in messages.
+  public init(bytes: [UInt8], name: String, options: CSVReadOptions = CSVReadOptions()) {
+    self.path = name
+    self.options = options
+    source = InputSource(bytes: bytes, name: name)
+  }
+
   /// Reads the whole input, calling `body` for each non-blank record in order.
   ///
   /// Throws a ``CSVError`` for unreadable or malformed input, or what `body` throws.
