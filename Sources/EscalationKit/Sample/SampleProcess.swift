@@ -21,7 +21,7 @@ struct SampleProcess {
   /// How much more (or less) than average a category escalates, canonical order.
   static let propensity: [Double] = [1.0, 0.8, 0.3, 0.9, 1.0, 0.9, 1.6, 1.8]
   /// Probability to escalate at the end of a stay at levels 1–4.
-  static let escalate: [Double] = [0.32, 0.30, 0.28, 0]
+  static let escalate: [Double] = [0.32, 0.26, 0.22, 0]
   /// Probability that an escalation from level 1 goes straight to level 3.
   static let skip = 0.05
   /// Probability to de-escalate at the end of a stay at levels 1–4 (once per ticket).
