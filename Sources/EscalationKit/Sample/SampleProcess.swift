@@ -4,7 +4,7 @@ import Foundation
 ///
 /// - Arrivals: an inhomogeneous Poisson process conditioned on the ticket count, over hour
 ///   buckets weighted by hour of day (business hours, peaks at 10:00 and 14:00), day of week
-///   (weekends at 12 % and 5 %), month (summer and December dips) and a 15 % growth over the
+///   (weekends at 12 % and 5 %; 1 January, 1 May and 25 December like a Sunday), month (summer and December dips) and a 15 % growth over the
 ///   period. Sorted arrival times are drawn one by one from uniform order statistics, so nothing
 ///   is held in memory.
 /// - Each ticket gets a category (a fixed mix) and starts at level 1. At each stay the next step
@@ -210,9 +210,11 @@ struct ArrivalStream {
     var sum = 0.0
     for d in 0..<days {
       let day = startDay + Int64(d)
-      let (_, month, _) = CivilDate.civil(days: day)
+      let (_, month, dom) = CivilDate.civil(days: day)
+      // New Year's Day, May Day and Christmas are as quiet as a Sunday.
+      let holiday = (month == 1 && dom == 1) || (month == 5 && dom == 1) || (month == 12 && dom == 25)
       let w =
-        ArrivalStream.dayProfile[SampleProcess.weekday(day)] * ArrivalStream.monthProfile[month - 1]
+        ArrivalStream.dayProfile[holiday ? 6 : SampleProcess.weekday(day)] * ArrivalStream.monthProfile[month - 1]
         * (1 + 0.15 * Double(d) / Double(max(days, 1)))
       for h in 0..<24 {
         c.append(sum)
