@@ -10,11 +10,12 @@ struct Sample: ParsableCommand {
     commandName: "sample",
     abstract: "Write a deterministic, realistic synthetic escalation log (CSV).",
     discussion: """
-      The same options and seed always give the same bytes. English events use ISO dates and ',';
-      French output uses day-first dates, ';', a BOM and CRLF (as Excel exports it); the tickets
-      layout uses US dates in English. --messy adds what real exports contain: synonyms, roles
-      instead of levels, loose and misspelt categories, multi-line notes, duplicates, rows out of
-      order and rows with unreadable dates. With -o, a summary is printed on standard output.
+      The same options and seed always give the same bytes. English events use ISO dates and \
+      ','; French output uses day-first dates, ';', a BOM and CRLF (as Excel exports it); the \
+      tickets layout uses US dates in English. --messy adds what real exports contain: synonyms, \
+      roles instead of levels, loose and misspelt categories, multi-line notes, duplicates, rows \
+      out of order and rows with unreadable dates. With -o, a summary is printed on standard \
+      output.
       """
   )
 
@@ -61,12 +62,15 @@ struct Sample: ParsableCommand {
     guard let output, output != "-" else { return }
     let s = report.statistics
     var text = "\(output): \(report.records) records, \(report.events) events, \(s.tickets) tickets"
-    text += " (resolved \(s.resolved), still open \(s.stillOpen), reached level 2 \(s.reachedLevel[1]),"
-    text += " level 4 \(s.reachedLevel[3]), reopened \(s.reopened), skipped a level \(s.skippedLevel))\n"
+    text +=
+      " (resolved \(s.resolved), still open \(s.stillOpen), reached level 2 \(s.reachedLevel[1]),"
+    text +=
+      " level 4 \(s.reachedLevel[3]), reopened \(s.reopened), skipped a level \(s.skippedLevel))\n"
     if messy {
       let m = report.mess
       text += "mess: \(m.duplicates) duplicates, \(m.unreadableDates) unreadable dates,"
-      text += " \(m.misspelledCategories) misspelt categories, \(m.looseCategoryLabels) loose labels,"
+      text +=
+        " \(m.misspelledCategories) misspelt categories, \(m.looseCategoryLabels) loose labels,"
       text += " \(m.levelsAsRoles) roles as levels, \(m.outOfOrder) rows out of order\n"
       text += "expected on import: \(report.expectedAccounting.line)\n"
     }

@@ -6,8 +6,11 @@ import Testing
 
 /// Writes `bytes` to a temporary file, reads it back with `CSVReader`, returns the records as
 /// strings, the first line of each record, and the dialect.
-private func readBack(_ bytes: [UInt8]) throws -> (records: [[String]], lines: [Int], dialect: CSVDialect?) {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString).csv")
+private func readBack(_ bytes: [UInt8]) throws -> (
+  records: [[String]], lines: [Int], dialect: CSVDialect?
+) {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "sample-\(UUID().uuidString).csv")
   try Data(bytes).write(to: url)
   defer { try? FileManager.default.removeItem(at: url) }
   let reader = try CSVReader(path: url.path)
@@ -65,7 +68,8 @@ private func readBack(_ bytes: [UInt8]) throws -> (records: [[String]], lines: [
     let words = ["opened", "escalated", "de-escalated", "resolved", "reopened"]
     for (r, e) in zip(records.dropFirst(), truth) {
       #expect(r[0] == e.ticket)
-      #expect(r[1] == CivilDate.iso8601UTC(e.time).replacingOccurrences(of: "T", with: " ").dropLast())
+      #expect(
+        r[1] == CivilDate.iso8601UTC(e.time).replacingOccurrences(of: "T", with: " ").dropLast())
       #expect(r[2] == words[Int(e.kind.rawValue)])
       #expect(r[3] == String(e.level?.rawValue ?? 0))
       #expect(r[4] == e.category?.label(.en))
@@ -79,20 +83,27 @@ private func readBack(_ bytes: [UInt8]) throws -> (records: [[String]], lines: [
     let (bytes, _) = g.csv()
     #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-    #expect(text.hasPrefix("N° de ticket;Horodatage;Événement;Niveau;Catégorie;Responsable;Commentaire\r\n"))
+    #expect(
+      text.hasPrefix(
+        "N° de ticket;Horodatage;Événement;Niveau;Catégorie;Responsable;Commentaire\r\n"))
     let (records, _, dialect) = try readBack(bytes)
     #expect(dialect?.delimiter == 0x3B)
     let truth = g.events()
     #expect(records.count == truth.count + 1)
     // Day-first: DD/MM/YYYY HH:MM, and the file proves it with a first field above 12.
     let first = records[1][1]
-    #expect(first.count == 16 && first.dropFirst(2).hasPrefix("/") && first.dropFirst(5).hasPrefix("/"))
+    #expect(
+      first.count == 16 && first.dropFirst(2).hasPrefix("/") && first.dropFirst(5).hasPrefix("/"))
     #expect(records.dropFirst().contains { Int($0[1].prefix(2))! > 12 })
     let l = LocalDateTime(secondsAsIfUTC: truth[0].time)
-    let expected = String(format: "%02d/%02d/%04d %02d:%02d", l.day, l.month, l.year, l.hour, l.minute)
+    let expected = String(
+      format: "%02d/%02d/%04d %02d:%02d", l.day, l.month, l.year, l.hour, l.minute)
     #expect(first == expected)
     #expect(records[1][4] == truth[0].category?.label(.fr))
-    #expect(Set(records.dropFirst().map { $0[2] }).isSubset(of: ["ouvert", "remonté", "rétrogradé", "résolu", "rouvert"]))
+    #expect(
+      Set(records.dropFirst().map { $0[2] }).isSubset(of: [
+        "ouvert", "remonté", "rétrogradé", "résolu", "rouvert",
+      ]))
   }
 
   @Test func messyEventsCarryTheirMessAndAddUp() throws {
@@ -101,12 +112,17 @@ private func readBack(_ bytes: [UInt8]) throws -> (records: [[String]], lines: [
     #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let (records, _, dialect) = try readBack(bytes)
     #expect(dialect?.delimiter == 0x3B)
-    #expect(records[0] == ["Issue ID", "Date/Time", "Status", "Escalation level", "Issue type", "Assigned to", "Comment"])
+    #expect(
+      records[0] == [
+        "Issue ID", "Date/Time", "Status", "Escalation level", "Issue type", "Assigned to",
+        "Comment",
+      ])
     let m = report.mess
     let truth = g.events()
     // Every kind of mess happened at least once at this size.
     #expect(m.duplicates > 0 && m.unreadableDates > 0 && m.misspelledCategories > 0)
-    #expect(m.looseCategoryLabels > 0 && m.levelsAsRoles > 0 && m.levelVariants > 0 && m.outOfOrder > 0)
+    #expect(
+      m.looseCategoryLabels > 0 && m.levelsAsRoles > 0 && m.levelVariants > 0 && m.outOfOrder > 0)
     #expect(m.multilineNotes > 0 && m.eventSynonyms > 0)
     // Records: the events meant, their duplicates, the junk rows; blank lines are not records.
     #expect(report.events == truth.count)
@@ -125,14 +141,16 @@ private func readBack(_ bytes: [UInt8]) throws -> (records: [[String]], lines: [
     for r in records.dropFirst() where !seen.insert(r).inserted { copies += 1 }
     #expect(copies >= m.duplicates)
     // US dates; some second field above 12 proves month-first.
-    #expect(records.dropFirst().contains { r in
-      let p = r[1].split(separator: "/")
-      return p.count == 3 && (Int(p[1]) ?? 0) > 12
-    })
+    #expect(
+      records.dropFirst().contains { r in
+        let p = r[1].split(separator: "/")
+        return p.count == 3 && (Int(p[1]) ?? 0) > 12
+      })
     // Rows out of order: some ticket's rows are not in date order in the file.
     func minutes(_ t: String) -> Int? {
       let p = t.split(whereSeparator: { $0 == "/" || $0 == " " || $0 == ":" })
-      guard p.count == 6, let mo = Int(p[0]), let d = Int(p[1]), let y = Int(p[2]), let h = Int(p[3]),
+      guard p.count == 6, let mo = Int(p[0]), let d = Int(p[1]), let y = Int(p[2]),
+        let h = Int(p[3]),
         let mi = Int(p[4])
       else { return nil }
       let h24 = h % 12 + (p[5] == "PM" ? 12 : 0)
@@ -170,7 +188,8 @@ private func readBack(_ bytes: [UInt8]) throws -> (records: [[String]], lines: [
     #expect(dialect?.delimiter == 0x2C)
     #expect(
       records[0] == [
-        "Ticket ID", "Category", "Date raised", "Escalated to L2", "Escalated to L3", "Escalated to L4",
+        "Ticket ID", "Category", "Date raised", "Escalated to L2", "Escalated to L3",
+        "Escalated to L4",
         "Date resolved", "Current level", "Status", "Owner", "Note",
       ])
     #expect(records.count == 251 && report.records == 250)
@@ -182,7 +201,9 @@ private func readBack(_ bytes: [UInt8]) throws -> (records: [[String]], lines: [
     func us(_ t: Int64) -> String {
       let l = LocalDateTime(secondsAsIfUTC: t)
       let h = l.hour % 12 == 0 ? 12 : l.hour % 12
-      return String(format: "%02d/%02d/%02d %d:%02d %@", l.month, l.day, l.year % 100, h, l.minute, l.hour < 12 ? "AM" : "PM")
+      return String(
+        format: "%02d/%02d/%02d %d:%02d %@", l.month, l.day, l.year % 100, h, l.minute,
+        l.hour < 12 ? "AM" : "PM")
     }
     #expect(row[2] == us(mine[0].time))
     for e in mine where e.kind == .escalate { #expect(row[1 + e.level!.rawValue] == us(e.time)) }
@@ -192,13 +213,16 @@ private func readBack(_ bytes: [UInt8]) throws -> (records: [[String]], lines: [
       #expect(row[6] == "")
     }
     // Every row's escalation columns match the events of its ticket.
-    let escalations = records.dropFirst().reduce(0) { n, r in n + (3...5).filter { r[$0] != "" }.count }
+    let escalations = records.dropFirst().reduce(0) { n, r in
+      n + (3...5).filter { r[$0] != "" }.count
+    }
     #expect(escalations == truth.filter { $0.kind == .escalate }.count)
   }
 
   @Test func streamingToAFileGivesTheSameBytes() throws {
     let g = try SampleGenerator(options: SampleOptions(tickets: 500, seed: 9, messy: true))
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString).csv")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sample-\(UUID().uuidString).csv")
     defer { try? FileManager.default.removeItem(at: url) }
     let report = try g.write(to: OutputWriter(path: url.path))
     let (bytes, memoryReport) = g.csv()

@@ -56,8 +56,12 @@ import Testing
     }
     // 2069-01 + 12 months ends at 2070-01: the last period two-digit years can express.
     #expect(throws: Never.self) { try SampleOptions(startYear: 2069, startMonth: 1).validate() }
-    #expect(throws: SampleError.self) { try SampleOptions(startYear: 2069, startMonth: 2).validate() }
-    #expect(throws: SampleError.self) { try SampleOptions(startYear: 1969, startMonth: 12).validate() }
+    #expect(throws: SampleError.self) {
+      try SampleOptions(startYear: 2069, startMonth: 2).validate()
+    }
+    #expect(throws: SampleError.self) {
+      try SampleOptions(startYear: 1969, startMonth: 12).validate()
+    }
   }
 }
 
@@ -91,7 +95,9 @@ import Testing
     #expect(s.reachedLevel[0] == 5000)
     #expect(s.reachedLevel[1] > s.reachedLevel[2] && s.reachedLevel[2] > s.reachedLevel[3])
     // Subscription cancellations escalate more than guidance acquisition.
-    let rate = { (c: CategoryKey) in Double(s.escalatedPerCategory[c.index]) / Double(s.perCategory[c.index]) }
+    let rate = { (c: CategoryKey) in
+      Double(s.escalatedPerCategory[c.index]) / Double(s.perCategory[c.index])
+    }
     #expect(rate(.subscriptionCancellations) > 2 * rate(.guidanceAcquisition))
     #expect(rate(.performanceIssues) > rate(.scheduleAdjustments))
     // The exact figures for seed 1 (they change only if the model changes).
@@ -150,7 +156,9 @@ import Testing
     // Europe/Paris is UTC+1 in January and UTC+2 in summer: the same local times (same seed)
     // are 3600 or 7200 s earlier as instants.
     let utc = try SampleGenerator(options: SampleOptions(tickets: 200, seed: 4)).events()
-    let paris = try SampleGenerator(options: SampleOptions(tickets: 200, seed: 4, timeZone: "Europe/Paris")).events()
+    let paris = try SampleGenerator(
+      options: SampleOptions(tickets: 200, seed: 4, timeZone: "Europe/Paris")
+    ).events()
     #expect(utc.count == paris.count)
     for (u, p) in zip(utc, paris) { #expect(u.time - p.time == 3600 || u.time - p.time == 7200) }
     #expect(zip(utc, paris).contains { $0.time - $1.time == 7200 })
@@ -182,7 +190,10 @@ import Testing
     for (_, es) in byTicket {
       #expect(es[0].kind == .open && es[0].level?.rawValue == 1)
       #expect(zip(es, es.dropFirst()).allSatisfy { $0.time < $1.time })
-      #expect(es.allSatisfy { $0.kind == .open || $0.kind == .escalate || ($0.kind == .resolve && $0.level == nil) })
+      #expect(
+        es.allSatisfy {
+          $0.kind == .open || $0.kind == .escalate || ($0.kind == .resolve && $0.level == nil)
+        })
     }
   }
 }

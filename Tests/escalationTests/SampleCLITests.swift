@@ -10,7 +10,9 @@ import Testing
     #expect(lines.first == "Ticket,Timestamp,Event,Level,Category,Owner,Note")
     #expect(lines.last == "")  // ends with a line break
     // Every ticket opens once: ESC-0001 … ESC-0005 each have an "opened" row.
-    for n in 1...5 { #expect(lines.contains { $0.hasPrefix("ESC-000\(n),") && $0.contains(",opened,1,") }) }
+    for n in 1...5 {
+      #expect(lines.contains { $0.hasPrefix("ESC-000\(n),") && $0.contains(",opened,1,") })
+    }
     let again = try CLI.run(["sample", "--tickets", "5", "--seed", "3"])
     #expect(again.stdout == r.stdout)
     let other = try CLI.run(["sample", "--tickets", "5", "--seed", "4"])
@@ -21,7 +23,9 @@ import Testing
     let r = try CLI.run(["sample", "--start", "2026-13"])
     #expect(r.status == 2)
     #expect(r.stdout == "")
-    #expect(r.stderr.contains("--start 2026-13: month must be 01 to 12; write the first month as YYYY-MM"))
+    #expect(
+      r.stderr.contains("--start 2026-13: month must be 01 to 12; write the first month as YYYY-MM")
+    )
   }
 
   @Test func otherBadOptionsAreUsageErrors() throws {
@@ -39,7 +43,8 @@ import Testing
   }
 
   @Test func outputFileGetsASummaryWithTheExpectedAccounting() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sample-cli-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sample-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("log.csv").path
@@ -66,7 +71,8 @@ import Testing
     #expect(frFile.count < 1_000_000)
     let us = try CLI.run(["sample", "--layout", "tickets", "--tickets", "150", "--seed", "7"])
     #expect(us.status == 0)
-    let usFile = try Data(contentsOf: CLI.samples.appendingPathComponent("tickets-smartsheet-us.csv"))
+    let usFile = try Data(
+      contentsOf: CLI.samples.appendingPathComponent("tickets-smartsheet-us.csv"))
     #expect(Data(us.stdout.utf8) == usFile)
     #expect(us.stdout.hasPrefix("Ticket ID,Category,Date raised,Escalated to L2,"))
   }

@@ -26,7 +26,9 @@ enum CSVField {
     var needs = forceQuote
     if !needs {
       needs = b.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-      if let f = b.first, let l = b.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 { needs = true }
+      if let f = b.first, let l = b.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 {
+        needs = true
+      }
     }
     guard needs else { return b }
     var out: [UInt8] = [0x22]
@@ -93,7 +95,8 @@ struct SampleCSVWriter<S: SampleSink> {
     let lang = options.language
     header =
       options.layout == .events
-      ? SampleVocabulary.eventsHeader(lang, messy: options.messy) : SampleVocabulary.ticketsHeader(lang)
+      ? SampleVocabulary.eventsHeader(lang, messy: options.messy)
+      : SampleVocabulary.ticketsHeader(lang)
     ids = TicketIDFormat(tickets: options.tickets)
     rng = SampleRandom(seed: options.seed, stream: 3)
     func e(_ s: String) -> [UInt8] { CSVField.encode(s, delimiter: d) }
@@ -103,7 +106,9 @@ struct SampleCSVWriter<S: SampleSink> {
     levelVariants = (1...4).map { SampleVocabulary.levelVariants($0, lang).map(e) }
     roles = (1...4).map { e(SampleVocabulary.role($0, lang)) }
     categories = CategoryKey.allCases.map { e($0.label(lang)) }
-    looseCategories = CategoryKey.allCases.map { SampleVocabulary.looseCategoryLabels($0, lang).map(e) }
+    looseCategories = CategoryKey.allCases.map {
+      SampleVocabulary.looseCategoryLabels($0, lang).map(e)
+    }
     misspelt = SampleVocabulary.misspelledCategories(lang).map(e)
     owners = SampleVocabulary.owners(lang).map { $0.map(e) }
     let noteTexts = SampleVocabulary.notes(lang, messy: options.messy)
@@ -157,7 +162,9 @@ struct SampleCSVWriter<S: SampleSink> {
       row.append(contentsOf: notes[Int(s.note) - 1])
       if multiline[Int(s.note) - 1] { mess.multilineNotes += messy ? 1 : 0 }
     }
-    try endRecord(dateRange: dateStart..<dateEnd, categoryRange: catStart..<catEnd, category: it.category, duplicates: true)
+    try endRecord(
+      dateRange: dateStart..<dateEnd, categoryRange: catStart..<catEnd, category: it.category,
+      duplicates: true)
   }
 
   /// One tickets-layout row (plus, in messy mode, junk copies).
@@ -191,7 +198,9 @@ struct SampleCSVWriter<S: SampleSink> {
       row.append(contentsOf: notes[r.note - 1])
       if multiline[r.note - 1] { mess.multilineNotes += messy ? 1 : 0 }
     }
-    try endRecord(dateRange: dateStart..<dateEnd, categoryRange: catStart..<catEnd, category: t.category, duplicates: false)
+    try endRecord(
+      dateRange: dateStart..<dateEnd, categoryRange: catStart..<catEnd, category: t.category,
+      duplicates: false)
   }
 
   /// Ends the row in `row`, emits it, and in messy mode adds its copies and blank lines.
@@ -205,15 +214,15 @@ struct SampleCSVWriter<S: SampleSink> {
     row.append(contentsOf: lineEnd)
     try emit(row)
     guard messy else { return }
-    if duplicates && rng.chance(0.004) {
+    if duplicates && rng.chance(0.006) {
       mess.duplicates += 1
       try emit(row)
     }
-    if rng.chance(0.003) {
+    if rng.chance(0.005) {
       mess.unreadableDates += 1
       try emit(replacing(dateRange, with: junkDates[rng.below(junkDates.count)]))
     }
-    if rng.chance(0.003) {
+    if rng.chance(0.005) {
       mess.misspelledCategories += 1
       try emit(replacing(categoryRange, with: misspelt[category]))
     }

@@ -13,7 +13,8 @@ public struct SampleEvent: Sendable, Equatable, Hashable {
   public var note: String
 
   public init(
-    ticket: String, time: Int64, kind: EventKind, level: Level?, category: CategoryKey?, owner: String = "",
+    ticket: String, time: Int64, kind: EventKind, level: Level?, category: CategoryKey?,
+    owner: String = "",
     note: String = ""
   ) {
     self.ticket = ticket
@@ -51,7 +52,9 @@ public struct SampleStatistics: Sendable, Equatable {
   public init() {}
 
   /// Share of resolved tickets resolved at level 1.
-  public var resolvedAtLevel1Share: Double { resolved == 0 ? 0 : Double(resolvedAtLevel[0]) / Double(resolved) }
+  public var resolvedAtLevel1Share: Double {
+    resolved == 0 ? 0 : Double(resolvedAtLevel[0]) / Double(resolved)
+  }
 
   mutating func add(_ t: SampleProcess.Ticket) {
     tickets += 1
@@ -162,8 +165,10 @@ public struct SampleGenerator: Sendable {
         let s = item.step
         out.append(
           SampleEvent(
-            ticket: ids.string(item.ticket), time: utc(s.minute), kind: s.kind, level: Level(rawValue: Int(s.level)),
-            category: CategoryKey(index: item.category), owner: owners[Int(s.level) - 1][Int(s.owner)],
+            ticket: ids.string(item.ticket), time: utc(s.minute), kind: s.kind,
+            level: Level(rawValue: Int(s.level)),
+            category: CategoryKey(index: item.category),
+            owner: owners[Int(s.level) - 1][Int(s.owner)],
             note: s.note == 0 ? "" : notes[Int(s.note) - 1]))
       }
     case .tickets:
@@ -173,14 +178,19 @@ public struct SampleGenerator: Sendable {
         let cat = CategoryKey(index: t.category)
         out.append(
           SampleEvent(
-            ticket: id, time: utc(row.opened), kind: .open, level: Level(rawValue: 1), category: cat,
-            owner: owners[row.currentLevel - 1][row.owner], note: row.note == 0 ? "" : notes[row.note - 1]))
+            ticket: id, time: utc(row.opened), kind: .open, level: Level(rawValue: 1),
+            category: cat,
+            owner: owners[row.currentLevel - 1][row.owner],
+            note: row.note == 0 ? "" : notes[row.note - 1]))
         for (level, minute) in row.escalations {
           out.append(
-            SampleEvent(ticket: id, time: utc(minute), kind: .escalate, level: Level(rawValue: level), category: cat))
+            SampleEvent(
+              ticket: id, time: utc(minute), kind: .escalate, level: Level(rawValue: level),
+              category: cat))
         }
         if let r = row.resolved {
-          out.append(SampleEvent(ticket: id, time: utc(r), kind: .resolve, level: nil, category: cat))
+          out.append(
+            SampleEvent(ticket: id, time: utc(r), kind: .resolve, level: nil, category: cat))
         }
       }
     }
@@ -215,7 +225,9 @@ public struct SampleGenerator: Sendable {
     try w.writeHeader()
     switch options.layout {
     case .events:
-      try forEachEvent(stats: &stats) { (item: SampleItem) throws(S.Failure) in try w.writeEvent(item) }
+      try forEachEvent(stats: &stats) { (item: SampleItem) throws(S.Failure) in
+        try w.writeEvent(item)
+      }
     case .tickets:
       try forEachTicket { (t: SampleProcess.Ticket) throws(S.Failure) in
         stats.add(t)
@@ -251,7 +263,9 @@ public struct SampleGenerator: Sendable {
 
   /// Calls `body` for each event in chronological order (ties: ticket, then sequence), keeping
   /// only the events of tickets still active in a heap.
-  func forEachEvent<E: Error>(stats: inout SampleStatistics, _ body: (SampleItem) throws(E) -> Void) throws(E) {
+  func forEachEvent<E: Error>(stats: inout SampleStatistics, _ body: (SampleItem) throws(E) -> Void)
+    throws(E)
+  {
     var heap = SampleHeap()
     var process = SampleProcess(options: options)
     var t = SampleProcess.Ticket()

@@ -33,8 +33,10 @@ public struct SampleOptions: Sendable, Equatable {
   public var timeZone: String
 
   public init(
-    tickets: Int = 200, months: Int = 12, startYear: Int = 2026, startMonth: Int = 1, seed: UInt64 = 1,
-    layout: Layout = .events, language: Language = .en, messy: Bool = false, timeZone: String = "UTC"
+    tickets: Int = 200, months: Int = 12, startYear: Int = 2026, startMonth: Int = 1,
+    seed: UInt64 = 1,
+    layout: Layout = .events, language: Language = .en, messy: Bool = false,
+    timeZone: String = "UTC"
   ) {
     self.tickets = tickets
     self.months = months
@@ -67,7 +69,8 @@ public struct SampleOptions: Sendable, Equatable {
   public static func parseStart(_ text: String) throws(SampleError) -> (year: Int, month: Int) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-      parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
+      parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+      parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
       let y = Int(parts[0]), let m = Int(parts[1])
     else { throw .badStart(text, reason: "expected YYYY-MM") }
     guard (1...12).contains(m) else { throw .badStart(text, reason: "month must be 01 to 12") }
@@ -89,7 +92,8 @@ public struct SampleOptions: Sendable, Equatable {
     guard startYear >= 1970, first + months <= 2070 * 12 else {
       throw .outOfRange(
         "--start \(startYear) with --months \(months)",
-        reason: "the period must lie between 1970-01 and 2069-12 (two-digit years are read as 1970–2069)")
+        reason:
+          "the period must lie between 1970-01 and 2069-12 (two-digit years are read as 1970–2069)")
     }
     guard ZoneRules(identifier: timeZone) != nil else { throw .unknownTimeZone(timeZone) }
   }

@@ -85,7 +85,8 @@ struct SampleProcess {
     cumulativeCategories = c
     ownerCounts = SampleVocabulary.owners(.en).map(\.count)
     noteCount = SampleVocabulary.notes(.en, messy: false).count
-    arrivals = ArrivalStream(startDay: startDay, endDay: endDay, count: options.tickets, seed: options.seed)
+    arrivals = ArrivalStream(
+      startDay: startDay, endDay: endDay, count: options.tickets, seed: options.seed)
   }
 
   /// Simulates the next ticket into `t`; false when all tickets were produced.
@@ -107,7 +108,8 @@ struct SampleProcess {
     var reopened = false
     append(&t, time, .open, level, owners, noteChance: 2 * SampleProcess.note)
     while t.steps.count < 20 {
-      let pUp = level < 4 ? min(0.85, SampleProcess.escalate[level - 1] * f * (reopened ? 0.5 : 1)) : 0
+      let pUp =
+        level < 4 ? min(0.85, SampleProcess.escalate[level - 1] * f * (reopened ? 0.5 : 1)) : 0
       let pDown = deescalated ? 0 : SampleProcess.deescalate[level - 1]
       let r = rng.unit()
       let kind: EventKind
@@ -124,7 +126,8 @@ struct SampleProcess {
         if t.abandoned { return true }
       }
       var hours = rng.logNormal(
-        median: SampleProcess.dwellMedianHours[level - 1], sigma: SampleProcess.dwellSigma[level - 1])
+        median: SampleProcess.dwellMedianHours[level - 1],
+        sigma: SampleProcess.dwellSigma[level - 1])
       if kind == .escalate { hours *= 0.6 }
       if kind == .resolve && stalls && !reopened { hours *= rng.logNormal(median: 8, sigma: 0.5) }
       let next = businessTime(after: time, adding: hours)
@@ -145,10 +148,12 @@ struct SampleProcess {
   }
 
   private mutating func append(
-    _ t: inout Ticket, _ minute: Int64, _ kind: EventKind, _ level: Int, _ owners: [UInt8], noteChance: Double
+    _ t: inout Ticket, _ minute: Int64, _ kind: EventKind, _ level: Int, _ owners: [UInt8],
+    noteChance: Double
   ) {
     let note: UInt8 = rng.chance(noteChance) ? UInt8(rng.below(noteCount) + 1) : 0
-    t.steps.append(Step(minute: minute, kind: kind, level: UInt8(level), owner: owners[level - 1], note: note))
+    t.steps.append(
+      Step(minute: minute, kind: kind, level: UInt8(level), owner: owners[level - 1], note: note))
   }
 
   /// `from` plus `hours` (at least five minutes), moved into the next business hours.
@@ -193,12 +198,15 @@ struct ArrivalStream {
 
   /// Relative arrivals per hour of a weekday.
   static let hourProfile: [Double] = [
-    0, 0, 0, 0, 0, 0, 0, 0.3, 0.8, 1.2, 1.3, 1.2, 0.7, 0.9, 1.2, 1.2, 1.0, 0.7, 0.35, 0.15, 0.05, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0.3, 0.8, 1.2, 1.3, 1.2, 0.7, 0.9, 1.2, 1.2, 1.0, 0.7, 0.35, 0.15, 0.05, 0,
+    0, 0,
   ]
   /// Relative arrivals per day of week, Monday first.
   static let dayProfile: [Double] = [1.1, 1.05, 1.0, 1.0, 0.9, 0.12, 0.05]
   /// Relative arrivals per month, January first.
-  static let monthProfile: [Double] = [1.05, 1.0, 1.05, 1.0, 0.95, 0.95, 0.8, 0.6, 1.1, 1.1, 1.05, 0.85]
+  static let monthProfile: [Double] = [
+    1.05, 1.0, 1.05, 1.0, 0.95, 0.95, 0.8, 0.6, 1.1, 1.1, 1.05, 0.85,
+  ]
 
   init(startDay: Int64, endDay: Int64, count: Int, seed: UInt64) {
     rng = SampleRandom(seed: seed, stream: 2)
@@ -212,9 +220,11 @@ struct ArrivalStream {
       let day = startDay + Int64(d)
       let (_, month, dom) = CivilDate.civil(days: day)
       // New Year's Day, May Day and Christmas are as quiet as a Sunday.
-      let holiday = (month == 1 && dom == 1) || (month == 5 && dom == 1) || (month == 12 && dom == 25)
+      let holiday =
+        (month == 1 && dom == 1) || (month == 5 && dom == 1) || (month == 12 && dom == 25)
       let w =
-        ArrivalStream.dayProfile[holiday ? 6 : SampleProcess.weekday(day)] * ArrivalStream.monthProfile[month - 1]
+        ArrivalStream.dayProfile[holiday ? 6 : SampleProcess.weekday(day)]
+        * ArrivalStream.monthProfile[month - 1]
         * (1 + 0.15 * Double(d) / Double(max(days, 1)))
       for h in 0..<24 {
         c.append(sum)

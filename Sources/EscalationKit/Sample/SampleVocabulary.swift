@@ -8,14 +8,22 @@ enum SampleVocabulary {
   /// Events-layout header: ticket, time, event, level, category, owner, note.
   static func eventsHeader(_ lang: Language, messy: Bool) -> [String] {
     switch (lang, messy) {
-    case (.en, false): return ["Ticket", "Timestamp", "Event", "Level", "Category", "Owner", "Note"]
+    case (.en, false):
+      return ["Ticket", "Timestamp", "Event", "Level", "Category", "Owner", "Note"]
     case (.en, true):
-      return ["Issue ID", "Date/Time", "Status", "Escalation level", "Issue type", "Assigned to", "Comment"]
+      return [
+        "Issue ID", "Date/Time", "Status", "Escalation level", "Issue type", "Assigned to",
+        "Comment",
+      ]
     case (.fr, false):
-      return ["N° de ticket", "Horodatage", "Événement", "Niveau", "Catégorie", "Responsable", "Commentaire"]
+      return [
+        "N° de ticket", "Horodatage", "Événement", "Niveau", "Catégorie", "Responsable",
+        "Commentaire",
+      ]
     case (.fr, true):
       return [
-        "Identifiant", "Date de l'événement", "Statut", "Niveau de remontée", "Type de problème", "Assigné à",
+        "Identifiant", "Date de l'événement", "Statut", "Niveau de remontée", "Type de problème",
+        "Assigné à",
         "Note",
       ]
     }
@@ -26,13 +34,16 @@ enum SampleVocabulary {
     switch lang {
     case .en:
       return [
-        "Ticket ID", "Category", "Date raised", "Escalated to L2", "Escalated to L3", "Escalated to L4",
+        "Ticket ID", "Category", "Date raised", "Escalated to L2", "Escalated to L3",
+        "Escalated to L4",
         "Date resolved", "Current level", "Status", "Owner", "Note",
       ]
     case .fr:
       return [
-        "N° de ticket", "Catégorie", "Date d'ouverture", "Remonté au niveau 2", "Remonté au niveau 3",
-        "Remonté au niveau 4", "Date de résolution", "Niveau actuel", "Statut", "Responsable", "Commentaire",
+        "N° de ticket", "Catégorie", "Date d'ouverture", "Remonté au niveau 2",
+        "Remonté au niveau 3",
+        "Remonté au niveau 4", "Date de résolution", "Niveau actuel", "Statut", "Responsable",
+        "Commentaire",
       ]
     }
   }
@@ -92,7 +103,8 @@ enum SampleVocabulary {
     var out = [
       label.uppercased(),
       label.lowercased(),
-      label.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "’", with: "'"),
+      label.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(
+        of: "’", with: "'"),
       label.replacingOccurrences(of: " ", with: "  ") + " ",
       c.label(lang == .en ? .fr : .en),
     ]
@@ -104,19 +116,24 @@ enum SampleVocabulary {
   static func misspelledCategories(_ lang: Language) -> [String] {
     lang == .en
       ? [
-        "Operational challanges", "Schedule adjustements", "Guidance aquisition", "Customer date issues",
-        "Service detial concerns", "Equipement purchase", "Perfomance issues", "Subscription cancelations",
+        "Operational challanges", "Schedule adjustements", "Guidance aquisition",
+        "Customer date issues",
+        "Service detial concerns", "Equipement purchase", "Perfomance issues",
+        "Subscription cancelations",
       ]
       : [
         "Défis opérationels", "Ajustements du calandrier", "Aquisition de conseils",
-        "Problèmes liés aux donées clients", "Préocupations concernant les détails du service", "Achat de matérel",
+        "Problèmes liés aux donées clients", "Préocupations concernant les détails du service",
+        "Achat de matérel",
         "Problèmes de performence", "Résiliation d’abonements",
       ]
   }
 
   /// Dates nobody can read: the importer rejects the row.
   static func unreadableDates(_ lang: Language) -> [String] {
-    lang == .en ? ["#VALUE!", "TBD", "n/a", "see email", "?"] : ["#VALEUR!", "à définir", "n/a", "voir mail", "?"]
+    lang == .en
+      ? ["#VALUE!", "TBD", "n/a", "see email", "?"]
+      : ["#VALEUR!", "à définir", "n/a", "voir mail", "?"]
   }
 
   /// A few owners per level (index 0 = level 1).
@@ -142,7 +159,8 @@ enum SampleVocabulary {
     switch (lang, messy) {
     case (.en, false):
       return [
-        "Customer called back", "Waiting for the customer's reply", "Needs approval, budget over 5k",
+        "Customer called back", "Waiting for the customer's reply",
+        "Needs approval, budget over 5k",
         "Duplicate of an older request", "Follow-up call booked", "Raised at the weekly review",
         "Site visit planned", "Workaround sent, waiting for confirmation",
       ]
@@ -150,21 +168,27 @@ enum SampleVocabulary {
       return [
         "Customer called back, twice", "Waiting for the customer's reply\nreminder sent Friday",
         "Needs approval; budget over 5k", "Customer says \"not acceptable\", wants a call",
-        "Follow-up call booked\nsee email, thread \"ACME renewal\"", "Raised at the weekly review (again)",
+        "Follow-up call booked\nsee email, thread \"ACME renewal\"",
+        "Raised at the weekly review (again)",
         "Site visit planned; bring the spare unit", "Workaround sent, waiting for confirmation",
       ]
     case (.fr, false):
       return [
-        "Client rappelé", "En attente de la réponse du client", "Validation requise, budget supérieur à 5 k€",
-        "Doublon d’une demande précédente", "Rendez-vous téléphonique fixé", "Signalé à la revue hebdomadaire",
+        "Client rappelé", "En attente de la réponse du client",
+        "Validation requise, budget supérieur à 5 k€",
+        "Doublon d’une demande précédente", "Rendez-vous téléphonique fixé",
+        "Signalé à la revue hebdomadaire",
         "Visite sur site prévue", "Contournement envoyé, en attente de confirmation",
       ]
     case (.fr, true):
       return [
         "Client rappelé, deux fois", "En attente de la réponse du client\nrelance envoyée vendredi",
-        "Validation requise; budget supérieur à 5 k€", "Le client dit \"inacceptable\", veut un appel",
-        "Rendez-vous fixé\nvoir le mail \"Renouvellement ACME\"", "Signalé à la revue hebdomadaire (encore)",
-        "Visite sur site prévue; prendre l’unité de rechange", "Contournement envoyé, en attente de confirmation",
+        "Validation requise; budget supérieur à 5 k€",
+        "Le client dit \"inacceptable\", veut un appel",
+        "Rendez-vous fixé\nvoir le mail \"Renouvellement ACME\"",
+        "Signalé à la revue hebdomadaire (encore)",
+        "Visite sur site prévue; prendre l’unité de rechange",
+        "Contournement envoyé, en attente de confirmation",
       ]
     }
   }
