@@ -23,10 +23,15 @@ struct Import: ParsableCommand {
   @Option(name: .long, help: "Output format of the events: csv or jsonl.")
   var format: NormalizedEventFormat = .csv
 
-  @Option(name: .shortAndLong, help: ArgumentHelp("Write the events to this file instead of standard output.", valueName: "file"))
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp(
+      "Write the events to this file instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(name: .customLong("findings-format"), help: "Findings on standard error as text, json or sarif.")
+  @Option(
+    name: .customLong("findings-format"), help: "Findings on standard error as text, json or sarif."
+  )
   var findingsFormat: String = "text"
 
   @Flag(name: .long, help: "Exit 1 (and write no events) when any record was rejected.")
@@ -44,14 +49,17 @@ struct Import: ParsableCommand {
       result = try LogImporter.load(path: log, options: options)
     } catch let e as LogImportError {
       let report = FindingsReport(
-        command: "import", files: [log == "-" ? "<stdin>" : log], findings: [e.finding], valid: false,
+        command: "import", files: [log == "-" ? "<stdin>" : log], findings: [e.finding],
+        valid: false,
         ruleDescriptions: LogCode.descriptions)
       Terminal.standardError(report.render(fformat, color: Terminal.useColor(fd: 2)))
       throw ExitStatus(code: e.isUsageError ? 2 : 1)
     }
     let failed = strict && result.accounting.rejected > 0
     var lines = [String]()
-    if failed { lines.append("--strict: \(result.accounting.rejected) record(s) rejected; no events written") }
+    if failed {
+      lines.append("--strict: \(result.accounting.rejected) record(s) rejected; no events written")
+    }
     if !failed {
       try EventLogWriter.write(result, format: format, to: writer)
       try writer.commit()

@@ -8,24 +8,43 @@ extension NormalizedEventFormat: ExpressibleByArgument {}
 /// The options that say how to read an escalation log; shared by `import`, `metrics` and
 /// `report` through `@OptionGroup`.
 struct ImportOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The matrix in use (its roles resolve as levels); default: the canonical one.", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The matrix in use (its roles resolve as levels); default: the canonical one.",
+      valueName: "file"))
   var matrix: String?
 
-  @Option(name: .long, help: "Force the layout: events (one row per event) or tickets (one row per ticket); default: detected from the header.")
+  @Option(
+    name: .long,
+    help:
+      "Force the layout: events (one row per event) or tickets (one row per ticket); default: detected from the header."
+  )
   var layout: LogLayout?
 
   @Option(
     name: .customLong("map"),
-    help: ArgumentHelp("Name the column of a field the tool does not recognise (repeatable), e.g. --map ticket=\"Réf.\".", valueName: "field=Header"))
+    help: ArgumentHelp(
+      "Name the column of a field the tool does not recognise (repeatable), e.g. --map ticket=\"Réf.\".",
+      valueName: "field=Header"))
   var map: [String] = []
 
-  @Option(name: .customLong("date-order"), help: "Read dates like 03/10/2026 day-first (dmy) or month-first (mdy) when the file does not tell.")
+  @Option(
+    name: .customLong("date-order"),
+    help:
+      "Read dates like 03/10/2026 day-first (dmy) or month-first (mdy) when the file does not tell."
+  )
   var dateOrder: DateOrder?
 
-  @Option(name: .customLong("tz"), help: ArgumentHelp("IANA time zone of times written without an offset, e.g. Europe/Paris.", valueName: "zone"))
+  @Option(
+    name: .customLong("tz"),
+    help: ArgumentHelp(
+      "IANA time zone of times written without an offset, e.g. Europe/Paris.", valueName: "zone"))
   var tz: String = "UTC"
 
-  @Option(name: .long, help: ArgumentHelp("Field delimiter: , ; tab or |; default: detected.", valueName: "char"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Field delimiter: , ; tab or |; default: detected.", valueName: "char"))
   var delimiter: String?
 
   /// The library options, or a usage error.
@@ -34,13 +53,17 @@ struct ImportOptions: ParsableArguments {
     o.layout = layout
     o.dateOrder = dateOrder
     for m in map {
-      guard let eq = m.firstIndex(of: "="), eq != m.startIndex, m.index(after: eq) != m.endIndex else {
-        throw CLIError.usage("--map \(m): write --map field=Header, e.g. --map ticket=\"Réf. dossier\"")
+      guard let eq = m.firstIndex(of: "="), eq != m.startIndex, m.index(after: eq) != m.endIndex
+      else {
+        throw CLIError.usage(
+          "--map \(m): write --map field=Header, e.g. --map ticket=\"Réf. dossier\"")
       }
       o.headerMap[String(m[..<eq])] = String(m[m.index(after: eq)...])
     }
     guard let zone = ZoneRules(identifier: tz) else {
-      throw CLIError.usage("--tz \(tz): not a known IANA time zone; write a name such as Europe/Paris, America/New_York or UTC")
+      throw CLIError.usage(
+        "--tz \(tz): not a known IANA time zone; write a name such as Europe/Paris, America/New_York or UTC"
+      )
     }
     o.zone = zone
     if let d = delimiter {
@@ -54,7 +77,9 @@ struct ImportOptions: ParsableArguments {
     }
     if let matrix {
       _ = matrix
-      throw CLIError.usage("--matrix \(matrix): reading a matrix file is not available yet; omit --matrix to use the canonical matrix")
+      throw CLIError.usage(
+        "--matrix \(matrix): reading a matrix file is not available yet; omit --matrix to use the canonical matrix"
+      )
     }
     return o
   }

@@ -111,7 +111,9 @@ private func raw(_ text: String) -> RawDateTime? {
   }
 
   @Test func packedRoundTrip() {
-    for s in ["2026-10-03T14:05:09-09:30", "31/12/1999 23:59:59", "46298.58", "2026-10-03T14:05:09.1+14:00"] {
+    for s in [
+      "2026-10-03T14:05:09-09:30", "31/12/1999 23:59:59", "46298.58", "2026-10-03T14:05:09.1+14:00",
+    ] {
       let r = raw(s)!
       #expect(RawDateTime(packed: r.packed) == r)
       #expect(r.packed >= 0)

@@ -31,7 +31,8 @@ import Testing
 
   @Test func eventsLayoutFrenchFixture() throws {
     // BOM, ';', CRLF, French headers and words, day-first proved by 13/10.
-    let log = try LogImporter.load(path: LogTest.fixture("events-fr.csv"), options: LogImportOptions())
+    let log = try LogImporter.load(
+      path: LogTest.fixture("events-fr.csv"), options: LogImportOptions())
     #expect(
       LogTest.rows(log) == [
         "F-1 2026-10-03T09:00:00Z open 1 equipment-purchase 2",
@@ -55,7 +56,8 @@ import Testing
       """)
     #expect(log.events.map(\.kind) == [.open, .update, .update, .update, .resolve])
     // Each other word is noted once: "In progress" (line 3) and "En attente" (line 5).
-    #expect(LogTest.codes(log, .note).filter { $0.hasSuffix("LOG032") } == ["3:LOG032", "5:LOG032"])
+    #expect(
+      LogTest.codes(log, .note).filter { $0.hasSuffix("LOG032") } == ["3:LOG032", "5:LOG032"])
   }
 
   @Test func withoutEventColumnTheFirstRowByTimeOpens() throws {
@@ -77,7 +79,8 @@ import Testing
   }
 
   @Test func ticketsLayoutUSDatesAndRejectedRow() throws {
-    let log = try LogImporter.load(path: LogTest.fixture("tickets-en.csv"), options: LogImportOptions())
+    let log = try LogImporter.load(
+      path: LogTest.fixture("tickets-en.csv"), options: LogImportOptions())
     // 10/13/2026 proves month-first; S-3 has an unreadable level-3 date: rejected whole.
     #expect(
       LogTest.rows(log) == [
@@ -119,7 +122,11 @@ import Testing
     }
     let log = try LogTest.load(
       text, LogImportOptions(layout: .events, headerMap: ["ticket": "réf", "time": "Quand"]))
-    #expect(LogTest.rows(log) == ["R1 2026-10-01T08:00:00Z update 1 - 2"].map { $0.replacingOccurrences(of: "update", with: "open") })
+    #expect(
+      LogTest.rows(log)
+        == ["R1 2026-10-01T08:00:00Z update 1 - 2"].map {
+          $0.replacingOccurrences(of: "update", with: "open")
+        })
     // The Resolved column is not a field of the events layout: a warning says so.
     #expect(log.findings.contains { $0.code == LogCode.unusedColumn && $0.column == 4 })
   }
@@ -136,7 +143,8 @@ import Testing
       #expect(e.message.contains("--map ticket=HEADER"))
     }
     #expect(throws: LogImportError.unknownMapField(name: "tiket")) {
-      _ = try LogTest.load("Ticket,Date\nX,2026-10-01\n", LogImportOptions(headerMap: ["tiket": "Ticket"]))
+      _ = try LogTest.load(
+        "Ticket,Date\nX,2026-10-01\n", LogImportOptions(headerMap: ["tiket": "Ticket"]))
     }
   }
 
@@ -159,9 +167,15 @@ import Testing
   @Test func ambiguousColumnWithDateOrder() throws {
     let text = "Ticket,Date,Event,Level\nX,03/10/2026,open,1\nX,04/10/2026 10:00,escalate,2\n"
     let dmy = try LogTest.load(text, LogImportOptions(dateOrder: .dmy))
-    #expect(dmy.events.map { CivilDate.iso8601UTC($0.time) } == ["2026-10-03T00:00:00Z", "2026-10-04T10:00:00Z"])
+    #expect(
+      dmy.events.map { CivilDate.iso8601UTC($0.time) } == [
+        "2026-10-03T00:00:00Z", "2026-10-04T10:00:00Z",
+      ])
     let mdy = try LogTest.load(text, LogImportOptions(dateOrder: .mdy))
-    #expect(mdy.events.map { CivilDate.iso8601UTC($0.time) } == ["2026-03-10T00:00:00Z", "2026-04-10T10:00:00Z"])
+    #expect(
+      mdy.events.map { CivilDate.iso8601UTC($0.time) } == [
+        "2026-03-10T00:00:00Z", "2026-04-10T10:00:00Z",
+      ])
   }
 
   @Test func conflictingOrdersStopUnlessForced() throws {
@@ -169,7 +183,10 @@ import Testing
     #expect(throws: LogImportError.self) { _ = try LogTest.load(text) }
     // Forced day-first: 10/14/2026 (month 14) is rejected with LOG013, the others are used.
     let log = try LogTest.load(text, LogImportOptions(dateOrder: .dmy))
-    #expect(LogTest.rows(log) == ["X 2026-10-13T00:00:00Z open 1 - 2", "Z 2026-02-01T00:00:00Z open 1 - 4"])
+    #expect(
+      LogTest.rows(log) == [
+        "X 2026-10-13T00:00:00Z open 1 - 2", "Z 2026-02-01T00:00:00Z open 1 - 4",
+      ])
     #expect(LogTest.codes(log, .error) == ["3:LOG013"])
     #expect(log.ticketIDs == ["X", "Z"])  // Y lost its only record
     #expect(log.accounting == RecordAccounting(read: 3, used: 2, rejected: 1, duplicates: 0))
@@ -242,8 +259,10 @@ import Testing
   @Test func levelAndCategoryForms() throws {
     let r = LevelResolver(matrix: .canonical(.fr))
     for (text, level) in [
-      ("1", 1), ("2.0", 2), ("L2", 2), ("n3", 3), ("Level 2", 2), ("Niveau 4", 4), ("Level 2 escalation", 2),
-      ("Remontée de niveau\u{00A0}3", 3), ("Escalation level 4", 4), ("Cheffe de projet", 2), ("Project manager", 2),
+      ("1", 1), ("2.0", 2), ("L2", 2), ("n3", 3), ("Level 2", 2), ("Niveau 4", 4),
+      ("Level 2 escalation", 2),
+      ("Remontée de niveau\u{00A0}3", 3), ("Escalation level 4", 4), ("Cheffe de projet", 2),
+      ("Project manager", 2),
       ("Chef de projet", 2),
     ] {
       switch r.resolve(text) {
@@ -256,24 +275,43 @@ import Testing
     #expect(try c.resolve("subscription-cancellations").get() == .subscriptionCancellations)
     #expect(try c.resolve("Résiliation d'abonnements").get() == .subscriptionCancellations)  // ' for ’
     #expect(try c.resolve("  PERFORMANCE   issues ").get() == .performanceIssues)
-    #expect(throws: CategoryMiss(suggestion: "Achat de matériel")) { try c.resolve("Achat de materiels").get() }
+    #expect(throws: CategoryMiss(suggestion: "Achat de matériel")) {
+      try c.resolve("Achat de materiels").get()
+    }
   }
 
   @Test func headerAliasFamilies() throws {
     // Each row: a header line that must be read with the given columns.
     let cases: [(String, LogLayout, [LogField: Int])] = [
-      ("Ticket,Timestamp,Event,Level,Category,Owner,Note", .events,
-       [.ticket: 0, .time: 1, .event: 2, .level: 3, .category: 4, .owner: 5, .note: 6]),
-      ("Issue,Date,Type,Niveau,Catégorie,Responsable,Commentaire", .events,
-       [.ticket: 0, .time: 1, .event: 2, .level: 3, .category: 4, .owner: 5, .note: 6]),
-      ("NUMÉRO,date / heure,Statut,niveau de remontee,type de probleme,Assigné à", .events,
-       [.ticket: 0, .time: 1, .status: 2, .level: 3, .category: 4, .owner: 5]),
+      (
+        "Ticket,Timestamp,Event,Level,Category,Owner,Note", .events,
+        [.ticket: 0, .time: 1, .event: 2, .level: 3, .category: 4, .owner: 5, .note: 6]
+      ),
+      (
+        "Issue,Date,Type,Niveau,Catégorie,Responsable,Commentaire", .events,
+        [.ticket: 0, .time: 1, .event: 2, .level: 3, .category: 4, .owner: 5, .note: 6]
+      ),
+      (
+        "NUMÉRO,date / heure,Statut,niveau de remontee,type de probleme,Assigné à", .events,
+        [.ticket: 0, .time: 1, .status: 2, .level: 3, .category: 4, .owner: 5]
+      ),
       ("Problème,Date de l’événement,Événement", .events, [.ticket: 0, .time: 1, .event: 2]),
-      ("ID,Category,Opened,Escalated to L2,Level 3 date,Escalated to level 4,Closed,State,Assigned to", .tickets,
-       [.ticket: 0, .category: 1, .opened: 2, .escalated2: 3, .escalated3: 4, .escalated4: 5, .resolved: 6, .status: 7, .owner: 8]),
-      ("Identifiant,Catégorie,Date d'ouverture,Remonté au niveau 2,Remonté au niveau 3,Remonté au niveau 4,Date de résolution,Niveau actuel",
-       .tickets,
-       [.ticket: 0, .category: 1, .opened: 2, .escalated2: 3, .escalated3: 4, .escalated4: 5, .resolved: 6, .level: 7]),
+      (
+        "ID,Category,Opened,Escalated to L2,Level 3 date,Escalated to level 4,Closed,State,Assigned to",
+        .tickets,
+        [
+          .ticket: 0, .category: 1, .opened: 2, .escalated2: 3, .escalated3: 4, .escalated4: 5,
+          .resolved: 6, .status: 7, .owner: 8,
+        ]
+      ),
+      (
+        "Identifiant,Catégorie,Date d'ouverture,Remonté au niveau 2,Remonté au niveau 3,Remonté au niveau 4,Date de résolution,Niveau actuel",
+        .tickets,
+        [
+          .ticket: 0, .category: 1, .opened: 2, .escalated2: 3, .escalated3: 4, .escalated4: 5,
+          .resolved: 6, .level: 7,
+        ]
+      ),
     ]
     for (line, layout, columns) in cases {
       let headers = line.split(separator: ",").map(String.init)

@@ -5,8 +5,11 @@ import Foundation
 /// Helpers for the log import tests.
 enum LogTest {
   /// Writes `text` to a temporary file, imports it, removes the file.
-  static func load(_ text: String, _ options: LogImportOptions = LogImportOptions()) throws -> EventLog {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("log-\(UUID().uuidString).csv")
+  static func load(_ text: String, _ options: LogImportOptions = LogImportOptions()) throws
+    -> EventLog
+  {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "log-\(UUID().uuidString).csv")
     try Data(text.utf8).write(to: url)
     defer { try? FileManager.default.removeItem(at: url) }
     return try LogImporter.load(path: url.path, options: options)
@@ -29,6 +32,8 @@ enum LogTest {
 
   /// `line:CODE` of each finding of `severity` (all when nil).
   static func codes(_ log: EventLog, _ severity: Severity? = nil) -> [String] {
-    log.findings.filter { severity == nil || $0.severity == severity }.map { "\($0.line ?? 0):\($0.code)" }
+    log.findings.filter { severity == nil || $0.severity == severity }.map {
+      "\($0.line ?? 0):\($0.code)"
+    }
   }
 }

@@ -7,7 +7,8 @@ import Testing
   /// Imports `text`, writes the events in `format` to a file, returns the file's text.
   private func written(_ text: String, _ format: NormalizedEventFormat) throws -> String {
     let log = try LogTest.load(text)
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "out-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: url) }
     let w = try OutputWriter(path: url.path)
     try EventLogWriter.write(log, format: format, to: w)
@@ -43,9 +44,13 @@ import Testing
 
   @Test func numbersAndTimes() {
     var b = [UInt8](repeating: 0, count: 32)
-    let n = b.withUnsafeMutableBufferPointer { EventLogWriter.writeDecimal(1_234_567, to: $0.baseAddress!) }
+    let n = b.withUnsafeMutableBufferPointer {
+      EventLogWriter.writeDecimal(1_234_567, to: $0.baseAddress!)
+    }
     #expect(String(decoding: b[0..<n], as: UTF8.self) == "1234567")
-    let m = b.withUnsafeMutableBufferPointer { EventLogWriter.writeISO8601UTC(-1, to: $0.baseAddress!) }
+    let m = b.withUnsafeMutableBufferPointer {
+      EventLogWriter.writeISO8601UTC(-1, to: $0.baseAddress!)
+    }
     #expect(String(decoding: b[0..<m], as: UTF8.self) == "1969-12-31T23:59:59Z")
   }
 }

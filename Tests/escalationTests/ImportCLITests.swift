@@ -4,7 +4,8 @@ import Testing
 /// `escalation import` end to end, on logs written to a temporary directory.
 @Suite struct ImportCLITests {
   private func file(_ text: String, name: String = "log.csv") throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imp-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "imp-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let url = dir.appendingPathComponent(name)
     try Data(text.utf8).write(to: url)
@@ -31,7 +32,10 @@ import Testing
         A,2026-10-13T08:00:00Z,escalate,2,,,,3
 
         """)
-    #expect(r.stderr.contains("\(url.path):4:5: error[LOG017]: unknown category \"Achat de materiels\"; did you mean \"Achat de matériel\"?"))
+    #expect(
+      r.stderr.contains(
+        "\(url.path):4:5: error[LOG017]: unknown category \"Achat de materiels\"; did you mean \"Achat de matériel\"?"
+      ))
     #expect(r.stderr.contains("\(url.path):5: warning[LOG020]: exact duplicate of line 2"))
     #expect(r.stderr.hasSuffix("records read: 4 = used 2 + rejected 1 + duplicates 1\n"))
   }
@@ -48,7 +52,9 @@ import Testing
   @Test func jsonlToFileAndJSONFindings() throws {
     let url = try file("Ticket,Date,Event,Level\nX,2026-10-01T08:00Z,open,L1\n")
     let out = url.deletingLastPathComponent().appendingPathComponent("events.jsonl")
-    let r = try CLI.run(["import", url.path, "--format", "jsonl", "-o", out.path, "--findings-format", "json"])
+    let r = try CLI.run([
+      "import", url.path, "--format", "jsonl", "-o", out.path, "--findings-format", "json",
+    ])
     #expect(r.status == 0)
     #expect(r.stdout.isEmpty)
     let text = try String(contentsOf: out, encoding: .utf8)

@@ -14,7 +14,9 @@ public enum EventLogWriter {
   public static let csvHeader = "ticket,time,event,level,category,owner,note,line"
 
   /// Writes all events of `log` to `out` (which the caller commits).
-  public static func write(_ log: EventLog, format: NormalizedEventFormat, to out: OutputWriter) throws(OutputError) {
+  public static func write(_ log: EventLog, format: NormalizedEventFormat, to out: OutputWriter)
+    throws(OutputError)
+  {
     let csv = format == .csv
     func encode(_ s: String) -> [UInt8] { csv ? csvField(s) : jsonString(s) }
     // Every string written, encoded once, back to back in one arena.
@@ -175,7 +177,9 @@ public enum EventLogWriter {
   /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
   static func csvField(_ s: String) -> [UInt8] {
     let u = Array(s.utf8)
-    guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return u }
+    guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+      return u
+    }
     var out: [UInt8] = [0x22]
     for b in u {
       if b == 0x22 { out.append(0x22) }

@@ -79,7 +79,8 @@ public enum LogImportError: Error, Equatable, CustomStringConvertible, Sendable 
   /// Every slashed date is ambiguous and `--date-order` was not given.
   case ambiguousDateOrder(file: String, line: Int, text: String, count: Int)
   /// Dates prove both orders.
-  case conflictingDateOrder(file: String, dayFirstLine: Int, dayFirst: String, monthFirstLine: Int, monthFirst: String)
+  case conflictingDateOrder(
+    file: String, dayFirstLine: Int, dayFirst: String, monthFirstLine: Int, monthFirst: String)
 
   /// Stable code.
   public var code: String {
@@ -117,7 +118,8 @@ public enum LogImportError: Error, Equatable, CustomStringConvertible, Sendable 
   static func headerList(_ headers: [String]) -> String {
     let cells = headers.enumerated().filter { !$0.element.isEmpty }
     if cells.isEmpty { return "none" }
-    return cells.map { "\(Finding.columnLetter($0.offset + 1)) \"\($0.element)\"" }.joined(separator: ", ")
+    return cells.map { "\(Finding.columnLetter($0.offset + 1)) \"\($0.element)\"" }.joined(
+      separator: ", ")
   }
 
   public var message: String {
@@ -126,19 +128,26 @@ public enum LogImportError: Error, Equatable, CustomStringConvertible, Sendable 
       let known = field.headerNames.map { "\"\($0)\"" }.joined(separator: ", ")
       let fields = LogField.fields(of: layout).map(\.rawValue).joined(separator: ", ")
       return
-        "no column for the required field '\(field.rawValue)' of the \(layout.rawValue) layout; headers accepted for it: \(known); headers found: \(LogImportError.headerList(headers)); fields of this layout: \(fields); name the column with --map \(field.rawValue)=HEADER"
+        "no column for the required field '\(field.rawValue)' of the \(layout.rawValue) layout; "
+        + "headers accepted for it: \(known); headers found: \(LogImportError.headerList(headers)); "
+        + "fields of this layout: \(fields); name the column with --map \(field.rawValue)=HEADER"
     case .unknownMapField(let name):
       let fields = LogField.allCases.map(\.rawValue).joined(separator: ", ")
       return "--map \(name)=…: '\(name)' is not a field; the fields are \(fields)"
     case .mappedHeaderNotFound(_, let field, let header, let headers):
       return
-        "--map \(field.rawValue)=\(header): the header row has no column \"\(header)\"; headers found: \(LogImportError.headerList(headers))"
+        "--map \(field.rawValue)=\(header): the header row has no column \"\(header)\"; "
+        + "headers found: \(LogImportError.headerList(headers))"
     case .ambiguousDateOrder(_, _, let text, let count):
       return
-        "all \(count) dates written like \"\(text)\" could be day-first or month-first and none has a day above 12 to tell; say which with --date-order dmy (03/10 = 3 October) or --date-order mdy (03/10 = March 10)"
+        "all \(count) dates written like \"\(text)\" could be day-first or month-first and none "
+        + "has a day above 12 to tell; say which with --date-order dmy (03/10 = 3 October) "
+        + "or --date-order mdy (03/10 = March 10)"
     case .conflictingDateOrder(_, let dl, let dt, _, let mt):
       return
-        "the dates mix both orders: \"\(dt)\" (line \(dl)) is only valid day-first and \"\(mt)\" (this line) only month-first; correct the wrong ones or force one order with --date-order dmy|mdy (the others are then rejected)"
+        "the dates mix both orders: \"\(dt)\" (line \(dl)) is only valid day-first and "
+        + "\"\(mt)\" (this line) only month-first; correct the wrong ones or force one order "
+        + "with --date-order dmy|mdy (the others are then rejected)"
     }
   }
 

@@ -31,7 +31,10 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
     switch layout {
     case .events: return [.ticket, .time, .event, .status, .level, .category, .owner, .note]
     case .tickets:
-      return [.ticket, .category, .opened, .escalated2, .escalated3, .escalated4, .resolved, .level, .status, .owner, .note]
+      return [
+        .ticket, .category, .opened, .escalated2, .escalated3, .escalated4, .resolved, .level,
+        .status, .owner, .note,
+      ]
     }
   }
 
@@ -41,7 +44,9 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
   }
 
   /// Fields only the tickets layout has: their presence decides the layout.
-  static let ticketsOnly: Set<LogField> = [.opened, .escalated2, .escalated3, .escalated4, .resolved]
+  static let ticketsOnly: Set<LogField> = [
+    .opened, .escalated2, .escalated3, .escalated4, .resolved,
+  ]
 
   /// The field named `name` in `--map` (`escalated-2`, `escalated2` and `l2` all work).
   public init?(mapName name: String) {
@@ -70,7 +75,8 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
     switch self {
     case .ticket:
       return [
-        "Ticket", "Ticket ID", "Ticket #", "Ticket number", "Issue", "Issue ID", "Issue #", "ID", "Case", "Case ID",
+        "Ticket", "Ticket ID", "Ticket #", "Ticket number", "Issue", "Issue ID", "Issue #", "ID",
+        "Case", "Case ID",
         "N° de ticket", "Numéro de ticket", "Numéro", "Identifiant", "Problème", "Ticket n°",
       ]
     case .time:
@@ -84,12 +90,14 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
       return ["Status", "State", "Statut", "État"]
     case .level:
       return [
-        "Level", "Escalation level", "Current level", "Niveau", "Niveau de remontée", "Niveau actuel",
+        "Level", "Escalation level", "Current level", "Niveau", "Niveau de remontée",
+        "Niveau actuel",
         "Niveau d'escalade",
       ]
     case .category:
       return [
-        "Category", "Issue type", "Issue category", "Escalation type", "Catégorie", "Type de problème",
+        "Category", "Issue type", "Issue category", "Escalation type", "Catégorie",
+        "Type de problème",
         "Type de remontée",
       ]
     case .owner:
@@ -98,27 +106,35 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
       return ["Note", "Notes", "Comment", "Comments", "Commentaire", "Commentaires", "Remarque"]
     case .opened:
       return [
-        "Opened", "Date opened", "Opened on", "Open date", "Date raised", "Raised", "Raised on", "Created",
-        "Date created", "Created on", "Ouvert", "Ouvert le", "Date d'ouverture", "Date de création", "Créé le",
+        "Opened", "Date opened", "Opened on", "Open date", "Date raised", "Raised", "Raised on",
+        "Created",
+        "Date created", "Created on", "Ouvert", "Ouvert le", "Date d'ouverture", "Date de création",
+        "Créé le",
       ]
     case .escalated2: return LogField.escalationHeaders(2)
     case .escalated3: return LogField.escalationHeaders(3)
     case .escalated4: return LogField.escalationHeaders(4)
     case .resolved:
       return [
-        "Resolved", "Date resolved", "Resolved on", "Resolution date", "Closed", "Date closed", "Closed on",
-        "Résolu", "Résolu le", "Date de résolution", "Clos le", "Fermé le", "Date de clôture", "Date de fermeture",
+        "Resolved", "Date resolved", "Resolved on", "Resolution date", "Closed", "Date closed",
+        "Closed on",
+        "Résolu", "Résolu le", "Date de résolution", "Clos le", "Fermé le", "Date de clôture",
+        "Date de fermeture",
       ]
     }
   }
 
   private static func escalationHeaders(_ n: Int) -> [String] {
     [
-      "Escalated to L\(n)", "Escalated to level \(n)", "Escalated L\(n)", "Escalated to level \(n) on",
+      "Escalated to L\(n)", "Escalated to level \(n)", "Escalated L\(n)",
+      "Escalated to level \(n) on",
       "Level \(n) date", "L\(n) date", "Date L\(n)", "Date level \(n)", "Level \(n)", "L\(n)",
-      "Level \(n) escalation", "Level \(n) escalation date", "Escalation level \(n)", "Escalation level \(n) date",
-      "Remonté au niveau \(n)", "Remontée au niveau \(n)", "Remonté niveau \(n)", "Remontée niveau \(n)",
-      "Remontée de niveau \(n)", "Date niveau \(n)", "Niveau \(n) date", "Niveau \(n)", "N\(n)", "Date N\(n)",
+      "Level \(n) escalation", "Level \(n) escalation date", "Escalation level \(n)",
+      "Escalation level \(n) date",
+      "Remonté au niveau \(n)", "Remontée au niveau \(n)", "Remonté niveau \(n)",
+      "Remontée niveau \(n)",
+      "Remontée de niveau \(n)", "Date niveau \(n)", "Niveau \(n) date", "Niveau \(n)", "N\(n)",
+      "Date N\(n)",
       "Remonté N\(n)", "Date de remontée au niveau \(n)", "Date de remontée niveau \(n)",
       "Escaladé au niveau \(n)", "Escaladé N\(n)",
     ]
@@ -201,32 +217,43 @@ public struct LogHeader: Sendable, Equatable {
       guard !k.isEmpty else { continue }
       guard let field = LogField.byHeaderKey[k], found[field] == nil else {
         if let field = LogField.byHeaderKey[k], let first = found[field] {
-          unused.append((col, headers[col], "\(field.rawValue) is already column \(Finding.columnLetter(first + 1))"))
+          unused.append(
+            (
+              col, headers[col],
+              "\(field.rawValue) is already column \(Finding.columnLetter(first + 1))"
+            ))
         } else {
           unused.append((col, headers[col], "not a known header"))
         }
         continue
       }
       if let first = auto[field] {
-        unused.append((col, headers[col], "a second \(field.rawValue) column; column \(Finding.columnLetter(first + 1)) is used"))
+        unused.append(
+          (
+            col, headers[col],
+            "a second \(field.rawValue) column; column \(Finding.columnLetter(first + 1)) is used"
+          ))
         continue
       }
       auto[field] = col
     }
     for (f, c) in auto { found[f] = c }
     let layout =
-      forced ?? (found.keys.contains(where: { LogField.ticketsOnly.contains($0) }) ? .tickets : .events)
+      forced
+      ?? (found.keys.contains(where: { LogField.ticketsOnly.contains($0) }) ? .tickets : .events)
     let wanted = Set(LogField.fields(of: layout))
     for (f, c) in found where !wanted.contains(f) {
       found[f] = nil
-      unused.append((c, headers[c], "\(f.rawValue) is not a field of the \(layout.rawValue) layout"))
+      unused.append(
+        (c, headers[c], "\(f.rawValue) is not a field of the \(layout.rawValue) layout"))
     }
     for f in LogField.required(for: layout) where found[f] == nil {
       throw .missingField(file: file, field: f, layout: layout, headers: headers)
     }
     unused.sort { $0.0 < $1.0 }
     return LogHeader(
-      layout: layout, columns: found, unused: unused.map { (column: $0.0, header: $0.1, reason: $0.2) },
+      layout: layout, columns: found,
+      unused: unused.map { (column: $0.0, header: $0.1, reason: $0.2) },
       headers: headers)
   }
 }

@@ -48,7 +48,9 @@ public enum LogImporter {
     let reader = try CSVReader(path: path, options: CSVReadOptions(delimiter: options.delimiter))
     var state: LogImportState?
     let file = reader.displayName
-    let fileSize = path == "-" ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    let fileSize =
+      path == "-"
+      ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
     try reader.forEachRecord { record in
       if state != nil {
         state!.add(record)
@@ -57,7 +59,8 @@ public enum LogImporter {
         let headers = (0..<record.count).map { record.string($0) }
         let header = try LogHeader.detect(
           headers: headers, file: file, map: options.headerMap, forced: options.layout)
-        state = LogImportState(file: file, header: header, headerLine: record.line, options: options)
+        state = LogImportState(
+          file: file, header: header, headerLine: record.line, options: options)
       }
     }
     // Moved out so that `finish` owns the buffers (a shared copy would be copied on write).
@@ -126,7 +129,9 @@ struct LogImportState {
     var unused = header.unused
     if header.layout == .events, let e = header[.event] {
       cEvent = e
-      if let s = header[.status] { unused.append((s, header.headers[s], "the event column is used")) }
+      if let s = header[.status] {
+        unused.append((s, header.headers[s], "the event column is used"))
+      }
       cStatus = -1
     } else if header.layout == .events {
       cEvent = col(.status)
@@ -159,22 +164,27 @@ struct LogImportState {
     for u in unused.sorted(by: { $0.0 < $1.0 }) {
       findings.append(
         Finding(
-          code: LogCode.unusedColumn, severity: .warning, file: file, line: headerLine, column: u.0 + 1,
-          message: "column \"\(u.1)\" is not used (\(u.2)); name it with --map FIELD=\"\(u.1)\" if it holds a field"))
+          code: LogCode.unusedColumn, severity: .warning, file: file, line: headerLine,
+          column: u.0 + 1,
+          message:
+            "column \"\(u.1)\" is not used (\(u.2)); name it with --map FIELD=\"\(u.1)\" if it holds a field"
+        ))
     }
     if layout == .events && cEvent < 0 {
       findings.append(
         Finding(
           code: LogCode.noEventColumn, severity: .warning, file: file, line: headerLine,
           message:
-            "no event or status column: each ticket's first row opens it and a row whose level differs moves it; no ticket is ever resolved"
+            "no event or status column: each ticket's first row opens it and a row whose level "
+            + "differs moves it; no ticket is ever resolved"
         ))
     }
     if cCategory < 0 {
       findings.append(
         Finding(
           code: LogCode.noCategoryColumn, severity: .warning, file: file, line: headerLine,
-          message: "no category column: tickets have no category, so per-category figures will be empty"))
+          message:
+            "no category column: tickets have no category, so per-category figures will be empty"))
     }
   }
 
@@ -192,7 +202,9 @@ struct LogImportState {
   }
 
   private mutating func note(_ code: String, line: Int?, column: Int?, _ message: String) {
-    findings.append(Finding(code: code, severity: .note, file: file, line: line, column: column, message: message))
+    findings.append(
+      Finding(code: code, severity: .note, file: file, line: line, column: column, message: message)
+    )
   }
 
   private mutating func problem(_ code: String, _ column: Int, _ message: String) {
@@ -221,10 +233,14 @@ struct LogImportState {
     column < 0 ? UnsafeBufferPointer(start: nil, count: 0) : trimmedField(record.bytes(column))
   }
 
-  private static func text(_ b: UnsafeBufferPointer<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+  private static func text(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: b, as: UTF8.self)
+  }
 
   /// Parses a date cell; records a problem (rejection) and returns `nil` when it is unusable.
-  private mutating func date(_ record: borrowing CSVRecord, _ column: Int, what: String) -> RawDateTime? {
+  private mutating func date(_ record: borrowing CSVRecord, _ column: Int, what: String)
+    -> RawDateTime?
+  {
     let b = field(record, column)
     if b.isEmpty {
       problem(LogCode.missingDate, column, "no \(what); the record is not used")
@@ -237,18 +253,23 @@ struct LogImportState {
         fractionNoted = true
         note(
           LogCode.fractionTruncated, line: record.line, column: column + 1,
-          "\"\(LogImportState.text(b))\": fractional seconds are truncated to the second (said once)")
+          "\"\(LogImportState.text(b))\": fractional seconds are truncated to the second (said once)"
+        )
       }
       return r
     case .failure(let p):
-      let code = p == .excelLeapBug || p == .serialOutOfRange ? LogCode.excelSerial : LogCode.unreadableDate
-      problem(code, column, "\(what) \"\(LogImportState.text(b))\" \(p.reason); the record is not used")
+      let code =
+        p == .excelLeapBug || p == .serialOutOfRange ? LogCode.excelSerial : LogCode.unreadableDate
+      problem(
+        code, column, "\(what) \"\(LogImportState.text(b))\" \(p.reason); the record is not used")
       return nil
     }
   }
 
   /// The level of a cell: 1…4, 0 when blank; records a problem and returns `nil` when unknown.
-  private mutating func level(_ record: borrowing CSVRecord, _ column: Int, reject: Bool = true) -> UInt8? {
+  private mutating func level(_ record: borrowing CSVRecord, _ column: Int, reject: Bool = true)
+    -> UInt8?
+  {
     let b = field(record, column)
     if b.isEmpty { return 0 }
     let (id, isNew) = levelCache.interner.intern(b)
@@ -260,7 +281,8 @@ struct LogImportState {
         levelCache.values.append(UInt8(l.rawValue))
         note(
           LogCode.roleAsLevel, line: record.line, column: column + 1,
-          "\"\(text)\" read as level \(l.rawValue) (the role or alias \"\(label)\"); said once per value")
+          "\"\(text)\" read as level \(l.rawValue) (the role or alias \"\(label)\"); said once per value"
+        )
       case .unknown: levelCache.values.append(0)
       }
     }
@@ -268,7 +290,8 @@ struct LogImportState {
     if v == 0 {
       if reject {
         let text = LogImportState.text(b)
-        var m = "unknown level \"\(text)\": write 1 to 4, L2, Level 2, Niveau 2, or the role of a level"
+        var m =
+          "unknown level \"\(text)\": write 1 to 4, L2, Level 2, Niveau 2, or the role of a level"
         if case .unknown(let s?) = levelResolver.resolve(text) { m += "; did you mean \"\(s)\"?" }
         problem(LogCode.unknownLevel, column, m + "; the record is not used")
       }
@@ -312,7 +335,8 @@ struct LogImportState {
         blankEventNoted = true
         note(
           LogCode.blankEvent, line: record.line, column: cEvent + 1,
-          "blank event cells are read as updates (the ticket moves when the level differs); said once")
+          "blank event cells are read as updates (the ticket moves when the level differs); said once"
+        )
       }
       return .update
     }
@@ -336,11 +360,15 @@ struct LogImportState {
     rejected += 1
     for p in problems {
       findings.append(
-        Finding(code: p.code, severity: .error, file: file, line: line, column: p.column + 1, message: p.message))
+        Finding(
+          code: p.code, severity: .error, file: file, line: line, column: p.column + 1,
+          message: p.message))
     }
   }
 
-  private mutating func ids(_ record: borrowing CSVRecord, ticket: UnsafeBufferPointer<UInt8>) -> (UInt32, UInt32, UInt32) {
+  private mutating func ids(_ record: borrowing CSVRecord, ticket: UnsafeBufferPointer<UInt8>) -> (
+    UInt32, UInt32, UInt32
+  ) {
     let t = UInt32(tickets.intern(ticket).id)
     var o: UInt32 = 0
     var n: UInt32 = 0
@@ -353,7 +381,9 @@ struct LogImportState {
 
   private mutating func addEventRow(_ record: borrowing CSVRecord) {
     let tb = field(record, cTicket)
-    if tb.isEmpty { problem(LogCode.missingTicket, cTicket, "no ticket id; the record is not used") }
+    if tb.isEmpty {
+      problem(LogCode.missingTicket, cTicket, "no ticket id; the record is not used")
+    }
     let raw = date(record, cTime, what: "date")
     let kind = eventKind(record)
     let lv = cLevel >= 0 ? level(record, cLevel) : 0
@@ -361,14 +391,16 @@ struct LogImportState {
     if lv == 0 && (kind == .escalate || kind == .deescalate) {
       problem(
         LogCode.levelRequired, cLevel >= 0 ? cLevel : cEvent,
-        "\"\(kind.word)\" needs the level it goes to, and the level is blank; the record is not used")
+        "\"\(kind.word)\" needs the level it goes to, and the level is blank; the record is not used"
+      )
     }
     guard problems.isEmpty, let raw, let lv, let cat else {
       rejectRecord(line: record.line)
       return
     }
     let (t, o, n) = ids(record, ticket: tb)
-    var e = Event(ticket: t, time: raw.packed, kind: kind, level: nil, category: nil, owner: o, note: n)
+    var e = Event(
+      ticket: t, time: raw.packed, kind: kind, level: nil, category: nil, owner: o, note: n)
     e.levelRaw = lv
     e.categoryRaw = cat
     e.line = UInt32(truncatingIfNeeded: record.line)
@@ -377,7 +409,9 @@ struct LogImportState {
 
   private mutating func addTicketRow(_ record: borrowing CSVRecord) {
     let tb = field(record, cTicket)
-    if tb.isEmpty { problem(LogCode.missingTicket, cTicket, "no ticket id; the record is not used") }
+    if tb.isEmpty {
+      problem(LogCode.missingTicket, cTicket, "no ticket id; the record is not used")
+    }
     let opened = date(record, cOpened, what: "opening date")
     var steps: [(UInt8, RawDateTime)] = []
     var readable = true
@@ -409,7 +443,8 @@ struct LogImportState {
         let text = LogImportState.text(field(record, cLevel))
         findings.append(
           Finding(
-            code: LogCode.currentLevelMismatch, severity: .warning, file: file, line: record.line, column: cLevel + 1,
+            code: LogCode.currentLevelMismatch, severity: .warning, file: file, line: record.line,
+            column: cLevel + 1,
             message: current == nil
               ? "current level \"\(text)\" is not a level; ignored (the events come from the date columns)"
               : "current level \(text) differs from the last escalation date filled (level \(highest)); the date columns are used"
@@ -421,7 +456,8 @@ struct LogImportState {
       if !sb.isEmpty && EventWords.kind(LogImportState.text(sb)) == .resolve {
         findings.append(
           Finding(
-            code: LogCode.statusWithoutDate, severity: .warning, file: file, line: record.line, column: cStatus + 1,
+            code: LogCode.statusWithoutDate, severity: .warning, file: file, line: record.line,
+            column: cStatus + 1,
             message:
               "status \"\(LogImportState.text(sb))\" says resolved but the resolution date is blank; the ticket stays open"
           ))
@@ -430,7 +466,8 @@ struct LogImportState {
     let (t, o, n) = ids(record, ticket: tb)
     let line = UInt32(truncatingIfNeeded: record.line)
     func push(_ kind: EventKind, _ lv: UInt8, _ r: RawDateTime) {
-      var e = Event(ticket: t, time: r.packed, kind: kind, level: nil, category: nil, owner: o, note: n)
+      var e = Event(
+        ticket: t, time: r.packed, kind: kind, level: nil, category: nil, owner: o, note: n)
       e.levelRaw = lv
       e.categoryRaw = cat
       e.line = line
@@ -460,12 +497,14 @@ struct LogImportState {
     case .notNeeded: order = nil
     case .ambiguous:
       let a = evidence.ambiguous
-      throw .ambiguousDateOrder(file: file, line: a?.line ?? 0, text: a?.text ?? "", count: evidence.slashedCount)
+      throw .ambiguousDateOrder(
+        file: file, line: a?.line ?? 0, text: a?.text ?? "", count: evidence.slashedCount)
     case .conflicting:
       let d = evidence.dayFirst
       let m = evidence.monthFirst
       throw .conflictingDateOrder(
-        file: file, dayFirstLine: d?.line ?? 0, dayFirst: d?.text ?? "", monthFirstLine: m?.line ?? 0,
+        file: file, dayFirstLine: d?.line ?? 0, dayFirst: d?.text ?? "",
+        monthFirstLine: m?.line ?? 0,
         monthFirst: m?.text ?? "")
     case .order(let o, let proved):
       order = o
@@ -476,7 +515,9 @@ struct LogImportState {
           "dates such as 03/10/2026 are read \(o.phrase): \"\(t)\" on this line is only valid that way, and no date contradicts it"
         )
       } else if evidence.slashedCount > 0 {
-        note(LogCode.dateOrderDecided, line: nil, column: nil, "dates such as 03/10/2026 are read \(o.phrase) (--date-order \(o.rawValue))")
+        note(
+          LogCode.dateOrderDecided, line: nil, column: nil,
+          "dates such as 03/10/2026 are read \(o.phrase) (--date-order \(o.rawValue))")
       }
     }
 
@@ -504,7 +545,8 @@ struct LogImportState {
               code: LogCode.dateWrongOrder, severity: .error, file: file, line: Int(line),
               column: dateColumn(of: events[k]) + 1,
               message:
-                "\"\(raw.writtenDate)\" is not a real date when read \(o.phrase) (the order of this file); correct it; the record is not used"
+                "\"\(raw.writtenDate)\" is not a real date when read \(o.phrase) (the order of "
+                + "this file); correct it; the record is not used"
             ))
           continue
         }
@@ -518,13 +560,15 @@ struct LogImportState {
               code: LogCode.springForwardGap, severity: .warning, file: file, line: Int(line),
               column: dateColumn(of: events[k]) + 1,
               message:
-                "\(local) does not exist in \(options.zone.identifier) (clocks go forward); read \(s / 60) minutes later, as \(CivilDate.iso8601UTC(t))"
+                "\(local) does not exist in \(options.zone.identifier) (clocks go forward); "
+                + "read \(s / 60) minutes later, as \(CivilDate.iso8601UTC(t))"
             ))
         case .ambiguous:
           let local = raw.local(order: order).map { "\($0)" } ?? ""
           note(
             LogCode.fallBackFirst, line: Int(line), column: dateColumn(of: events[k]) + 1,
-            "\(local) occurs twice in \(options.zone.identifier) (clocks go back); the first occurrence is used, \(CivilDate.iso8601UTC(t))"
+            "\(local) occurs twice in \(options.zone.identifier) (clocks go back); "
+              + "the first occurrence is used, \(CivilDate.iso8601UTC(t))"
           )
         }
       }
@@ -555,7 +599,9 @@ struct LogImportState {
         findings.append(
           Finding(
             code: LogCode.duplicate, severity: .warning, file: file, line: Int(line),
-            message: "exact duplicate of line \(firstDuplicateOf) (same ticket, time, event, level and category); not used"))
+            message:
+              "exact duplicate of line \(firstDuplicateOf) (same ticket, time, event, level and category); not used"
+          ))
       } else {
         used += 1
         if kept < total {
@@ -563,7 +609,8 @@ struct LogImportState {
             Finding(
               code: LogCode.duplicate, severity: .warning, file: file, line: Int(line),
               message:
-                "\(total - kept) of the \(total) events of this row duplicate those of line \(firstDuplicateOf); the others are used"
+                "\(total - kept) of the \(total) events of this row duplicate those of line "
+                + "\(firstDuplicateOf); the others are used"
             ))
         }
       }
@@ -582,8 +629,10 @@ struct LogImportState {
       return la != lb ? la < lb : a.offset < b.offset
     }.map(\.element)
     return EventLog(
-      source: file, events: events, ticketIDs: ticketIDs, owners: owners.strings, notes: notes.strings,
-      accounting: RecordAccounting(read: read, used: used, rejected: rejected, duplicates: duplicates),
+      source: file, events: events, ticketIDs: ticketIDs, owners: owners.strings,
+      notes: notes.strings,
+      accounting: RecordAccounting(
+        read: read, used: used, rejected: rejected, duplicates: duplicates),
       findings: sorted)
   }
 
@@ -619,9 +668,11 @@ struct LogImportState {
       if cCategory >= 0 && events[f].categoryRaw == 0 {
         findings.append(
           Finding(
-            code: LogCode.noCategoryOnFirstEvent, severity: .warning, file: file, line: Int(events[f].line),
+            code: LogCode.noCategoryOnFirstEvent, severity: .warning, file: file,
+            line: Int(events[f].line),
             column: cCategory + 1,
-            message: "ticket \(ticketIDs[t])'s first event has no category; give the category on it"))
+            message: "ticket \(ticketIDs[t])'s first event has no category; give the category on it"
+          ))
       }
     }
   }
@@ -663,7 +714,9 @@ struct DuplicateTable {
   /// The line of an earlier used event equal to `e`, if any; otherwise records `e` as
   /// `events[index]` (the caller stores it there).
   @inline(__always)
-  mutating func lineOfEarlier(_ e: Event, in events: UnsafeMutableBufferPointer<Event>, index: Int) -> UInt32? {
+  mutating func lineOfEarlier(_ e: Event, in events: UnsafeMutableBufferPointer<Event>, index: Int)
+    -> UInt32?
+  {
     let h = DuplicateTable.hash(e)
     let fp = h & 0xFFFF_FFFF_0000_0000
     var slot = Int(truncatingIfNeeded: h) & mask

@@ -5,23 +5,43 @@
 public enum EventWords {
   /// Words per event kind, English then French.
   public static let words: [(EventKind, [String])] = [
-    (.open, ["open", "opened", "created", "new", "raised", "ouvert", "ouverte", "créé", "créée", "nouveau", "nouvelle", "ouverture"]),
-    (.escalate, ["escalate", "escalated", "escalation", "remonté", "remontée", "escaladé", "escaladée", "escalade", "remonter"]),
+    (
+      .open,
+      [
+        "open", "opened", "created", "new", "raised", "ouvert", "ouverte", "créé", "créée",
+        "nouveau", "nouvelle", "ouverture",
+      ]
+    ),
+    (
+      .escalate,
+      [
+        "escalate", "escalated", "escalation", "remonté", "remontée", "escaladé", "escaladée",
+        "escalade", "remonter",
+      ]
+    ),
     (
       .deescalate,
       [
-        "de-escalate", "de-escalated", "deescalate", "deescalated", "de escalate", "de escalated", "downgraded",
+        "de-escalate", "de-escalated", "deescalate", "deescalated", "de escalate", "de escalated",
+        "downgraded",
         "downgrade", "rétrogradé", "rétrogradée", "désescaladé", "désescaladée", "redescendu",
       ]
     ),
     (
       .resolve,
       [
-        "resolve", "resolved", "closed", "close", "done", "fixed", "completed", "résolu", "résolue", "clos", "close",
+        "resolve", "resolved", "closed", "close", "done", "fixed", "completed", "résolu", "résolue",
+        "clos", "close",
         "clôturé", "clôturée", "fermé", "fermée", "terminé", "terminée",
       ]
     ),
-    (.reopen, ["reopen", "reopened", "re-opened", "re-open", "rouvert", "rouverte", "réouvert", "réouverte"]),
+    (
+      .reopen,
+      [
+        "reopen", "reopened", "re-opened", "re-open", "rouvert", "rouverte", "réouvert",
+        "réouverte",
+      ]
+    ),
   ]
 
   static let dictionary: LabelDictionary<EventKind> = {
@@ -57,7 +77,8 @@ public struct LevelResolver: Sendable {
       for l in Level.all { roles.add(m.role(of: l), l, kind: .otherLanguage) }
     }
     for (alias, l) in [
-      ("Chef de projet", 2), ("Responsable commercial", 4), ("Project team", 1), ("Équipe de projet", 1),
+      ("Chef de projet", 2), ("Responsable commercial", 4), ("Project team", 1),
+      ("Équipe de projet", 1),
       ("Contact équipe projet", 1), ("Account manager", 3), ("Sales", 4),
     ] {
       if let lv = Level(rawValue: l) { roles.add(alias, lv, kind: .alias) }
@@ -65,7 +86,8 @@ public struct LevelResolver: Sendable {
   }
 
   private static let fillers: Set<String> = [
-    "level", "niveau", "escalation", "escalade", "remontee", "remonte", "de", "lvl", "tier", "du", "d",
+    "level", "niveau", "escalation", "escalade", "remontee", "remonte", "de", "lvl", "tier", "du",
+    "d",
   ]
 
   /// The level written in `text`, if any of the accepted forms.
@@ -78,12 +100,14 @@ public struct LevelResolver: Sendable {
       if rest.isEmpty, let v = d.wholeNumberValue { return Level(rawValue: v) }
     }
     var tokens: [Substring] = []
-    for t in key.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where !fillers.contains(String(t)) {
+    for t in key.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    where !fillers.contains(String(t)) {
       tokens.append(t)
     }
     guard tokens.count == 1 else { return nil }
     var t = tokens[0]
-    for prefix in ["level", "niveau", "lvl", "l", "n", "t"] where t.hasPrefix(prefix) && t.count > prefix.count {
+    for prefix in ["level", "niveau", "lvl", "l", "n", "t"]
+    where t.hasPrefix(prefix) && t.count > prefix.count {
       t = t.dropFirst(prefix.count)
       break
     }

@@ -79,7 +79,8 @@ public struct RawDateTime: Sendable, Equatable {
   }
 
   public init(
-    year: Int16, fieldA: UInt8, fieldB: UInt8, hour: UInt8, minute: UInt8, second: UInt8, flags: UInt8,
+    year: Int16, fieldA: UInt8, fieldB: UInt8, hour: UInt8, minute: UInt8, second: UInt8,
+    flags: UInt8,
     offsetMinutes: Int16
   ) {
     self.year = year
@@ -107,7 +108,8 @@ public struct RawDateTime: Sendable, Equatable {
       }
     }
     return LocalDateTime(
-      year: Int(year), month: month, day: day, hour: Int(hour), minute: Int(minute), second: Int(second))
+      year: Int(year), month: month, day: day, hour: Int(hour), minute: Int(minute),
+      second: Int(second))
   }
 
   /// Seconds-as-if-UTC of the wall-clock reading in `order`.
@@ -147,14 +149,16 @@ public enum DateProblem: UInt8, Sendable, Equatable {
     switch self {
     case .unrecognised:
       return
-        "is not a date this tool reads (ISO 2026-10-03 14:05, 03/10/2026 14:05, 03.10.2026, 10/03/26 2:05 PM, or an Excel serial such as 46298.58)"
+        "is not a date this tool reads (ISO 2026-10-03 14:05, 03/10/2026 14:05, 03.10.2026, "
+        + "10/03/26 2:05 PM, or an Excel serial such as 46298.58)"
     case .notADate: return "is not a real calendar date in either day/month order"
     case .badTime: return "has a time of day out of range"
     case .badOffset: return "has a UTC offset out of range (at most ±23:59)"
     case .excelLeapBug:
       return
         "is Excel serial 60, the 29 February 1900 that only exists in Excel's calendar; correct the date"
-    case .serialOutOfRange: return "is an Excel serial number outside 1…2958465 (1899-12-31…9999-12-31)"
+    case .serialOutOfRange:
+      return "is an Excel serial number outside 1…2958465 (1899-12-31…9999-12-31)"
     }
   }
 }
@@ -237,7 +241,8 @@ public enum DateParser {
       s.i += 1
       let (d, dd) = s.digits(max: 2)
       guard dd > 0 else { return .failure(.unrecognised) }
-      guard n1 >= 1, (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(year: n1, month: m) else {
+      guard n1 >= 1, (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(year: n1, month: m)
+      else {
         return .failure(.notADate)
       }
       r.year = Int16(n1)
@@ -286,7 +291,8 @@ public enum DateParser {
     let (h, dh) = s.digits(max: 2)
     guard dh > 0 else { return .failure(.unrecognised) }
     let colon = s.peek
-    guard colon == 0x3A || colon == 0x68 || colon == 0x48 else { return .failure(.unrecognised) }  // : h H
+    // ':' or 'h' / 'H' (French 14h05).
+    guard colon == 0x3A || colon == 0x68 || colon == 0x48 else { return .failure(.unrecognised) }
     s.i += 1
     var (m, dm) = s.digits(max: 2)
     if dm == 0 && colon != 0x3A {
@@ -363,14 +369,17 @@ public enum DateParser {
 
   /// Excel serial day numbers (days since 1899-12-30, fraction = time of day, rounded to the
   /// second) and compact ISO dates `YYYYMMDD`.
-  static func serialOrCompact(_ s: inout Scanner, start: Int, integer: Int, digits: Int) -> DateParseResult {
+  static func serialOrCompact(_ s: inout Scanner, start: Int, integer: Int, digits: Int)
+    -> DateParseResult
+  {
     var r = RawDateTime(
       year: 0, fieldA: 0, fieldB: 0, hour: 0, minute: 0, second: 0, flags: 0, offsetMinutes: 0)
     if s.atEnd && digits == 8 {
       let y = integer / 10_000
       let m = integer / 100 % 100
       let d = integer % 100
-      guard y >= 1, (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(year: y, month: m) else {
+      guard y >= 1, (1...12).contains(m), d >= 1, d <= CivilDate.daysInMonth(year: y, month: m)
+      else {
         return .failure(.notADate)
       }
       r.year = Int16(y)
