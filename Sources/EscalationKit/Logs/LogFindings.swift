@@ -23,7 +23,6 @@ public enum LogCode {
   public static let noCategoryOnFirstEvent = "LOG022"
   public static let noEventColumn = "LOG023"
   public static let noCategoryColumn = "LOG024"
-  public static let unusedColumn = "LOG025"
   public static let currentLevelMismatch = "LOG026"
   public static let statusWithoutDate = "LOG027"
   // Notes.
@@ -34,6 +33,7 @@ public enum LogCode {
   public static let fractionTruncated = "LOG034"
   public static let fallBackFirst = "LOG035"
   public static let roleAsLevel = "LOG036"
+  public static let unusedColumn = "LOG037"
 
   /// Short descriptions for SARIF rules and the README.
   public static let descriptions: [String: String] = [

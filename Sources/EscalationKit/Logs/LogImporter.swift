@@ -164,7 +164,7 @@ struct LogImportState {
     for u in unused.sorted(by: { $0.0 < $1.0 }) {
       findings.append(
         Finding(
-          code: LogCode.unusedColumn, severity: .warning, file: file, line: headerLine,
+          code: LogCode.unusedColumn, severity: .note, file: file, line: headerLine,
           column: u.0 + 1,
           message:
             "column \"\(u.1)\" is not used (\(u.2)); name it with --map FIELD=\"\(u.1)\" if it holds a field"
@@ -197,7 +197,7 @@ struct LogImportState {
     guard read > 0, sampledBytes > 0 else { return }
     let perRecord = Double(events.count) / Double(read)
     let records = Double(fileBytes) / (Double(sampledBytes) / Double(read))
-    let wanted = Int(min(records * max(perRecord, 1) * 1.1, 1e9))
+    let wanted = Int(min(records * max(perRecord, 1) * 1.1, Double(min(fileBytes / 4, 1 << 28))))
     if wanted > events.capacity { events.reserveCapacity(wanted) }
   }
 
