@@ -317,7 +317,7 @@ private struct Analysis {
       let read = seen.map { String($0.1.rawValue) }.joined(separator: ", ")
       add(
         .levelOrder, grid.levels[bad.0.0].position,
-        "level headers are out of order: level \(bad.0.1) is where level \(bad.1) belongs (levels read in the order \(read)); move the \(words.levelLine)s, headers and cells together, into the order 1, 2, 3, 4"
+        "level headers are out of order: \(place(grid.levels[bad.0.0].position)) holds level \(bad.0.1) where level \(bad.1) belongs (levels read in the order \(read)); move the \(words.levelLine)s, each header with its cells, into the order 1, 2, 3, 4"
       )
     }
 

@@ -96,7 +96,7 @@ enum MatrixTextChecks {
       if let d = doubledAfter {
         pieces.append("a doubled space after \"\(d.trimmingSpaces())\"")
       }
-      m += pieces.joined(separator: " and ") + "; remove the extra space (it makes labels and texts compare unequal)"
+      m += pieces.joined(separator: " and ") + "; remove the extra space"
       add(.whiteSpace, m)
     }
 
