@@ -168,15 +168,29 @@ enum MatrixLabelTables {
     }
   }
 
-  /// The level header dictionary for reading a matrix in `primary` language.
+  /// The level header dictionary for reading a matrix in `primary` language (built once).
   static func levelHeaders(primary: Language) -> LabelDictionary<Level> {
+    primary == .en ? levelHeadersEN : levelHeadersFR
+  }
+
+  /// The row label dictionary (role row and categories) for a matrix in `primary` language
+  /// (built once).
+  static func rowLabels(primary: Language) -> LabelDictionary<MatrixRowKey> {
+    primary == .en ? rowLabelsEN : rowLabelsFR
+  }
+
+  private static let levelHeadersEN = makeLevelHeaders(primary: .en)
+  private static let levelHeadersFR = makeLevelHeaders(primary: .fr)
+  private static let rowLabelsEN = makeRowLabels(primary: .en)
+  private static let rowLabelsFR = makeRowLabels(primary: .fr)
+
+  private static func makeLevelHeaders(primary: Language) -> LabelDictionary<Level> {
     var d = LabelDictionary<Level>()
     addLevelHeaders(to: &d, primary: primary)
     return d
   }
 
-  /// The row label dictionary (role row and categories) for a matrix in `primary` language.
-  static func rowLabels(primary: Language) -> LabelDictionary<MatrixRowKey> {
+  private static func makeRowLabels(primary: Language) -> LabelDictionary<MatrixRowKey> {
     let other: Language = primary == .en ? .fr : .en
     var d = LabelDictionary<MatrixRowKey>()
     for row in MatrixRowKey.all { add(row.label(primary), row, to: &d, kind: .loose) }
