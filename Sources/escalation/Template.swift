@@ -42,7 +42,8 @@ struct Template: ParsableCommand {
     let language = Language(rawValue: lang.lowercased()) ?? .en
     let writer = try OutputWriter(path: output)
     try MatrixCSVWriter.write(
-      Matrix.canonical(language), language: language, delimiter: delimiter.flatMap(Template.delimiterByte),
+      Matrix.canonical(language), language: language,
+      delimiter: delimiter.flatMap(Template.delimiterByte),
       to: writer)
   }
 }

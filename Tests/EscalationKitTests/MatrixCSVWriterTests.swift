@@ -12,7 +12,10 @@ import Testing
     #expect(Data(csv.utf8) == sample)
     // The first line: BOM, corner, the four headers with the seed's no-break space, CRLF.
     let first = csv.split(separator: "\r\n", omittingEmptySubsequences: false)[0]
-    #expect(first == "\u{FEFF}Types de remontée;Remontée de niveau\u{00A0}1;Remontée de niveau\u{00A0}2;Remontée de niveau\u{00A0}3;Remontée de niveau\u{00A0}4")
+    #expect(
+      first
+        == "\u{FEFF}Types de remontée;Remontée de niveau\u{00A0}1;Remontée de niveau\u{00A0}2;Remontée de niveau\u{00A0}3;Remontée de niveau\u{00A0}4"
+    )
     #expect(csv.components(separatedBy: "\r\n").count == 11)  // 10 records and the final line end
   }
 

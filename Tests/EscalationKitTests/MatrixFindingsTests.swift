@@ -35,7 +35,9 @@ import Testing
 
   @Test func mtx002RowCount() {
     let f = findings(fr { $0.append(["Autre", "a", "b", "c", "d"]) }, "MTX002")
-    #expect(f.first?.message == "found 10 rows under the header row, expected 9: the role row and the 8 categories")
+    #expect(
+      f.first?.message
+        == "found 10 rows under the header row, expected 9: the role row and the 8 categories")
     // Near miss: the categories in another order are fine.
     #expect(MatrixFixture.codes(fr { $0[2...].reverse() }).isEmpty)
   }
@@ -46,14 +48,18 @@ import Testing
     #expect(long.count == 1)
     #expect(long.first?.line == 4 && long.first?.column == 6)
     // Line 5 holds only 3 fields (no trailing delimiters): reported at column D.
-    var records = MatrixFixture.rows(.fr).enumerated().map { MatrixRecord(line: $0.offset + 1, fields: $0.element) }
+    var records = MatrixFixture.rows(.fr).enumerated().map {
+      MatrixRecord(line: $0.offset + 1, fields: $0.element)
+    }
     records[4] = MatrixRecord(line: 5, fields: Array(records[4].fields.prefix(3)), rawCount: 3)
     let (_, short) = MatrixReader.analyze(records, file: "m.csv")
     #expect(short.filter { $0.code == "MTX003" }.map(\.column) == [4])
     // Missing fields are not also reported as empty cells.
     #expect(!short.contains { $0.code == "MTX011" })
     // Near miss: trailing empty fields on one record only (rawCount 7, count 5).
-    records = MatrixFixture.rows(.fr).enumerated().map { MatrixRecord(line: $0.offset + 1, fields: $0.element) }
+    records = MatrixFixture.rows(.fr).enumerated().map {
+      MatrixRecord(line: $0.offset + 1, fields: $0.element)
+    }
     records[4] = MatrixRecord(line: 5, fields: records[4].fields + ["", ""])
     #expect(MatrixReader.analyze(records, file: "m.csv").1.isEmpty)
   }
@@ -88,7 +94,9 @@ import Testing
     // The cells still belong to the level of their header.
     let (doc, _) = MatrixFixture.analyze(swapped)
     #expect(doc?.matrix == Matrix.canonical(.fr))
-    #expect(doc?.position(of: MatrixCellKey(.role, Level(rawValue: 2)!)) == MatrixPosition(line: 2, column: 4))
+    #expect(
+      doc?.position(of: MatrixCellKey(.role, Level(rawValue: 2)!))
+        == MatrixPosition(line: 2, column: 4))
     // Near miss: rows in another order are allowed.
     #expect(findings(fr { $0.swapAt(3, 4) }, "MTX006").isEmpty)
   }
@@ -105,7 +113,10 @@ import Testing
     let f = findings(fr { $0[8][0] = "Problèmes de performance" }, "MTX008")
     #expect(f.count == 1)
     #expect(f.first?.line == 9 && f.first?.column == 1)
-    #expect(f.first?.message == "unknown category \"Problèmes de performance\"; did you mean \"Problèmes de performances\"?")
+    #expect(
+      f.first?.message
+        == "unknown category \"Problèmes de performance\"; did you mean \"Problèmes de performances\"?"
+    )
     // Near miss: the right label in capitals is recognised (with a warning, not an error).
     let codes = MatrixFixture.codes(fr { $0[8][0] = "PROBLÈMES DE PERFORMANCES" })
     #expect(codes == ["MTX101"])
@@ -116,16 +127,19 @@ import Testing
     // Line 8 repeats line 3's category, so "Achat de matériel" is missing too.
     #expect(codes == ["MTX009", "MTX010"])
     let f = findings(fr { $0[7][0] = "Défis opérationnels" }, "MTX009")
-    #expect(f.first?.message.hasPrefix("category \"Défis opérationnels\" appears again (first at line 3)") == true)
+    #expect(
+      f.first?.message.hasPrefix("category \"Défis opérationnels\" appears again (first at line 3)")
+        == true)
     // Near miss: two rows with the same texts but different labels are two categories.
     #expect(findings(fr { $0[7] = [$0[7][0]] + Array($0[2].dropFirst()) }, "MTX009").isEmpty)
   }
 
   @Test func mtx010CategoryMissing() {
     let f = findings(fr { $0.remove(at: 7) }, "MTX010")
-    #expect(f.map(\.message) == [
-      "category \"Achat de matériel\" (equipment-purchase) is missing; add a row for it"
-    ])
+    #expect(
+      f.map(\.message) == [
+        "category \"Achat de matériel\" (equipment-purchase) is missing; add a row for it"
+      ])
     #expect(findings(MatrixFixture.rows(.fr), "MTX010").isEmpty)
   }
 
@@ -133,7 +147,8 @@ import Testing
     let f = findings(fr { $0[4][3] = "" }, "MTX011")
     #expect(f.count == 1)
     #expect(f.first?.line == 5 && f.first?.column == 4)
-    #expect(f.first?.message.hasPrefix("empty cell: \"Acquisition de conseils\" at level 3") == true)
+    #expect(
+      f.first?.message.hasPrefix("empty cell: \"Acquisition de conseils\" at level 3") == true)
     // A cell of spaces only is empty too; the last cell of a row, dropped by the reader as a
     // trailing empty field, is still found.
     #expect(findings(fr { $0[4][3] = " \u{00A0} " }, "MTX011").count == 1)
@@ -147,16 +162,26 @@ import Testing
     let r = try MatrixLoader.load(path: try MatrixFixture.temporaryFile(big))
     #expect(r.findings.map(\.code) == ["MTX012"])
     #expect(r.document == nil)
-    let ok = try MatrixLoader.load(path: try MatrixFixture.temporaryFile(MatrixFixture.csv(MatrixFixture.rows())))
+    let ok = try MatrixLoader.load(
+      path: try MatrixFixture.temporaryFile(MatrixFixture.csv(MatrixFixture.rows())))
     #expect(ok.findings.isEmpty)
   }
 
   @Test func mtx101LooseLabel() {
     let f = findings(fr { $0[2][0] = "defis OPERATIONNELS" }, "MTX101")
-    #expect(f.first?.message == "category \"defis OPERATIONNELS\" matches \"Défis opérationnels\" only when case, accents, quotes and spaces are ignored; write it \"Défis opérationnels\"")
+    #expect(
+      f.first?.message
+        == "category \"defis OPERATIONNELS\" matches \"Défis opérationnels\" only when case, accents, quotes and spaces are ignored; write it \"Défis opérationnels\""
+    )
     // Near misses: an ordinary space for the seed's no-break space and ' for ’ are what a
     // keyboard types: exact. Trailing spaces are a white-space warning only.
-    #expect(MatrixFixture.codes(fr { $0[0][1] = "Remontée de niveau 1"; $0[9][0] = "Résiliation d'abonnements" }).isEmpty)
+    #expect(
+      MatrixFixture.codes(
+        fr {
+          $0[0][1] = "Remontée de niveau 1"
+          $0[9][0] = "Résiliation d'abonnements"
+        }
+      ).isEmpty)
     #expect(MatrixFixture.codes(fr { $0[2][0] = "Défis opérationnels  " }) == ["MTX103"])
   }
 
@@ -171,7 +196,9 @@ import Testing
 
   @Test func mtx103WhiteSpace() {
     let doubled = findings(fr { $0[3][1] = "Coordonner la  révision." }, "MTX103")
-    #expect(doubled.first?.message == "the cell has a doubled space after \"Coordonner la\"; remove the extra space")
+    #expect(
+      doubled.first?.message
+        == "the cell has a doubled space after \"Coordonner la\"; remove the extra space")
     let ends = findings(fr { $0[3][1] = " Coordonner. " }, "MTX103")
     #expect(ends.first?.message.hasPrefix("the cell has leading and trailing white space") == true)
     // Near miss: the seed's single no-break spaces in its level headers.
@@ -181,7 +208,10 @@ import Testing
 
   @Test func mtx104ControlCharacter() {
     let f = findings(fr { $0[3][1] = "Coordonner\tla révision." }, "MTX104")
-    #expect(f.first?.message == "the cell holds the control character U+0009 (tab) at character 11; remove it (it is invisible in a spreadsheet)")
+    #expect(
+      f.first?.message
+        == "the cell holds the control character U+0009 (tab) at character 11; remove it (it is invisible in a spreadsheet)"
+    )
     // Near miss: a line break inside a cell (Alt+Enter in Excel) is text.
     #expect(findings(fr { $0[3][1] = "Coordonner\nla révision." }, "MTX104").isEmpty)
   }
@@ -197,7 +227,9 @@ import Testing
 
   @Test func mtx106TooLong() {
     let f = findings(fr { $0[3][1] = String(repeating: "a", count: 32_768) }, "MTX106")
-    #expect(f.first?.message == "the cell has 32768 characters, more than the 32767 an Excel cell holds; shorten it")
+    #expect(
+      f.first?.message
+        == "the cell has 32768 characters, more than the 32767 an Excel cell holds; shorten it")
     // Near miss: exactly Excel's limit.
     #expect(findings(fr { $0[3][1] = String(repeating: "a", count: 32_767) }, "MTX106").isEmpty)
     // Excel counts UTF-16 units: 16,384 emoji take 32,768.
@@ -206,15 +238,24 @@ import Testing
 
   @Test func mtx201OtherLanguageLabel() {
     let f = findings(fr { $0[2][0] = "Operational challenges" }, "MTX201")
-    #expect(f.first?.message == "category \"Operational challenges\" is in the other language of this French matrix; read as \"Défis opérationnels\"")
+    #expect(
+      f.first?.message
+        == "category \"Operational challenges\" is in the other language of this French matrix; read as \"Défis opérationnels\""
+    )
     // Near miss: the same English label in an English matrix.
     #expect(MatrixFixture.codes(MatrixFixture.rows(.en)).isEmpty)
   }
 
   @Test func mtx202AliasLabel() {
-    let f = findings(fr { $0[0][2] = "L2"; $0[1][0] = "Rôle" }, "MTX202")
+    let f = findings(
+      fr {
+        $0[0][2] = "L2"
+        $0[1][0] = "Rôle"
+      }, "MTX202")
     #expect(f.map(\.column) == [3, 1])
-    #expect(f.first?.message == "level header \"L2\" is an alias; read as \"Remontée de niveau\u{00A0}2\"")
+    #expect(
+      f.first?.message == "level header \"L2\" is an alias; read as \"Remontée de niveau\u{00A0}2\""
+    )
     #expect(findings(MatrixFixture.rows(.fr), "MTX202").isEmpty)
   }
 
@@ -233,8 +274,12 @@ import Testing
     #expect(f.map(\.code) == ["MTX206"])
     #expect(f.first?.line == 1)
     // The matrix is read from line 2 on: the role of level 1 is on line 3.
-    #expect(doc?.position(of: MatrixCellKey(.role, Level(rawValue: 1)!)) == MatrixPosition(line: 3, column: 2))
+    #expect(
+      doc?.position(of: MatrixCellKey(.role, Level(rawValue: 1)!))
+        == MatrixPosition(line: 3, column: 2))
     // Near miss: a one-field first line that is a label is not a title.
-    #expect(!MatrixFixture.codes([["Types de remontée"]] + MatrixFixture.rows(.fr).dropFirst()).contains("MTX206"))
+    #expect(
+      !MatrixFixture.codes([["Types de remontée"]] + MatrixFixture.rows(.fr).dropFirst()).contains(
+        "MTX206"))
   }
 }

@@ -36,7 +36,10 @@ import Testing
     let path = MatrixFixture.fixture("nfd-mac.csv")
     // The fixture really is decomposed: "é" as e + U+0301 (CC 81 in UTF-8).
     let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-    #expect(bytes.indices.dropLast(2).contains { bytes[$0] == 0x65 && bytes[$0 + 1] == 0xCC && bytes[$0 + 2] == 0x81 })
+    #expect(
+      bytes.indices.dropLast(2).contains {
+        bytes[$0] == 0x65 && bytes[$0 + 1] == 0xCC && bytes[$0 + 2] == 0x81
+      })
     let r = try MatrixLoader.load(path: path)
     #expect(r.findings.isEmpty)
     #expect(r.language == .fr)
@@ -122,7 +125,9 @@ import Testing
     #expect(kind(labels.category("Equipment purchase")) == .otherLanguage)
     #expect(value(labels.category("equipment-purchase")) == .equipmentPurchase)
     #expect(kind(labels.category("equipment-purchase")) == .alias)
-    guard case .notFound(let s) = labels.category("Achat de materiels") else { return #expect(Bool(false)) }
+    guard case .notFound(let s) = labels.category("Achat de materiels") else {
+      return #expect(Bool(false))
+    }
     #expect(s == "Achat de matériel")
   }
 }

@@ -32,14 +32,18 @@ import Testing
 
   @Test func editedSampleFindings() throws {
     let v = try MatrixValidation.run(path: sample("matrix-edited.csv"))
-    let got = v.result.findings.map { "\($0.line.map(String.init) ?? "-"):\($0.column.map(String.init) ?? "-") \($0.code)" }
+    let got = v.result.findings.map {
+      "\($0.line.map(String.init) ?? "-"):\($0.column.map(String.init) ?? "-") \($0.code)"
+    }
     // Levels 2 and 3 swapped (C1), role renamed (D2), doubled space (B4), empty cell (C5),
     // '=' start (B8) which is also a change, misspelt category (A9), reworded text (E10), and
     // the category the misspelling leaves missing.
-    #expect(got == [
-      "1:3 MTX006", "2:4 MTX203", "4:2 MTX103", "5:3 MTX011", "8:2 MTX105", "8:2 MTX203", "9:1 MTX008",
-      "10:5 MTX203", "-:- MTX010",
-    ])
+    #expect(
+      got == [
+        "1:3 MTX006", "2:4 MTX203", "4:2 MTX103", "5:3 MTX011", "8:2 MTX105", "8:2 MTX203",
+        "9:1 MTX008",
+        "10:5 MTX203", "-:- MTX010",
+      ])
     #expect(!v.passes(strict: false))
     #expect(v.canonicalChanges.count == 3)
     #expect(v.result.matrix == nil)  // a category is missing
@@ -75,7 +79,9 @@ import Testing
     let doc = try #require(r.document)
     // Transposed: level 1 is line 2; the role column is B, categories from C on.
     #expect(doc.position(of: MatrixCellKey(.role, level(1))) == MatrixPosition(line: 2, column: 2))
-    #expect(doc.position(of: MatrixCellKey(.category(.operationalChallenges), level(3))) == MatrixPosition(line: 4, column: 3))
+    #expect(
+      doc.position(of: MatrixCellKey(.category(.operationalChallenges), level(3)))
+        == MatrixPosition(line: 4, column: 3))
     #expect(doc.levelHeaders[level(2)]?.position == MatrixPosition(line: 3, column: 1))
   }
 
@@ -99,7 +105,8 @@ import Testing
     #expect(open.findings.map { "\($0.code) \($0.line ?? 0)" } == ["CSV004 2"])
     let empty = try MatrixLoader.load(path: try MatrixFixture.temporaryFile("\u{FEFF}\r\n"))
     #expect(empty.findings.map(\.code) == ["CSV001"])
-    let bad = try MatrixLoader.load(path: try MatrixFixture.temporaryFile([0x61, 0x3B, 0xC3, 0x28, 0x0A] + Array("é\n".utf8)))
+    let bad = try MatrixLoader.load(
+      path: try MatrixFixture.temporaryFile([0x61, 0x3B, 0xC3, 0x28, 0x0A] + Array("é\n".utf8)))
     // Invalid UTF-8 in a file that starts as UTF-8 is read as Windows-1252 by the CSV reader,
     // so the file is read; it is just not a matrix.
     #expect(bad.dialect?.encoding == .windows1252)
@@ -119,16 +126,18 @@ import Testing
   @Test func canonicalDiffIgnoresCaseAndSpaceButNotWording() throws {
     var rows = MatrixFixture.rows(.fr)
     rows[2][1] = rows[2][1].uppercased()  // case only: not a change
-    rows[3][2] = "Approuver  et communiquer les modifications importantes apportées aux calendriers de projet."
+    rows[3][2] =
+      "Approuver  et communiquer les modifications importantes apportées aux calendriers de projet."
     rows[4][4] = "Décider."
     let (doc, _) = MatrixFixture.analyze(rows)
     let changes = MatrixDiff.changes(try #require(doc), against: .canonical(.fr))
     #expect(changes.map(\.cell) == [MatrixCellKey(.category(.guidanceAcquisition), level(4))])
     let notes = MatrixDiff.findings(changes, file: "m.csv", language: .fr, baseline: nil)
     // The old text is cut to 60 characters: 59 of the text ("…coordonner l") and an ellipsis.
-    #expect(notes.map(\.message) == [
-      "\"Acquisition de conseils\" at level 4 changed from the canonical French matrix: \"Communiquer avec la direction générale afin de coordonner l…\" → \"Décider.\""
-    ])
+    #expect(
+      notes.map(\.message) == [
+        "\"Acquisition de conseils\" at level 4 changed from the canonical French matrix: \"Communiquer avec la direction générale afin de coordonner l…\" → \"Décider.\""
+      ])
     #expect(notes.first?.code == "MTX203" && notes.first?.line == 5 && notes.first?.column == 5)
   }
 
@@ -143,14 +152,19 @@ import Testing
     // Against the baseline only the cell changed since: MTX204; against the canonical matrix, 2.
     #expect(v.result.findings.map(\.code) == ["MTX204"])
     #expect(v.result.findings.first?.line == 7 && v.result.findings.first?.column == 4)
-    #expect(v.result.findings.first?.message.hasPrefix("\"Préoccupations concernant les détails du service\" at level 3 changed since the baseline \(oldPath)") == true)
+    #expect(
+      v.result.findings.first?.message.hasPrefix(
+        "\"Préoccupations concernant les détails du service\" at level 3 changed since the baseline \(oldPath)"
+      ) == true)
     #expect(v.baselineChanges?.count == 1 && v.canonicalChanges.count == 2)
     #expect(try MatrixValidation.run(path: oldPath, baseline: oldPath).result.findings.isEmpty)
     // An invalid baseline cannot serve.
     var broken = old
     broken.remove(at: 3)
     let brokenPath = try MatrixFixture.temporaryFile(MatrixFixture.csv(broken), name: "broken.csv")
-    #expect(throws: MatrixBaselineError.self) { try MatrixValidation.run(path: newPath, baseline: brokenPath) }
+    #expect(throws: MatrixBaselineError.self) {
+      try MatrixValidation.run(path: newPath, baseline: brokenPath)
+    }
   }
 
   @Test func reportJSONFields() throws {

@@ -18,7 +18,10 @@ import Testing
   }
 
   static let pieces: [String] = {
-    var p = ["", " ", "=1", "-", "x", "\t", "a  b", "\u{00A0}", "L2", "Owner", "Types de remontée", "é\u{0301}"]
+    var p = [
+      "", " ", "=1", "-", "x", "\t", "a  b", "\u{00A0}", "L2", "Owner", "Types de remontée",
+      "é\u{0301}",
+    ]
     p += MatrixFixture.rows(.fr).flatMap { $0 }.prefix(20)
     p += MatrixFixture.rows(.en).flatMap { $0 }.prefix(12)
     return p
@@ -49,10 +52,14 @@ import Testing
       let width = rows.map(\.count).max() ?? 0
       for f in findings {
         if let l = f.line { #expect((1...rows.count).contains(l), "\(f.description) in \(rows)") }
-        if let c = f.column { #expect((1...(width + 1)).contains(c), "\(f.description) in \(rows)") }
+        if let c = f.column {
+          #expect((1...(width + 1)).contains(c), "\(f.description) in \(rows)")
+        }
       }
       // A matrix is returned exactly when every level and row was found.
-      let structural = findings.contains { ["MTX007", "MTX010"].contains($0.code) } || (doc?.levelHeaders.count ?? 0) < 4
+      let structural =
+        findings.contains { ["MTX007", "MTX010"].contains($0.code) }
+        || (doc?.levelHeaders.count ?? 0) < 4
       #expect((doc?.matrix == nil) == structural, "\(rows)")
       if let doc, let m = doc.matrix {
         _ = MatrixDiff.changes(doc, against: m)

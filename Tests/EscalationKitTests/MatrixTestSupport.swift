@@ -9,7 +9,9 @@ enum MatrixFixture {
   /// template lays it out.
   static func rows(_ language: Language = .fr) -> [[String]] {
     let k = language == .en ? 0 : 1
-    var rows = [[CanonicalMatrix.cornerLabel[k]] + Level.all.map { CanonicalMatrix.levelHeader($0, language) }]
+    var rows = [
+      [CanonicalMatrix.cornerLabel[k]] + Level.all.map { CanonicalMatrix.levelHeader($0, language) }
+    ]
     rows.append([CanonicalMatrix.roleRowLabel[k]] + CanonicalMatrix.roles.map { $0[k] })
     let texts = language == .en ? CanonicalMatrix.textsEN : CanonicalMatrix.textsFR
     for c in CategoryKey.allCases { rows.append([c.label(language)] + texts[c.index]) }
@@ -44,7 +46,8 @@ enum MatrixFixture {
 
   /// Writes `bytes` to a new temporary file and returns its path.
   static func temporaryFile(_ bytes: [UInt8], name: String = "matrix.csv") throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mtx-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "mtx-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let url = dir.appendingPathComponent(name)
     try Data(bytes).write(to: url)

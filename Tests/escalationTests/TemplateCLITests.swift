@@ -19,7 +19,8 @@ import Testing
   }
 
   @Test func delimiterAndOutputFile() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tcli-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tcli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let out = dir.appendingPathComponent("m.csv").path
     let r = try CLI.run(["template", "--lang", "fr", "--delimiter", ",", "-o", out])

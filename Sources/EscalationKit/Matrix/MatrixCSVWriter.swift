@@ -7,11 +7,15 @@ public enum MatrixCSVWriter {
   }
 
   /// The CSV text of `matrix`, with the canonical labels in `language`.
-  public static func csv(_ matrix: Matrix, language: Language, delimiter: UInt8? = nil, byteOrderMark: Bool = true) -> String {
+  public static func csv(
+    _ matrix: Matrix, language: Language, delimiter: UInt8? = nil, byteOrderMark: Bool = true
+  ) -> String {
     let d = delimiter ?? defaultDelimiter(for: language)
     let k = language == .en ? 0 : 1
     var rows: [[String]] = []
-    rows.append([CanonicalMatrix.cornerLabel[k]] + Level.all.map { CanonicalMatrix.levelHeader($0, language) })
+    rows.append(
+      [CanonicalMatrix.cornerLabel[k]] + Level.all.map { CanonicalMatrix.levelHeader($0, language) }
+    )
     rows.append([CanonicalMatrix.roleRowLabel[k]] + matrix.roles)
     for c in CategoryKey.allCases {
       rows.append([c.label(language)] + Level.all.map { matrix.text(c, $0) })

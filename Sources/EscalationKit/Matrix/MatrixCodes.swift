@@ -46,7 +46,8 @@ public enum MatrixCode: String, CaseIterable, Sendable {
   public var summary: String {
     switch self {
     case .levelCount: return "wrong number of level columns (or rows, transposed): 4 expected"
-    case .rowCount: return "wrong number of rows under the header: the role row and 8 categories expected"
+    case .rowCount:
+      return "wrong number of rows under the header: the role row and 8 categories expected"
     case .raggedRecord: return "ragged record: more or fewer fields than the header row"
     case .levelUnknown: return "level header unknown or empty"
     case .levelDuplicated: return "level header duplicated"
@@ -61,7 +62,8 @@ public enum MatrixCode: String, CaseIterable, Sendable {
     case .repeatedText: return "the same text in several levels of one row"
     case .whiteSpace: return "leading, trailing or doubled white space"
     case .controlCharacter: return "control character in a cell"
-    case .formulaLike: return "cell starts with = + - or @ and would run as a formula in a spreadsheet"
+    case .formulaLike:
+      return "cell starts with = + - or @ and would run as a formula in a spreadsheet"
     case .tooLong: return "cell longer than Excel's 32,767 characters"
     case .otherLanguageLabel: return "label in the other language, accepted"
     case .aliasLabel: return "label written as a known alias, accepted"
@@ -96,16 +98,24 @@ public enum MatrixCode: String, CaseIterable, Sendable {
   /// The codes table as Markdown, for the README.
   public static var markdownTable: String {
     var s = "| code | severity | meaning |\n|---|---|---|\n"
-    for (c, d) in csvCodes { s += "| \(c) | \(c.hasPrefix("IO") ? "(exit 2)" : "error") | \(d) |\n" }
-    for c in MatrixCode.allCases { s += "| \(c.rawValue) | \(c.severity.rawValue) | \(c.summary) |\n" }
+    for (c, d) in csvCodes {
+      s += "| \(c) | \(c.hasPrefix("IO") ? "(exit 2)" : "error") | \(d) |\n"
+    }
+    for c in MatrixCode.allCases {
+      s += "| \(c.rawValue) | \(c.severity.rawValue) | \(c.summary) |\n"
+    }
     return s
   }
 }
 
 extension Finding {
   /// A finding with `code`'s severity.
-  init(matrix code: MatrixCode, file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
-    self.init(code: code.rawValue, severity: code.severity, file: file, line: line, column: column, message: message)
+  init(
+    matrix code: MatrixCode, file: String, line: Int? = nil, column: Int? = nil, _ message: String
+  ) {
+    self.init(
+      code: code.rawValue, severity: code.severity, file: file, line: line, column: column,
+      message: message)
   }
 }
 

@@ -36,7 +36,9 @@ public enum MatrixDiff {
 
   /// The changes as notes: `MTX203` against the canonical matrix, `MTX204` against a baseline.
   /// - Parameter baseline: the baseline's name, or `nil` for the canonical matrix.
-  public static func findings(_ changes: [Change], file: String, language: Language, baseline: String?) -> [Finding] {
+  public static func findings(
+    _ changes: [Change], file: String, language: Language, baseline: String?
+  ) -> [Finding] {
     changes.map { c in
       let place: String
       switch c.cell.row {
@@ -47,9 +49,11 @@ public enum MatrixDiff {
         baseline.map { "since the baseline \($0)" }
         ?? "from the canonical \(language == .en ? "English" : "French") matrix"
       return Finding(
-        matrix: baseline == nil ? .changedFromCanonical : .changedFromBaseline, file: file, line: c.position.line,
+        matrix: baseline == nil ? .changedFromCanonical : .changedFromBaseline, file: file,
+        line: c.position.line,
         column: c.position.column,
-        "\(place) changed \(against): \(MatrixTextChecks.quote(c.old)) → \(MatrixTextChecks.quote(c.new))")
+        "\(place) changed \(against): \(MatrixTextChecks.quote(c.old)) → \(MatrixTextChecks.quote(c.new))"
+      )
     }
   }
 }

@@ -27,7 +27,9 @@ public struct MatrixPosition: Sendable, Hashable, Comparable, CustomStringConver
   }
   /// The spreadsheet column letter (A, B, …).
   public var columnLetter: String { Finding.columnLetter(column) }
-  public static func < (a: MatrixPosition, b: MatrixPosition) -> Bool { (a.line, a.column) < (b.line, b.column) }
+  public static func < (a: MatrixPosition, b: MatrixPosition) -> Bool {
+    (a.line, a.column) < (b.line, b.column)
+  }
   /// `line 3, column C`.
   public var description: String { "line \(line), column \(columnLetter)" }
 }

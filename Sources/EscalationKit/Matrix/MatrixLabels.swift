@@ -101,7 +101,8 @@ public struct MatrixLabels: Sendable {
       MatrixLabelTables.add(c.label(language), c, to: &categories, kind: .loose)
     }
     for c in CategoryKey.allCases {
-      MatrixLabelTables.add(c.label(language == .en ? .fr : .en), c, to: &categories, kind: .otherLanguage)
+      MatrixLabelTables.add(
+        c.label(language == .en ? .fr : .en), c, to: &categories, kind: .otherLanguage)
     }
     for c in CategoryKey.allCases { categories.add(c.rawValue, c, kind: .alias) }
     self.levels = levels
@@ -112,7 +113,9 @@ public struct MatrixLabels: Sendable {
   public func level(_ text: String) -> LabelDictionary<Level>.Match { levels.match(text) }
 
   /// The category `text` names (a key or label).
-  public func category(_ text: String) -> LabelDictionary<CategoryKey>.Match { categories.match(text) }
+  public func category(_ text: String) -> LabelDictionary<CategoryKey>.Match {
+    categories.match(text)
+  }
 }
 
 /// The label tables the matrix reader matches against.
@@ -124,10 +127,14 @@ enum MatrixLabelTables {
   ]
 
   /// Aliases of the role row label.
-  static let roleRowAliases = ["Role", "Roles", "Rôle", "Rôles", "Owner", "Operational roles", "Rôles opérationnels"]
+  static let roleRowAliases = [
+    "Role", "Roles", "Rôle", "Rôles", "Owner", "Operational roles", "Rôles opérationnels",
+  ]
 
   /// Accepted texts of the corner cell (beside the canonical ones).
-  static let cornerAliases = ["Escalation type", "Type de remontée", "Escalation level", "Niveau de remontée"]
+  static let cornerAliases = [
+    "Escalation type", "Type de remontée", "Escalation level", "Niveau de remontée",
+  ]
 
   /// `label` with the typographic characters a keyboard does not type replaced by the plain
   /// ones: no-break and narrow no-break spaces by a space, ’ ‘ by '.
@@ -144,7 +151,9 @@ enum MatrixLabelTables {
   }
 
   /// Adds `label` and its keyboard variant (which then also matches exactly).
-  static func add<V>(_ label: String, _ value: V, to d: inout LabelDictionary<V>, kind: LabelMatchKind) {
+  static func add<V>(
+    _ label: String, _ value: V, to d: inout LabelDictionary<V>, kind: LabelMatchKind
+  ) {
     d.add(label, value, kind: kind)
     let plain = plainVariant(label)
     if plain != label { d.add(plain, value, kind: kind) }
@@ -153,14 +162,17 @@ enum MatrixLabelTables {
   /// Adds the level headers: `primary` language, the other, then the aliases.
   static func addLevelHeaders(to d: inout LabelDictionary<Level>, primary: Language) {
     let other: Language = primary == .en ? .fr : .en
-    for level in Level.all { add(CanonicalMatrix.levelHeader(level, primary), level, to: &d, kind: .loose) }
+    for level in Level.all {
+      add(CanonicalMatrix.levelHeader(level, primary), level, to: &d, kind: .loose)
+    }
     for level in Level.all {
       add(CanonicalMatrix.levelHeader(level, other), level, to: &d, kind: .otherLanguage)
     }
     for level in Level.all {
       let n = level.rawValue
       for alias in [
-        "L\(n)", "N\(n)", "Level \(n)", "Niveau \(n)", "Escalation level \(n)", "Niveau de remontée \(n)",
+        "L\(n)", "N\(n)", "Level \(n)", "Niveau \(n)", "Escalation level \(n)",
+        "Niveau de remontée \(n)",
         "Remontée niveau \(n)", "\(n)",
       ] {
         d.add(alias, level, kind: .alias)

@@ -19,7 +19,8 @@ public enum MatrixLoader {
       return MatrixLoadResult(file: file, dialect: dialect, document: nil, findings: [failure])
     }
     let (document, findings) = MatrixReader.analyze(records, file: file)
-    return MatrixLoadResult(file: file, dialect: dialect, document: document, findings: sortFindings(findings))
+    return MatrixLoadResult(
+      file: file, dialect: dialect, document: document, findings: sortFindings(findings))
   }
 
   /// Positioned findings first, by line then column, then the others in the order found.
@@ -49,7 +50,8 @@ public enum MatrixBaselineError: Error, CustomStringConvertible, Sendable {
   public var description: String {
     switch self {
     case .invalid(let path, let errors, let first):
-      var m = "the baseline \(path) is not a valid matrix (\(errors) error\(errors == 1 ? "" : "s"))"
+      var m =
+        "the baseline \(path) is not a valid matrix (\(errors) error\(errors == 1 ? "" : "s"))"
       if let first { m += "; first: \(first.description)" }
       return m + "; run `escalation validate \(path)` and fix it, or choose another baseline"
     }
@@ -79,7 +81,8 @@ public struct MatrixValidation: Sendable {
       let b = try MatrixLoader.load(path: baseline)
       let errors = b.findings.filter { $0.severity == .error }
       guard errors.isEmpty, let m = b.matrix else {
-        throw MatrixBaselineError.invalid(path: b.file, errors: max(errors.count, 1), first: errors.first)
+        throw MatrixBaselineError.invalid(
+          path: b.file, errors: max(errors.count, 1), first: errors.first)
       }
       reference = (m, b.file)
     }
@@ -92,14 +95,17 @@ public struct MatrixValidation: Sendable {
       if let (m, name) = reference {
         let changes = MatrixDiff.changes(document, against: m)
         againstBaseline = changes
-        notes = MatrixDiff.findings(changes, file: result.file, language: document.language, baseline: name)
+        notes = MatrixDiff.findings(
+          changes, file: result.file, language: document.language, baseline: name)
       } else {
-        notes = MatrixDiff.findings(canonical, file: result.file, language: document.language, baseline: nil)
+        notes = MatrixDiff.findings(
+          canonical, file: result.file, language: document.language, baseline: nil)
       }
       result.findings = MatrixLoader.sortFindings(result.findings + notes)
     }
     return MatrixValidation(
-      result: result, canonicalChanges: canonical, baseline: reference?.1, baselineChanges: againstBaseline)
+      result: result, canonicalChanges: canonical, baseline: reference?.1,
+      baselineChanges: againstBaseline)
   }
 
   /// Whether the matrix passes: no error, and no warning when `strict`.
@@ -128,7 +134,8 @@ public struct MatrixValidation: Sendable {
     var lines: [String] = []
     if let o = result.orientation { lines.append("orientation: \(o.phrase)") }
     return FindingsReport(
-      command: "validate", files: [result.file], findings: result.findings, valid: passes(strict: strict),
+      command: "validate", files: [result.file], findings: result.findings,
+      valid: passes(strict: strict),
       extra: extra, textLines: lines, ruleDescriptions: MatrixCode.descriptions)
   }
 }

@@ -50,10 +50,13 @@ enum MatrixReader {
     } catch is TooManyRecords {
       failure = Finding(
         matrix: .tooManyRecords, file: reader.displayName, line: records.last.map { $0.line + 1 },
-        "more than \(maxRecords) records, where a matrix has 10 (a header and 9 rows); is this the matrix file?")
+        "more than \(maxRecords) records, where a matrix has 10 (a header and 9 rows); is this "
+          + "the matrix file?"
+      )
     } catch {
       failure = Finding(
-        code: "IO002", severity: .error, file: reader.displayName, message: "reading failed: \(error)")
+        code: "IO002", severity: .error, file: reader.displayName,
+        message: "reading failed: \(error)")
     }
     return (reader.displayName, reader.dialect, records, failure)
   }
@@ -84,7 +87,8 @@ private struct Analysis {
   init(file: String) { self.file = file }
 
   mutating func add(_ code: MatrixCode, _ position: MatrixPosition?, _ message: String) {
-    findings.append(Finding(matrix: code, file: file, line: position?.line, column: position?.column, message))
+    findings.append(
+      Finding(matrix: code, file: file, line: position?.line, column: position?.column, message))
   }
 
   mutating func add(_ code: MatrixCode, line: Int, _ message: String) {
@@ -118,10 +122,13 @@ private struct Analysis {
     }
 
     // Title lines above the header (the template's title when saved from the workbook).
-    while records.count > 1, records[0].count == 1, records[1].count > 1, !isLabel(records[0].field(0)) {
+    while records.count > 1, records[0].count == 1, records[1].count > 1,
+      !isLabel(records[0].field(0))
+    {
       add(
         .titleSkipped, line: records[0].line,
-        "line \(records[0].line) (\(MatrixTextChecks.quote(records[0].field(0), limit: 40))) is taken as a title above the matrix and ignored"
+        "line \(records[0].line) (\(MatrixTextChecks.quote(records[0].field(0), limit: 40))) is "
+          + "taken as a title above the matrix and ignored"
       )
       records.removeFirst()
     }
@@ -131,8 +138,11 @@ private struct Analysis {
     // Orientation: levels in the header row (as the template) or in the first column.
     let headerLabels = header.fields.dropFirst()
     let across =
-      headerLabels.filter { known(frLevels, $0) }.count + data.filter { known(frRows, $0.field(0)) }.count
-    let down = headerLabels.filter { known(frRows, $0) }.count + data.filter { known(frLevels, $0.field(0)) }.count
+      headerLabels.filter { known(frLevels, $0) }.count
+      + data.filter { known(frRows, $0.field(0)) }.count
+    let down =
+      headerLabels.filter { known(frRows, $0) }.count
+      + data.filter { known(frLevels, $0.field(0)) }.count
     let orientation: MatrixOrientation = down > across ? .levelsDown : .levelsAcross
 
     // Width: the header's, or the usual record width when larger (an empty header cell at the end).
@@ -143,7 +153,9 @@ private struct Analysis {
 
     var grid = Grid(orientation: orientation, headerLine: header.line)
     func slot(_ r: MatrixRecord, _ i: Int) -> Slot {
-      Slot(text: r.field(i), position: MatrixPosition(line: r.line, column: i + 1), present: i < max(r.rawCount, r.count))
+      Slot(
+        text: r.field(i), position: MatrixPosition(line: r.line, column: i + 1),
+        present: i < max(r.rawCount, r.count))
     }
     if header.rawCount > 0 { grid.corner = slot(header, 0) }
     let headerSlots = (1..<max(width, 2)).filter { $0 < width }.map { slot(header, $0) }
@@ -171,12 +183,15 @@ private struct Analysis {
     if r.count > width {
       add(
         .raggedRecord, MatrixPosition(line: r.line, column: width + 1),
-        "this record has \(r.count) fields where the matrix has \(width); the text from column \(Finding.columnLetter(width + 1)) on is outside the matrix and ignored; move it into the matrix or delete it"
+        "this record has \(r.count) fields where the matrix has \(width); the text from column "
+          + "\(Finding.columnLetter(width + 1)) on is outside the matrix and ignored; move it into "
+          + "the matrix or delete it"
       )
     } else if max(r.rawCount, r.count) < width {
       add(
         .raggedRecord, MatrixPosition(line: r.line, column: r.rawCount + 1),
-        "this record has only \(r.rawCount) fields where the header row (line \(header.line)) has \(width); add the missing cells"
+        "this record has only \(r.rawCount) fields where the header row (line \(header.line)) "
+          + "has \(width); add the missing cells"
       )
     }
   }
@@ -193,7 +208,8 @@ private struct Analysis {
   /// space warning says the rest).
   func lookup<V>(_ text: String, in d: LabelDictionary<V>) -> LabelDictionary<V>.Match {
     let m = d.match(text)
-    if case .found(_, let kind, _) = m, kind != .exact, let cleaned = MatrixTextChecks.spaceCleaned(text),
+    if case .found(_, let kind, _) = m, kind != .exact,
+      let cleaned = MatrixTextChecks.spaceCleaned(text),
       case .found(let v, .exact, let canonical) = d.match(cleaned)
     {
       return .found(v, .exact, canonical: canonical)
@@ -203,7 +219,8 @@ private struct Analysis {
 
   /// Adds the finding for a label accepted through normalization, the other language or an alias.
   mutating func noteMatch(
-    kind: LabelMatchKind, text: String, expected: String, what: String, language: Language, at p: MatrixPosition
+    kind: LabelMatchKind, text: String, expected: String, what: String, language: Language,
+    at p: MatrixPosition
   ) {
     let lang = language == .en ? "English" : "French"
     switch kind {
@@ -211,15 +228,19 @@ private struct Analysis {
     case .loose:
       add(
         .looseLabel, p,
-        "\(what) \(MatrixTextChecks.quote(text)) matches \"\(expected)\" only when case, accents, quotes and spaces are ignored; write it \"\(expected)\""
+        "\(what) \(MatrixTextChecks.quote(text)) matches \"\(expected)\" only when case, "
+          + "accents, quotes and spaces are ignored; write it \"\(expected)\""
       )
     case .otherLanguage:
       add(
         .otherLanguageLabel, p,
-        "\(what) \(MatrixTextChecks.quote(text)) is in the other language of this \(lang) matrix; read as \"\(expected)\""
+        "\(what) \(MatrixTextChecks.quote(text)) is in the other language of this \(lang) "
+          + "matrix; read as \"\(expected)\""
       )
     case .alias:
-      add(.aliasLabel, p, "\(what) \(MatrixTextChecks.quote(text)) is an alias; read as \"\(expected)\"")
+      add(
+        .aliasLabel, p,
+        "\(what) \(MatrixTextChecks.quote(text)) is an alias; read as \"\(expected)\"")
     }
   }
 
@@ -228,8 +249,12 @@ private struct Analysis {
   ) -> MatrixDocument {
     let across = grid.orientation == .levelsAcross
     let words = Words(levelLine: across ? "column" : "row", rowLine: across ? "row" : "column")
-    func place(_ p: MatrixPosition) -> String { across ? "column \(p.columnLetter)" : "line \(p.line)" }
-    func rowPlace(_ p: MatrixPosition) -> String { across ? "line \(p.line)" : "column \(p.columnLetter)" }
+    func place(_ p: MatrixPosition) -> String {
+      across ? "column \(p.columnLetter)" : "line \(p.line)"
+    }
+    func rowPlace(_ p: MatrixPosition) -> String {
+      across ? "line \(p.line)" : "column \(p.columnLetter)"
+    }
 
     // Language: the majority of labels that name a language.
     var fr = 0
@@ -253,10 +278,12 @@ private struct Analysis {
       if case .notFound = MatrixLabelTables.corner.match(c.text) {
         add(
           .unexpectedCorner, c.position,
-          "the corner cell holds \(MatrixTextChecks.quote(c.text)) where the template has \"\(CanonicalMatrix.cornerLabel[language == .en ? 0 : 1])\"; it is ignored"
+          "the corner cell holds \(MatrixTextChecks.quote(c.text)) where the template has "
+            + "\"\(CanonicalMatrix.cornerLabel[language == .en ? 0 : 1])\"; it is ignored"
         )
       }
-      findings += MatrixTextChecks.findings(c.text, at: c.position, what: "the corner cell", file: file)
+      findings += MatrixTextChecks.findings(
+        c.text, at: c.position, what: "the corner cell", file: file)
     }
 
     // Level headers.
@@ -264,7 +291,10 @@ private struct Analysis {
       let p = grid.levels.first?.position
       add(
         .levelCount, across ? p.map { MatrixPosition(line: $0.line, column: 2) } : p,
-        "found \(grid.levels.count) level \(words.levelLine)s, expected 4 (\"\(CanonicalMatrix.levelHeader(Level.all[0], language))\" to \"\(CanonicalMatrix.levelHeader(Level.all[3], language))\")\(across ? " after the label column" : " under the header row")"
+        "found \(grid.levels.count) level \(words.levelLine)s, expected 4 "
+          + "(\"\(CanonicalMatrix.levelHeader(Level.all[0], language))\" to "
+          + "\"\(CanonicalMatrix.levelHeader(Level.all[3], language))\")"
+          + (across ? " after the label column" : " under the header row")
       )
     }
     var levelOf: [Level?] = Array(repeating: nil, count: grid.levels.count)
@@ -283,13 +313,15 @@ private struct Analysis {
         add(.levelUnknown, s.position, m)
         continue
       }
-      findings += MatrixTextChecks.findings(s.text, at: s.position, what: "the level header", file: file)
+      findings += MatrixTextChecks.findings(
+        s.text, at: s.position, what: "the level header", file: file)
       switch lookup(s.text, in: levelDict) {
       case .found(let level, let kind, _):
         if let first = levelFirst[level] {
           add(
             .levelDuplicated, s.position,
-            "level \(level) appears again (first in \(place(grid.levels[first].position))); each level has one \(words.levelLine): rename or delete this one"
+            "level \(level) appears again (first in \(place(grid.levels[first].position))); each "
+              + "level has one \(words.levelLine): rename or delete this one"
           )
           continue
         }
@@ -317,7 +349,9 @@ private struct Analysis {
       let read = seen.map { String($0.1.rawValue) }.joined(separator: ", ")
       add(
         .levelOrder, grid.levels[bad.0.0].position,
-        "level headers are out of order: \(place(grid.levels[bad.0.0].position)) holds level \(bad.0.1) where level \(bad.1) belongs (levels read in the order \(read)); move the \(words.levelLine)s, each header with its cells, into the order 1, 2, 3, 4"
+        "level headers are out of order: \(place(grid.levels[bad.0.0].position)) holds level "
+          + "\(bad.0.1) where level \(bad.1) belongs (levels read in the order \(read)); move the "
+          + "\(words.levelLine)s, each header with its cells, into the order 1, 2, 3, 4"
       )
     }
 
@@ -327,7 +361,8 @@ private struct Analysis {
     var unknownRows: [Int] = []
     if grid.rows.count != 9 {
       add(
-        .rowCount, across ? nil : grid.rows.first.map { MatrixPosition(line: $0.position.line, column: 2) },
+        .rowCount,
+        across ? nil : grid.rows.first.map { MatrixPosition(line: $0.position.line, column: 2) },
         across
           ? "found \(grid.rows.count) rows under the header row, expected 9: the role row and the 8 categories"
           : "found \(grid.rows.count) columns after the level column, expected 9: the role column and the 8 categories"
@@ -336,24 +371,30 @@ private struct Analysis {
     for (i, s) in grid.rows.enumerated() {
       if s.blank {
         unknownRows.append(i)
-        add(.rowUnknown, s.position, "empty \(across ? "row label" : "column header"); write the category this \(words.rowLine) is for")
+        add(
+          .rowUnknown, s.position,
+          "empty \(across ? "row label" : "column header"); write the category this \(words.rowLine) is for"
+        )
         continue
       }
       findings += MatrixTextChecks.findings(s.text, at: s.position, what: "the label", file: file)
       switch lookup(s.text, in: rowDict) {
       case .found(let row, let kind, _):
         if let first = rowFirst[row] {
-          let name = row == .role ? "the role \(words.rowLine)" : "category \"\(row.label(language))\""
+          let name =
+            row == .role ? "the role \(words.rowLine)" : "category \"\(row.label(language))\""
           add(
             .rowDuplicated, s.position,
-            "\(name) appears again (first at \(rowPlace(grid.rows[first].position))); keep one \(words.rowLine) and delete or merge the other"
+            "\(name) appears again (first at \(rowPlace(grid.rows[first].position))); keep one "
+              + "\(words.rowLine) and delete or merge the other"
           )
           continue
         }
         rowFirst[row] = i
         rowOf[i] = row
         noteMatch(
-          kind: kind, text: s.text, expected: row.label(language), what: row == .role ? "role label" : "category",
+          kind: kind, text: s.text, expected: row.label(language),
+          what: row == .role ? "role label" : "category",
           language: language, at: s.position)
       case .notFound(let suggestion):
         unknownRows.append(i)
@@ -370,19 +411,24 @@ private struct Analysis {
     func candidate() -> String {
       guard missing.count == 1, unknownRows.count == 1 else { return "" }
       let s = grid.rows[unknownRows[0]]
-      return "; is the \(words.rowLine) at \(rowPlace(s.position)) (\(MatrixTextChecks.quote(s.text, limit: 40))) meant to be it?"
+      return
+        "; is the \(words.rowLine) at \(rowPlace(s.position)) "
+        + "(\(MatrixTextChecks.quote(s.text, limit: 40))) meant to be it?"
     }
     for row in missing {
       switch row {
       case .role:
         add(
           .roleRowMissing, nil,
-          "the role \(words.rowLine) (\"\(row.label(language))\") is missing; add it with the role that owns each level\(candidate())"
+          "the role \(words.rowLine) (\"\(row.label(language))\") is missing; add it with the "
+            + "role that owns each level\(candidate())"
         )
       case .category(let c):
         add(
           .categoryMissing, nil,
-          "category \"\(c.label(language))\" (\(c.rawValue)) is missing; add a \(words.rowLine) for it\(candidate())")
+          "category \"\(c.label(language))\" (\(c.rawValue)) is missing; add a \(words.rowLine) "
+            + "for it\(candidate())"
+        )
       }
     }
 
@@ -390,7 +436,9 @@ private struct Analysis {
     var cells: [MatrixCellKey: MatrixText] = [:]
     func levelName(_ j: Int) -> String {
       if let l = levelOf[j] { return "level \(l)" }
-      return "\(words.levelLine) \(across ? grid.levels[j].position.columnLetter : String(grid.levels[j].position.line))"
+      return
+        "\(words.levelLine) "
+        + "\(across ? grid.levels[j].position.columnLetter : String(grid.levels[j].position.line))"
     }
     for (i, rowSlots) in grid.cells.enumerated() where i < grid.rows.count {
       let rowName: String
@@ -407,7 +455,8 @@ private struct Analysis {
         if s.blank {
           let task =
             rowOf[i] == .role
-            ? "write the role that owns \(levelName(j))" : "write what the role does for this category at this level"
+            ? "write the role that owns \(levelName(j))"
+            : "write what the role does for this category at this level"
           add(.emptyCell, s.position, "empty cell: \(what); \(task)")
           continue
         }
@@ -416,7 +465,8 @@ private struct Analysis {
         if let (k, _) = keys.first(where: { $0.1 == key }) {
           add(
             .repeatedText, s.position,
-            "\(what) repeats the text of \(levelName(k)) (\(place(rowSlots[k].position))); say what changes at this level"
+            "\(what) repeats the text of \(levelName(k)) (\(place(rowSlots[k].position))); say "
+              + "what changes at this level"
           )
         }
         keys.append((j, key))
@@ -439,7 +489,8 @@ private struct Analysis {
     for (r, i) in rowFirst { rowLabels[r] = grid.rows[i].matrixText }
     return MatrixDocument(
       file: file, orientation: grid.orientation, language: language,
-      corner: grid.corner.map(\.matrixText), levelHeaders: levelHeaders, rowLabels: rowLabels, cells: cells,
+      corner: grid.corner.map(\.matrixText), levelHeaders: levelHeaders, rowLabels: rowLabels,
+      cells: cells,
       matrix: matrix)
   }
 }

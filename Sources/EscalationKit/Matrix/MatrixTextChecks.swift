@@ -62,10 +62,13 @@ enum MatrixTextChecks {
   }
 
   /// The findings about `text` read at `position`; `what` names the cell in messages.
-  static func findings(_ text: String, at position: MatrixPosition, what: String, file: String) -> [Finding] {
+  static func findings(_ text: String, at position: MatrixPosition, what: String, file: String)
+    -> [Finding]
+  {
     var out: [Finding] = []
     func add(_ code: MatrixCode, _ message: String) {
-      out.append(Finding(matrix: code, file: file, line: position.line, column: position.column, message))
+      out.append(
+        Finding(matrix: code, file: file, line: position.line, column: position.column, message))
     }
     let scalars = Array(text.unicodeScalars)
     guard !scalars.isEmpty, !isBlank(text) else { return out }
@@ -80,7 +83,9 @@ enum MatrixTextChecks {
       if isHorizontalSpace(scalars[i]) && isHorizontalSpace(scalars[i - 1]) {
         // Only inside the text: leading and trailing runs are reported as such.
         let before = scalars[..<(i - 1)]
-        if before.contains(where: { !isSpace($0) }) && scalars[(i + 1)...].contains(where: { !isSpace($0) }) {
+        if before.contains(where: { !isSpace($0) })
+          && scalars[(i + 1)...].contains(where: { !isSpace($0) })
+        {
           var v = String.UnicodeScalarView()
           v.append(contentsOf: before.suffix(20))
           doubledAfter = String(v)
@@ -107,7 +112,8 @@ enum MatrixTextChecks {
       let name = s.value == 0x09 ? " (tab)" : ""
       add(
         .controlCharacter,
-        "\(what) holds the control character \(code)\(name) at character \(idx + 1); remove it (it is invisible in a spreadsheet)"
+        "\(what) holds the control character \(code)\(name) at character \(idx + 1); remove it "
+          + "(it is invisible in a spreadsheet)"
       )
     }
 
@@ -115,7 +121,8 @@ enum MatrixTextChecks {
     if looksLikeFormula(text) {
       add(
         .formulaLike,
-        "\(what) starts with \"\(scalars[0])\", so a spreadsheet opening this CSV would run it as a formula; reword it so that it starts with a letter"
+        "\(what) starts with \"\(scalars[0])\", so a spreadsheet opening this CSV would run it "
+          + "as a formula; reword it so that it starts with a letter"
       )
     }
 
