@@ -76,10 +76,20 @@ struct ImportOptions: ParsableArguments {
       }
     }
     if let matrix {
-      _ = matrix
-      throw CLIError.usage(
-        "--matrix \(matrix): reading a matrix file is not available yet; omit --matrix to use the canonical matrix"
-      )
+      // A file that cannot be read exits 2 (CSVError I/O); one that is not a valid matrix, 1.
+      let loaded = try MatrixLoader.load(path: matrix)
+      guard loaded.isValid, let m = loaded.matrix else {
+        let errors = loaded.findings.filter { $0.severity == .error }
+        for f in errors { Terminal.standardError(f.description) }
+        Terminal.standardError(
+          "escalation: error: --matrix \(matrix) is not a valid matrix (\(errors.count) error(s)); "
+            + "check it with: escalation validate \(matrix)")
+        throw ExitStatus.invalid
+      }
+      o.matrix = m
+      for case (.category(let key), let label) in loaded.document?.rowLabels ?? [:] {
+        o.categoryLabels[key] = label.text
+      }
     }
     return o
   }

@@ -103,4 +103,21 @@ import Testing
     #expect(r.stdout.hasSuffix("R1,2026-10-03T12:00:00Z,open,2,,,,2\n"))
     #expect(r.stderr.contains("<stdin>:1: note[LOG030]"))
   }
+
+  @Test func roleAsLevelThroughAnEditedMatrixFile() throws {
+    // The canonical matrix with the level-2 role renamed "Team lead" (a valid edit).
+    let template = try CLI.run(["template", "--lang", "en"])
+    #expect(template.status == 0)
+    let edited = template.stdout.replacingOccurrences(of: "Project manager", with: "Team lead")
+    let matrix = try file(edited, name: "matrix.csv")
+    let log = try file(
+      "Ticket,Date,Event,Level\nX,2026-10-01,open,1\nX,2026-10-02,escalate,Team lead\n")
+    let r = try CLI.run(["import", log.path, "--matrix", matrix.path])
+    #expect(r.status == 0)
+    #expect(r.stdout.hasSuffix("X,2026-10-02T00:00:00Z,escalate,2,,,,3\n"))
+    // Without the edited matrix the renamed role is unknown: the record is rejected.
+    let canonical = try CLI.run(["import", log.path])
+    #expect(canonical.stderr.contains(":3:4: error[LOG015]: unknown level \"Team lead\""))
+    #expect(canonical.stderr.hasSuffix("records read: 2 = used 1 + rejected 1 + duplicates 0\n"))
+  }
 }
