@@ -8,11 +8,13 @@ struct Import: ParsableCommand {
     commandName: "import",
     abstract: "Read an escalation log (CSV, English or French) and write normalised events.",
     discussion: """
-      Writes one event per line (ticket, time in UTC, event, level, category key, owner, note,
-      source line) to standard output or -o FILE. Every record is used or reported: findings go
-      to standard error, followed by the line "records read: N = used U + rejected R +
-      duplicates D". Exit status: 0, or 1 with --strict when a record was rejected (or when the
-      file cannot be read as a log), 2 for usage and I/O errors.
+      Writes one event per line (ticket, time in UTC, event, level, category key, owner, \
+      note, source line) to standard output or -o FILE. Every record is used or reported: \
+      findings go to standard error, followed by the line \
+      "records read: N = used U + rejected R + duplicates D".
+
+      Exit status: 0; 1 with --strict when a record was rejected, or when the file cannot be \
+      read as a log; 2 for usage and I/O errors.
       """)
 
   @Argument(help: ArgumentHelp("The log file (- for standard input).", valueName: "log"))
