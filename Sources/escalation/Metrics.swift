@@ -24,21 +24,32 @@ struct Metrics: ParsableCommand {
 
   @OptionGroup var importOptions: ImportOptions
 
-  @Option(name: .long, help: ArgumentHelp("The calendar month to report on, in --tz.", valueName: "YYYY-MM"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The calendar month to report on, in --tz.", valueName: "YYYY-MM"))
   var month: String?
 
-  @Option(name: .long, help: ArgumentHelp("First day of the period (with --to).", valueName: "YYYY-MM-DD"))
+  @Option(
+    name: .long, help: ArgumentHelp("First day of the period (with --to).", valueName: "YYYY-MM-DD")
+  )
   var from: String?
 
-  @Option(name: .long, help: ArgumentHelp("Last day of the period, included (with --from).", valueName: "YYYY-MM-DD"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Last day of the period, included (with --from).", valueName: "YYYY-MM-DD"))
   var to: String?
 
   @Option(
     name: .customLong("as-of"),
-    help: ArgumentHelp("Use only events before this time (default: the end of the period), in --tz unless it ends with Z or +HH:MM.", valueName: "time"))
+    help: ArgumentHelp(
+      "Use only events before this time (default: the end of the period), in --tz unless it ends with Z or +HH:MM.",
+      valueName: "time"))
   var asOf: String?
 
-  @Option(name: .long, help: ArgumentHelp("SLA targets per level, e.g. 1=24h,2=48h,3=72h,4=120h (m, h or d).", valueName: "targets"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "SLA targets per level, e.g. 1=24h,2=48h,3=72h,4=120h (m, h or d).", valueName: "targets"))
   var sla: String?
 
   @Option(name: .long, help: "Language of labels: en or fr.")
@@ -47,7 +58,9 @@ struct Metrics: ParsableCommand {
   @Option(name: .long, help: "Output format: text, json or csv.")
   var format: MetricsFormat = .text
 
-  @Option(name: .long, help: "Only this table: rates, time-at-level, trend, backlog or tickets (CSV default: rates).")
+  @Option(
+    name: .long,
+    help: "Only this table: rates, time-at-level, trend, backlog or tickets (CSV default: rates).")
   var table: MetricsTable?
 
   func validate() throws {
@@ -68,7 +81,8 @@ struct Metrics: ParsableCommand {
     // Without --matrix, the canonical roles in the report's language.
     if importOptions.matrix == nil { importing.matrix = .canonical(language) }
     let zone = importing.zone
-    var options = MetricsOptions(zone: zone, matrix: importing.matrix, includeTickets: table == .tickets)
+    var options = MetricsOptions(
+      zone: zone, matrix: importing.matrix, includeTickets: table == .tickets)
     do {
       if let month {
         options.period = try PeriodSpec.parseMonth(month)
@@ -92,14 +106,16 @@ struct Metrics: ParsableCommand {
       events = try LogImporter.load(path: log, options: importing)
     } catch let e as LogImportError {
       let report = FindingsReport(
-        command: "metrics", files: [log == "-" ? "<stdin>" : log], findings: [e.finding], valid: false,
+        command: "metrics", files: [log == "-" ? "<stdin>" : log], findings: [e.finding],
+        valid: false,
         ruleDescriptions: LogCode.descriptions)
       Terminal.standardError(report.render(.text, color: Terminal.useColor(fd: 2)))
       throw ExitStatus(code: e.isUsageError ? 2 : 1)
     }
     let content = MetricsEngine.compute(events, options: options)
     let renderer = MetricsRenderer(content: content, language: language, zone: zone)
-    try writer.write(renderer.render(format, table: table, color: format == .text && Terminal.useColor(fd: 1)))
+    try writer.write(
+      renderer.render(format, table: table, color: format == .text && Terminal.useColor(fd: 1)))
     try writer.commit()
   }
 }

@@ -16,7 +16,9 @@ import Testing
         period: period, asOf: asOf, zone: zone, sla: sla, matrix: matrix, includeTickets: tickets))
   }
 
-  func row(_ r: ReportContent, _ id: String) -> MetricsTicketRow? { r.tickets?.first { $0.ticket == id } }
+  func row(_ r: ReportContent, _ id: String) -> MetricsTicketRow? {
+    r.tickets?.first { $0.ticket == id }
+  }
 
   @Test func reEnteredLevelsAreSummed() {
     // A: open L1 at 0 h, → L2 at 2 h, back to L1 at 5 h, → L2 at 6 h, resolved at 10 h.

@@ -128,7 +128,8 @@ import Testing
 
 @Suite struct MetricsStatisticsTests {
   @Test func radixSortAgreesWithTheStandardSort() async {
-    await propertyCheck(count: 40, input: Gen.int64(in: 0...(Int64(1) << 40)).array(of: 0...3000)) { values in
+    await propertyCheck(count: 40, input: Gen.int64(in: 0...(Int64(1) << 40)).array(of: 0...3000)) {
+      values in
       var a = values
       Statistics.sortDurations(&a)
       #expect(a == values.sorted())

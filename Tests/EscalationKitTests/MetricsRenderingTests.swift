@@ -108,20 +108,29 @@ import Testing
     b.add("F", 1, .resolve)
     var log = b.log
     log.findings = [
-      Finding(code: "LOG020", severity: .error, file: "log.csv", line: 7, message: "unknown category 'Foo'"),
-      Finding(code: "LOG020", severity: .error, file: "log.csv", line: 9, message: "unknown category 'Bar'"),
+      Finding(
+        code: "LOG020", severity: .error, file: "log.csv", line: 7,
+        message: "unknown category 'Foo'"),
+      Finding(
+        code: "LOG020", severity: .error, file: "log.csv", line: 9,
+        message: "unknown category 'Bar'"),
     ]
     let content = MetricsEngine.compute(log, options: MetricsOptions())
     #expect(content.findingCounts.map(\.code) == ["LOG020", "MET004"])
     #expect(content.findingCounts.map(\.count) == [2, 1])
-    #expect(content.findings.map(\.description) == [
-      "log.csv:2: warning[MET004]: ticket F: first event is 'resolve', not an open, and gives no level; "
-        + "the ticket starts here at level 1"
-    ])
-    let text = MetricsRenderer(content: content, language: .en, zone: .utc).text(table: nil, color: false)
+    #expect(
+      content.findings.map(\.description) == [
+        "log.csv:2: warning[MET004]: ticket F: first event is 'resolve', not an open, and gives no level; "
+          + "the ticket starts here at level 1"
+      ])
+    let text = MetricsRenderer(content: content, language: .en, zone: .utc).text(
+      table: nil, color: false)
     #expect(text.contains("  error[LOG020] ×2: first at line 7: unknown category 'Foo'\n"))
-    #expect(text.contains("  warning[MET004] ×1: ticket whose first event is not an open; it starts at that event\n"))
-    #expect(text.hasSuffix("Run `escalation import log.csv` for the details (file, line, message).\n"))
+    #expect(
+      text.contains(
+        "  warning[MET004] ×1: ticket whose first event is not an open; it starts at that event\n"))
+    #expect(
+      text.hasSuffix("Run `escalation import log.csv` for the details (file, line, message).\n"))
   }
 
   @Test func slaTargetsParse() throws {

@@ -162,7 +162,8 @@ public struct MetricsRenderer: Sendable {
     }
     // Without a period, P ends just after the last event: show that event's time.
     let end = p.kind == "all" ? p.asOf : p.end
-    return "\(tr("Period", "Période")): \(name) (\(local(p.start)) → \(local(end)), \(content.zone)); "
+    return
+      "\(tr("Period", "Période")): \(name) (\(local(p.start)) → \(local(end)), \(content.zone)); "
       + "\(tr("as of", "au")) \(local(p.asOf))"
   }
 

@@ -104,7 +104,8 @@ public struct DurationStats: Sendable, Equatable, Codable {
   /// The statistics of `sorted` (ascending).
   public init(sorted: [Int64]) {
     self.init(
-      count: sorted.count, mean: Statistics.mean(sorted), median: Statistics.percentile(0.5, sorted: sorted),
+      count: sorted.count, mean: Statistics.mean(sorted),
+      median: Statistics.percentile(0.5, sorted: sorted),
       p90: Statistics.percentile(0.9, sorted: sorted), max: sorted.last)
   }
 
