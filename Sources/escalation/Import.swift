@@ -67,8 +67,15 @@ struct Import: ParsableCommand {
       try writer.commit()
     }
     let a = result.accounting
+    // Ticket-level anomalies (metrics.md) are found by reconstructing every ticket; they are
+    // warnings, listed here in full so that `metrics` can point to this command for details.
+    let ticketWarnings = Reconstruction(log: result, cutoff: Reconstruction.never)
+      .findings(source: result.source, ids: result.ticketIDs)
+    var descriptions = LogCode.descriptions
+    for code in MetricsFindingCode.allCases { descriptions[code.rawValue] = code.summary }
     let report = FindingsReport(
-      command: "import", files: [result.source], findings: result.findings, valid: a.rejected == 0,
+      command: "import", files: [result.source], findings: result.findings + ticketWarnings,
+      valid: a.rejected == 0,
       extra: [
         (
           "accounting",
@@ -79,7 +86,7 @@ struct Import: ParsableCommand {
         ),
         ("events", .int(result.events.count)), ("tickets", .int(result.ticketIDs.count)),
       ],
-      textLines: lines, ruleDescriptions: LogCode.descriptions)
+      textLines: lines, ruleDescriptions: descriptions)
     var text = report.render(fformat, color: Terminal.useColor(fd: 2))
     text += a.line + "\n"
     Terminal.standardError(text)
