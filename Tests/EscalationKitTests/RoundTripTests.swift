@@ -225,7 +225,8 @@ enum RoundTrip {
     #expect(LogTest.codes(log, .warning) == ["3:LOG026"])
     let w = log.findings.first { $0.code == LogCode.currentLevelMismatch }
     #expect(w?.column == 8)
-    #expect(w?.message.hasPrefix("current level 3 is above the last escalation date filled") == true)
+    #expect(
+      w?.message.hasPrefix("current level 3 is above the last escalation date filled") == true)
     #expect(
       LogTest.rows(log) == [
         "A 2026-03-23T08:47:00Z open 1 performance-issues 2",
