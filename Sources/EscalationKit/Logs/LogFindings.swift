@@ -56,7 +56,7 @@ public enum LogCode {
     noEventColumn: "No event or status column: tickets are opened and moved, never resolved",
     noCategoryColumn: "No category column",
     unusedColumn: "A column that is not used",
-    currentLevelMismatch: "Current level differs from the last escalation date filled",
+    currentLevelMismatch: "Current level above the last escalation date filled",
     statusWithoutDate: "Status says resolved but the resolution date is blank",
     layoutRead: "The layout and columns read",
     dateOrderDecided: "How the day/month order was decided",

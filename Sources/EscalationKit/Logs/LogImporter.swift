@@ -435,11 +435,12 @@ struct LogImportState {
       rejectRecord(line: record.line)
       return
     }
-    // Cross-checks that do not reject: current level and status.
+    // Cross-checks that do not reject: current level and status. A current level below the
+    // highest date filled is a de-escalation (this layout has no date for it): no warning.
     if cLevel >= 0 {
       let current = level(record, cLevel, reject: false)
       let highest = steps.last?.0 ?? 1
-      if current == nil || (current != 0 && current != highest) {
+      if current == nil || (current ?? 0) > highest {
         let text = LogImportState.text(field(record, cLevel))
         findings.append(
           Finding(
@@ -447,7 +448,7 @@ struct LogImportState {
             column: cLevel + 1,
             message: current == nil
               ? "current level \"\(text)\" is not a level; ignored (the events come from the date columns)"
-              : "current level \(text) differs from the last escalation date filled (level \(highest)); the date columns are used"
+              : "current level \(text) is above the last escalation date filled (level \(highest)); the date columns are used"
           ))
       }
     }
