@@ -95,7 +95,11 @@ import Testing
     #expect(
       r.stderr.hasSuffix(
         "records read: \(truth.count) = used \(truth.count) + rejected 0 + duplicates 0\n"))
-    #expect(!r.stderr.contains("warning[") && !r.stderr.contains("error["))
+    // No import warning or error; the only warnings are the generator's 5 skipped levels
+    // (its summary: "skipped a level 5"), reported by ticket reconstruction as MET002.
+    #expect(!r.stderr.contains("warning[LOG") && !r.stderr.contains("error["))
+    #expect(r.stderr.components(separatedBy: "warning[").count - 1 == 5)
+    #expect(r.stderr.components(separatedBy: "warning[MET002]").count - 1 == 5)
     // Written as local times (the generator's UTC reading); in Paris in January (CET, +01:00)
     // the first event is one hour earlier in UTC.
     let first = r.stdout.split(separator: "\n").dropFirst().first.map {
@@ -110,7 +114,10 @@ import Testing
     let path = CLI.samples.appendingPathComponent("tickets-smartsheet-us.csv").path
     let r = try CLI.run(["import", path])
     #expect(r.status == 0)
-    #expect(!r.stderr.contains("warning[") && !r.stderr.contains("error["))
+    // The only warnings: the generator's 3 skipped levels ("skipped a level 3"), as MET002.
+    #expect(!r.stderr.contains("warning[LOG") && !r.stderr.contains("error["))
+    #expect(r.stderr.components(separatedBy: "warning[").count - 1 == 3)
+    #expect(r.stderr.components(separatedBy: "warning[MET002]").count - 1 == 3)
     #expect(r.stderr.hasSuffix("records read: 150 = used 150 + rejected 0 + duplicates 0\n"))
   }
 }
