@@ -15,14 +15,19 @@ import Testing
       T1,2026-10-02 09:00,escalate,4,Performance issues
 
       """
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("itw-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "itw-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("log.csv")
     try Data(log.utf8).write(to: file)
-    let imported = try CLI.run(["import", file.path, "-o", dir.appendingPathComponent("out.csv").path])
+    let imported = try CLI.run([
+      "import", file.path, "-o", dir.appendingPathComponent("out.csv").path,
+    ])
     #expect(imported.status == 0)
-    #expect(imported.stderr.contains("\(file.path):3: warning[MET002]: ticket T1: move from level 1 to 3 skips a level"))
+    #expect(
+      imported.stderr.contains(
+        "\(file.path):3: warning[MET002]: ticket T1: move from level 1 to 3 skips a level"))
     #expect(imported.stderr.contains("\(file.path):5: warning[MET003]"))
     let metrics = try CLI.run(["metrics", file.path])
     #expect(metrics.status == 0)
