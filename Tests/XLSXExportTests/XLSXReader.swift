@@ -96,6 +96,19 @@ struct XLSXReader {
     return elements(part, named: name)
   }
 
+  /// The solid fill colour (`FFRRGGBB`) of a cell of the sheet at `index`, if any.
+  func fillColor(sheet index: Int, _ ref: String) -> String? {
+    guard let c = sheetElements(index, named: "c").first(where: { $0["r"] == ref }),
+      let s = c["s"].flatMap(Int.init), let data = parts["xl/styles.xml"]
+    else { return nil }
+    let d = StylesDelegate()
+    let p = XMLParser(data: data)
+    p.delegate = d
+    _ = p.parse()
+    guard s < d.xfFills.count, d.xfFills[s] < d.fills.count else { return nil }
+    return d.fills[d.xfFills[s]]
+  }
+
   /// Names of the parts under `prefix` (e.g. `xl/charts/`), sorted.
   func partNames(under prefix: String) -> [String] {
     parts.keys.filter { $0.hasPrefix(prefix) }.sorted()
@@ -201,5 +214,35 @@ private final class SheetDelegate: NSObject, XMLParserDelegate {
       }
     default: break
     }
+  }
+}
+
+
+private final class StylesDelegate: NSObject, XMLParserDelegate {
+  /// fillId of each cell format, in order.
+  var xfFills: [Int] = []
+  /// fgColor of each fill (nil when none).
+  var fills: [String?] = []
+  private var inCellXfs = false
+  private var inFills = false
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+  ) {
+    switch elementName {
+    case "cellXfs": inCellXfs = true
+    case "xf" where inCellXfs: xfFills.append(attributeDict["fillId"].flatMap(Int.init) ?? 0)
+    case "fills": inFills = true
+    case "fill" where inFills: fills.append(nil)
+    case "fgColor" where inFills: fills[fills.count - 1] = attributeDict["rgb"]
+    default: break
+    }
+  }
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+    qualifiedName qName: String?
+  ) {
+    if elementName == "cellXfs" { inCellXfs = false }
+    if elementName == "fills" { inFills = false }
   }
 }
