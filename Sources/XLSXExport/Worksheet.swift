@@ -55,6 +55,8 @@ public final class Worksheet {
   /// Widths set explicitly, which win over content.
   private var fixedWidths: [Int: Double] = [:]
   private var autofit: (minimum: Double, maximum: Double)?
+  /// The last style and format used in each column (most columns keep one style).
+  private var styleCache: [(CellStyle?, UnsafeMutablePointer<lxw_format>?)] = []
   /// Rows and columns used so far (-1 when empty).
   public private(set) var lastRow = -1
   public private(set) var lastColumn = -1
@@ -87,7 +89,7 @@ public final class Worksheet {
   public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
     let (r, c) = try cell(row, column)
     let clean = TextSanitizer.cell(text)
-    let f = try lib.format(style)
+    let f = try format(style, column)
     if clean.isEmpty {
       try lib.check(worksheet_write_blank(sheet, r, c, f), "worksheet_write_blank")
       return
@@ -101,7 +103,7 @@ public final class Worksheet {
   /// Writes a number; nil, NaN and ±infinity give a blank cell (with the style).
   public func write(number: Double?, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
     let (r, c) = try cell(row, column)
-    let f = try lib.format(style)
+    let f = try format(style, column)
     guard let number, number.isFinite else {
       try lib.check(worksheet_write_blank(sheet, r, c, f), "worksheet_write_blank")
       return
@@ -305,6 +307,20 @@ public final class Worksheet {
     )
   }
 
+  /// The format of `style`, remembered per column so that the common case skips hashing.
+  @inline(__always)
+  private func format(_ style: CellStyle?, _ column: Int) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
+    if column < styleCache.count, styleCache[column].0 == style { return styleCache[column].1 }
+    let f = try lib.format(style)
+    if column < 256 {
+      if column >= styleCache.count {
+        styleCache.append(contentsOf: repeatElement((nil, nil), count: column + 1 - styleCache.count))
+      }
+      styleCache[column] = (style, f)
+    }
+    return f
+  }
+
   private func ref(_ row: Int, _ column: Int) -> String {
     Finding.columnLetter(column + 1) + String(row + 1)
   }
@@ -333,18 +349,36 @@ public final class Worksheet {
     return Double(max(widest, current))
   }
 
-  /// The displayed width of a number under a format (an estimate).
+  /// The displayed width of a number under a format (an estimate). Scans the format's bytes:
+  /// this runs for every number written.
   static func numberWidth(_ value: Double, format: String?) -> Double {
+    let magnitude = abs(value)
+    let digits = magnitude < 10 ? 1 : Int(log10(magnitude)) + 1
+    var width = digits + (value < 0 ? 1 : 0)
     guard let format else {
-      let digits = value == 0 ? 1 : Int(log10(abs(value))) + 1
-      return Double(max(1, digits) + (value == value.rounded() ? 0 : 4) + (value < 0 ? 1 : 0))
+      return Double(width + (value == value.rounded() ? 0 : 4))
     }
-    if format.contains("yy") { return Double(format.count) }
-    let digits = abs(value) < 1 ? 1 : Int(log10(abs(value))) + 1
-    var width = max(1, digits) + (value < 0 ? 1 : 0)
-    if format.contains("%") { width += 4 }
-    if let dot = format.firstIndex(of: ".") { width += format[dot...].filter { $0 == "0" }.count + 1 }
-    if format.contains(",") { width += (digits - 1) / 3 }
+    var length = 0
+    var isDate = false
+    var decimals = 0
+    var afterDot = false
+    var grouped = false
+    var percent = false
+    for b in format.utf8 {
+      length += 1
+      switch b {
+      case UInt8(ascii: "y"), UInt8(ascii: "d"), UInt8(ascii: "h"): isDate = true
+      case UInt8(ascii: "."): afterDot = true
+      case UInt8(ascii: "0") where afterDot: decimals += 1
+      case UInt8(ascii: ","): grouped = true
+      case UInt8(ascii: "%"): percent = true
+      default: break
+      }
+    }
+    if isDate { return Double(length) }
+    if percent { width += 2 }  // ×100 and the sign
+    if decimals > 0 { width += decimals + 1 }
+    if grouped { width += (digits - 1) / 3 }
     return Double(width)
   }
 
