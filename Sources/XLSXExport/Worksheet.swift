@@ -224,6 +224,60 @@ public final class Worksheet {
     try lib.check(worksheet_autofilter(sheet, r1, c1, r2, c2), "worksheet_autofilter(\(range.a1))")
   }
 
+  /// Makes `range` (its first row being `headers`) an Excel table with filter buttons and
+  /// banded rows. Not available in constant-memory mode: see ``makeFilterable(_:headers:)``.
+  public func addTable(_ range: CellRange, headers: [String]) throws(XLSXError) {
+    guard !lib.constantMemory else {
+      throw .notInConstantMemory(path: lib.path, feature: "an Excel table on sheet '\(name)'")
+    }
+    let (r1, c1, r2, c2) = try bounds(range)
+    // Excel wants unique, non-empty headers: repeat ones get " (2)", " (3)", ….
+    var seen: [String] = []
+    var columns: [UnsafeMutablePointer<lxw_table_column>?] = []
+    defer { for c in columns { c?.deallocate() } }
+    for i in 0...(range.lastColumn - range.firstColumn) {
+      var h = i < headers.count ? TextSanitizer.cell(headers[i]) : ""
+      if h.isEmpty { h = "Column\(i + 1)" }
+      var unique = h
+      var n = 2
+      while seen.contains(where: { $0.lowercased() == unique.lowercased() }) {
+        unique = "\(h) (\(n))"
+        n += 1
+      }
+      seen.append(unique)
+      let column = UnsafeMutablePointer<lxw_table_column>.allocate(capacity: 1)
+      column.initialize(to: lxw_table_column())
+      column.pointee.header = lib.retain(unique)
+      column.pointee.header_format = try lib.format(.header)
+      columns.append(column)
+    }
+    columns.append(nil)
+    try columns.withUnsafeMutableBufferPointer { (buffer) throws(XLSXError) in
+      var options = lxw_table_options()
+      options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
+      options.style_type_number = 9
+      options.columns = buffer.baseAddress
+      try lib.check(worksheet_add_table(sheet, r1, c1, r2, c2, &options), "worksheet_add_table(\(range.a1))")
+    }
+  }
+
+  /// Filter buttons and banded rows over `range` (headers in its first row): an Excel table
+  /// when the workbook keeps rows in memory, otherwise an autofilter and banding by a
+  /// conditional format, which libxlsxwriter allows in constant-memory mode.
+  public func makeFilterable(_ range: CellRange, headers: [String]) throws(XLSXError) {
+    if lib.constantMemory || range.lastRow == range.firstRow {
+      try autofilter(range)
+      if range.lastRow > range.firstRow {
+        try bandRows(
+          CellRange(
+            firstRow: range.firstRow + 1, firstColumn: range.firstColumn, lastRow: range.lastRow,
+            lastColumn: range.lastColumn))
+      }
+    } else {
+      try addTable(range, headers: headers)
+    }
+  }
+
   // MARK: - Conditional formats
 
   /// A colour scale over `range`: `low` at the minimum, `high` at the maximum, and `middle`

@@ -17,6 +17,8 @@ public enum XLSXError: Error, CustomStringConvertible, Equatable, Sendable {
   case rowOutOfOrder(path: String, sheet: String, row: Int, currentRow: Int)
   /// The workbook was already closed (XLS004).
   case closed(path: String)
+  /// A feature libxlsxwriter refuses in constant-memory mode, such as Excel tables (XLS005).
+  case notInConstantMemory(path: String, feature: String)
 
   /// The stable code of the error.
   public var code: String {
@@ -28,6 +30,7 @@ public enum XLSXError: Error, CustomStringConvertible, Equatable, Sendable {
     case .outOfRange: return "XLS002"
     case .rowOutOfOrder: return "XLS003"
     case .closed: return "XLS004"
+    case .notInConstantMemory: return "XLS005"
     }
   }
 
@@ -49,6 +52,8 @@ public enum XLSXError: Error, CustomStringConvertible, Equatable, Sendable {
         + "in constant-memory mode rows must be written top to bottom (this is a bug)"
     case .closed(let p):
       return "\(p): error[XLS004]: the workbook is already closed (this is a bug)"
+    case .notInConstantMemory(let p, let f):
+      return "\(p): error[XLS005]: \(f) is not available in constant-memory mode (this is a bug)"
     }
   }
 }

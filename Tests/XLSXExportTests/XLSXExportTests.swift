@@ -242,3 +242,64 @@ struct WorkbookTests {
     #expect(try XLSXReader(path: dir + "/out.xlsx").sheetNames == ["Tickets", "tickets (2)"])
   }
 }
+
+@Suite("Long tables")
+struct SheetSeriesTests {
+  @Test func continuesOnASecondSheetWithTheHeader() throws {
+    let dir = try scratchDirectory()
+    let path = dir + "/long.xlsx"
+    let wb = try Workbook(path: path, options: .init(created: march2026))
+    // 4 rows per sheet (header + 3 data rows): 7 data rows fill 3 + 3 + 1.
+    let series = try SheetSeries(workbook: wb, name: "Tickets", headers: ["Ticket", "Hours"], rowsPerSheet: 4)
+    for i in 1...7 {
+      let (sheet, row) = try series.nextRow()
+      try sheet.write("T\(i)", row: row, column: 0)
+      try sheet.write(hours: Double(i), row: row, column: 1)
+    }
+    try series.finish()
+    try wb.close()
+    let x = try XLSXReader(path: path)
+    #expect(x.sheetNames == ["Tickets", "Tickets (2)", "Tickets (3)"])
+    #expect(series.count == 7)
+    let second = x.cells(sheet: 1)
+    #expect(second["A1"] == .string("Ticket"))
+    #expect(second["A2"] == .string("T4"))
+    #expect(second["B4"] == .number(6))
+    #expect(second["A5"] == nil)
+    #expect(x.cells(sheet: 2)["A2"] == .string("T7"))
+    // Constant-memory mode: an autofilter over each sheet's rows, and banding.
+    #expect(x.sheetElements(0, named: "autoFilter").first?["ref"] == "A1:B4")
+    #expect(x.sheetElements(2, named: "autoFilter").first?["ref"] == "A1:B2")
+    #expect(x.sheetElements(0, named: "cfRule").first?["type"] == "expression")
+    #expect(x.partNames(under: "xl/tables/").isEmpty)
+  }
+
+  @Test func tableWhenRowsAreKeptInMemory() throws {
+    let dir = try scratchDirectory()
+    let path = dir + "/table.xlsx"
+    let wb = try Workbook(path: path, options: .init(constantMemory: false, created: march2026))
+    let s = try wb.addWorksheet("Data")
+    // Duplicate headers would make Excel repair the file: the second gets " (2)".
+    let headers = ["Code", "Code", "Line"]
+    for (c, h) in headers.enumerated() { try s.write(h, row: 0, column: c, style: .header) }
+    try s.write("CSV001", row: 1, column: 0)
+    try s.write(integer: 3, row: 1, column: 2)
+    try s.makeFilterable(CellRange(firstRow: 0, firstColumn: 0, lastRow: 1, lastColumn: 2), headers: headers)
+    try wb.close()
+    let x = try XLSXReader(path: path)
+    #expect(x.partNames(under: "xl/tables/") == ["xl/tables/table1.xml"])
+    #expect(x.elements("xl/tables/table1.xml", named: "table").first?["ref"] == "A1:C2")
+    let names = x.elements("xl/tables/table1.xml", named: "tableColumn").compactMap { $0["name"] }
+    #expect(names == ["Code", "Code (2)", "Line"])
+    #expect(x.cells(sheet: 0)["B1"] == .string("Code (2)"))
+  }
+
+  @Test func tableIsRefusedInConstantMemory() throws {
+    let dir = try scratchDirectory()
+    let wb = try Workbook(path: dir + "/t.xlsx", options: .init(created: 0))
+    let s = try wb.addWorksheet("Data")
+    #expect(throws: XLSXError.notInConstantMemory(path: dir + "/t.xlsx", feature: "an Excel table on sheet 'Data'")) {
+      try s.addTable(CellRange(firstRow: 0, firstColumn: 0, lastRow: 3, lastColumn: 1), headers: ["a", "b"])
+    }
+  }
+}
