@@ -160,6 +160,21 @@ public final class Worksheet {
     try lib.check(worksheet_write_blank(sheet, r, c, try lib.format(style)), "worksheet_write_blank")
   }
 
+  /// Writes `text` as a link to a cell of a sheet of this workbook (e.g. a count of findings
+  /// that opens the data-quality sheet).
+  public func writeLink(
+    _ text: String, toSheet target: String, targetCell: String = "A1", row: Int, column: Int,
+    style: CellStyle = CellStyle(fontColor: 0x0563C1)
+  ) throws(XLSXError) {
+    let (r, c) = try cell(row, column)
+    let quoted = "'" + target.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    let clean = TextSanitizer.cell(text)
+    try lib.check(
+      worksheet_write_url_opt(sheet, r, c, "internal:\(quoted)!\(targetCell)", try lib.format(style), clean, nil),
+      "worksheet_write_url(\(name)!\(ref(row, column)))")
+    note(width: Worksheet.textWidth(clean), column: column)
+  }
+
   /// Writes `text` across `firstColumn…lastColumn` of one row as a merged cell (a title).
   public func writeMerged(
     _ text: String, row: Int, firstColumn: Int, lastColumn: Int, style: CellStyle? = nil

@@ -59,6 +59,7 @@ struct WorkbookTests {
       try t.write(c, row: i + 1, column: 0)
       try t.write(percent: r, row: i + 1, column: 1)
     }
+    try s.writeLink("3 findings", toSheet: t.name, targetCell: "B2", row: 7, column: 0)
     let chart = try wb.addChart(.bar)
     try chart.addSeries(
       sheet: t, categories: .column(0, rows: 1...3), values: .column(1, rows: 1...3),
@@ -101,6 +102,8 @@ struct WorkbookTests {
       Issue.record("B6 should be a string")
     }
     #expect(c["B7"] == .number(0.25))
+    #expect(c["A8"] == .string("3 findings"))
+    #expect(x.sheetElements(0, named: "hyperlink").first?["location"] == "'Rates- a-b -x-'!B2")
     // A literal `_x0041_` is escaped so that Excel shows it as typed, not as "A".
     #expect(c["C7"] == .string("_x0041_"))
     #expect(x.text(x.sheetPart(0) ?? "")?.contains("_x005F_x0041_") == true)
