@@ -70,7 +70,8 @@ public struct CellStyle: Hashable, Sendable {
   /// No formatting.
   public static let plain = CellStyle()
   /// Column headers: bold on a light grey fill, wrapped, with a bottom border.
-  public static let header = CellStyle(bold: true, fill: 0xD9E1F2, wrap: true, alignTop: true, border: true)
+  public static let header = CellStyle(
+    bold: true, fill: 0xD9E1F2, wrap: true, alignTop: true, border: true)
   /// A sheet title.
   public static let title = CellStyle(bold: true, fontSize: 14)
   /// Wrapped text aligned to the top.

@@ -65,7 +65,8 @@ public final class Chart {
       series, sheet.name, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
       lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
     if let nameCell {
-      chart_series_set_name_range(series, sheet.name, lxw_row_t(nameCell.row), lxw_col_t(nameCell.column))
+      chart_series_set_name_range(
+        series, sheet.name, lxw_row_t(nameCell.row), lxw_col_t(nameCell.column))
     } else if let name {
       chart_series_set_name(series, Chart.plain(name))
     }

@@ -35,7 +35,8 @@ final class LibXLSX {
     options.tmpdir = tmpdir
     options.use_zip64 = 1
     guard let wb = workbook_new_opt(file, &options) else {
-      throw .writeFailed(path: path, reason: "libxlsxwriter could not create the workbook (out of memory?)")
+      throw .writeFailed(
+        path: path, reason: "libxlsxwriter could not create the workbook (out of memory?)")
     }
     workbook = wb
   }

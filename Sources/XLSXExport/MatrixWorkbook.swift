@@ -117,7 +117,9 @@ public enum MatrixWorkbook {
     let title = input.language == .en ? "Escalation matrix" : "Matrice de remontée"
     let wb = try Workbook(
       path: path,
-      options: .init(constantMemory: false, created: created, inputs: inputs, title: title, author: "escalation"))
+      options: .init(
+        constantMemory: false, created: created, inputs: inputs, title: title, author: "escalation")
+    )
     try addSheet(input, to: wb)
     try wb.close()
   }
@@ -125,7 +127,9 @@ public enum MatrixWorkbook {
   /// Adds the matrix sheet to `workbook` (rows written top to bottom, so a constant-memory
   /// workbook works too) and returns it.
   @discardableResult
-  public static func addSheet(_ input: MatrixWorkbookInput, to workbook: Workbook) throws(XLSXError) -> Worksheet {
+  public static func addSheet(_ input: MatrixWorkbookInput, to workbook: Workbook) throws(XLSXError)
+    -> Worksheet
+  {
     let lang = input.language
     let k = lang == .en ? 0 : 1
     let sheet = try workbook.addWorksheet(lang == .en ? "Matrix" : "Matrice")
@@ -141,7 +145,8 @@ public enum MatrixWorkbook {
     // Header row: corner and the four level headers.
     try sheet.write(CanonicalMatrix.cornerLabel[k], row: 0, column: 0, style: header)
     for level in Level.all {
-      try sheet.write(CanonicalMatrix.levelHeader(level, lang), row: 0, column: level.rawValue, style: header)
+      try sheet.write(
+        CanonicalMatrix.levelHeader(level, lang), row: 0, column: level.rawValue, style: header)
     }
     // Role row, then the categories in the template's order.
     for (i, row) in MatrixWorkbookInput.Row.all.enumerated() {
@@ -184,7 +189,8 @@ public enum MatrixWorkbook {
     var r = 11
     let nbsp = "\u{00A0}"
     if let source = input.source {
-      try sheet.write((lang == .en ? "Source: " : "Source\(nbsp): ") + source, row: r, column: 0, style: .note)
+      try sheet.write(
+        (lang == .en ? "Source: " : "Source\(nbsp): ") + source, row: r, column: 0, style: .note)
       r += 1
     }
     let against: String
@@ -261,12 +267,16 @@ public enum MatrixWorkbook {
   }
 
   /// One comment listing `findings` (`severity[CODE]: message`, one paragraph each).
-  static func comment(_ findings: [Finding], on sheet: Worksheet, row: Int, column: Int) throws(XLSXError) {
+  static func comment(_ findings: [Finding], on sheet: Worksheet, row: Int, column: Int)
+    throws(XLSXError)
+  {
     guard !findings.isEmpty else { return }
-    let text = findings.map { "\($0.severity.rawValue)[\($0.code)]: \($0.message)" }.joined(separator: "\n\n")
+    let text = findings.map { "\($0.severity.rawValue)[\($0.code)]: \($0.message)" }.joined(
+      separator: "\n\n")
     let lines = lineCount(text, width: 48)
     try sheet.comment(
-      text, row: row, column: column, author: "escalation", width: 340, height: min(600, max(80, lines * 16 + 10)))
+      text, row: row, column: column, author: "escalation", width: 340,
+      height: min(600, max(80, lines * 16 + 10)))
   }
 
   /// How many lines `text` takes when wrapped at `width` characters (an estimate).

@@ -59,7 +59,8 @@ public final class SheetSeries {
   public func finish() throws(XLSXError) {
     let last = max(0, headers.count - 1)
     for sheet in sheets {
-      let range = CellRange(firstRow: 0, firstColumn: 0, lastRow: max(0, sheet.lastRow), lastColumn: last)
+      let range = CellRange(
+        firstRow: 0, firstColumn: 0, lastRow: max(0, sheet.lastRow), lastColumn: last)
       try sheet.makeFilterable(range, headers: headers)
     }
   }

@@ -120,7 +120,8 @@ public enum TextSanitizer {
     var n = 2
     while true {
       let suffix = " (\(n))"
-      let candidate = trimmed(prefix(base, maxUTF16: maxSheetNameLength - suffix.utf16.count)) + suffix
+      let candidate =
+        trimmed(prefix(base, maxUTF16: maxSheetNameLength - suffix.utf16.count)) + suffix
       if !lowered.contains(candidate.lowercased()) { return candidate }
       n += 1
     }

@@ -85,7 +85,8 @@ public final class Workbook {
   public func addWorksheet(_ name: String) throws(XLSXError) -> Worksheet {
     let valid = TextSanitizer.sheetName(name, taken: worksheets.map(\.name))
     guard let ws = workbook_add_worksheet(try lib.open(), valid) else {
-      throw .library(path: path, operation: "workbook_add_worksheet(\(valid))", reason: "refused the name")
+      throw .library(
+        path: path, operation: "workbook_add_worksheet(\(valid))", reason: "refused the name")
     }
     let sheet = Worksheet(lib: lib, pointer: ws, name: valid)
     worksheets.append(sheet)

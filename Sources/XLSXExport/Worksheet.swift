@@ -86,7 +86,9 @@ public final class Worksheet {
   }
 
   /// Writes `text` as a string (a leading `=` stays text), cleaned and cut to Excel's limit.
-  public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
+  public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil)
+    throws(XLSXError)
+  {
     let (r, c) = try cell(row, column)
     let clean = TextSanitizer.cell(text)
     let f = try format(style, column)
@@ -94,14 +96,18 @@ public final class Worksheet {
       try lib.check(worksheet_write_blank(sheet, r, c, f), "worksheet_write_blank")
       return
     }
-    try lib.check(worksheet_write_string(sheet, r, c, clean, f), "worksheet_write_string(\(name)!\(ref(row, column)))")
+    try lib.check(
+      worksheet_write_string(sheet, r, c, clean, f),
+      "worksheet_write_string(\(name)!\(ref(row, column)))")
     if style?.wrap != true || clean.utf8.count < 40 {
       note(width: Worksheet.textWidth(clean) * (style?.bold == true ? 1.1 : 1), column: column)
     }
   }
 
   /// Writes a number; nil, NaN and ±infinity give a blank cell (with the style).
-  public func write(number: Double?, row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
+  public func write(number: Double?, row: Int, column: Int, style: CellStyle? = nil)
+    throws(XLSXError)
+  {
     let (r, c) = try cell(row, column)
     let f = try format(style, column)
     guard let number, number.isFinite else {
@@ -113,18 +119,24 @@ public final class Worksheet {
   }
 
   /// Writes a whole number (`#,##0` unless another style is given); nil gives a blank.
-  public func write(integer: Int?, row: Int, column: Int, style: CellStyle = .integer) throws(XLSXError) {
+  public func write(integer: Int?, row: Int, column: Int, style: CellStyle = .integer)
+    throws(XLSXError)
+  {
     try write(number: integer.map(Double.init), row: row, column: column, style: style)
   }
 
   /// Writes hours as a number with format `0.0`; nil, NaN, infinity give a blank.
-  public func write(hours: Double?, row: Int, column: Int, style: CellStyle = .hours) throws(XLSXError) {
+  public func write(hours: Double?, row: Int, column: Int, style: CellStyle = .hours)
+    throws(XLSXError)
+  {
     try write(number: hours, row: row, column: column, style: style)
   }
 
   /// Writes a fraction with a percent format (0.25 shows as 25.0%); nil, NaN, infinity give a
   /// blank.
-  public func write(percent: Double?, row: Int, column: Int, style: CellStyle = .percent) throws(XLSXError) {
+  public func write(percent: Double?, row: Int, column: Int, style: CellStyle = .percent)
+    throws(XLSXError)
+  {
     try write(number: percent, row: row, column: column, style: style)
   }
 
@@ -157,7 +169,8 @@ public final class Worksheet {
   /// Writes an empty cell with a style (a blank without style is not written at all).
   public func writeBlank(row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
     let (r, c) = try cell(row, column)
-    try lib.check(worksheet_write_blank(sheet, r, c, try lib.format(style)), "worksheet_write_blank")
+    try lib.check(
+      worksheet_write_blank(sheet, r, c, try lib.format(style)), "worksheet_write_blank")
   }
 
   /// Writes `text` as a link to a cell of a sheet of this workbook (e.g. a count of findings
@@ -167,10 +180,13 @@ public final class Worksheet {
     style: CellStyle = CellStyle(fontColor: 0x0563C1)
   ) throws(XLSXError) {
     let (r, c) = try cell(row, column)
-    let quoted = "'" + target.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    let quoted =
+      "'" + target.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''")
+      + "'"
     let clean = TextSanitizer.cell(text)
     try lib.check(
-      worksheet_write_url_opt(sheet, r, c, "internal:\(quoted)!\(targetCell)", try lib.format(style), clean, nil),
+      worksheet_write_url_opt(
+        sheet, r, c, "internal:\(quoted)!\(targetCell)", try lib.format(style), clean, nil),
       "worksheet_write_url(\(name)!\(ref(row, column)))")
     note(width: Worksheet.textWidth(clean), column: column)
   }
@@ -272,7 +288,8 @@ public final class Worksheet {
       options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
       options.style_type_number = 9
       options.columns = buffer.baseAddress
-      try lib.check(worksheet_add_table(sheet, r1, c1, r2, c2, &options), "worksheet_add_table(\(range.a1))")
+      try lib.check(
+        worksheet_add_table(sheet, r1, c1, r2, c2, &options), "worksheet_add_table(\(range.a1))")
     }
   }
 
@@ -301,7 +318,8 @@ public final class Worksheet {
     _ range: CellRange, low: UInt32 = 0x63BE7B, middle: UInt32? = 0xFFEB84, high: UInt32 = 0xF8696B
   ) throws(XLSXError) {
     var cf = lxw_conditional_format()
-    cf.type = UInt8((middle == nil ? LXW_CONDITIONAL_2_COLOR_SCALE : LXW_CONDITIONAL_3_COLOR_SCALE).rawValue)
+    cf.type = UInt8(
+      (middle == nil ? LXW_CONDITIONAL_2_COLOR_SCALE : LXW_CONDITIONAL_3_COLOR_SCALE).rawValue)
     cf.min_color = LibXLSX.color(low)
     if let middle { cf.mid_color = LibXLSX.color(middle) }
     cf.max_color = LibXLSX.color(high)
@@ -330,7 +348,8 @@ public final class Worksheet {
 
   /// Banded rows over `range`: every second row (from the second) filled light grey.
   public func bandRows(_ range: CellRange, fill: UInt32 = CellStyle.bandFill) throws(XLSXError) {
-    try highlight(range, formula: "=MOD(ROW()-\(range.firstRow + 1),2)=1", style: CellStyle(fill: fill))
+    try highlight(
+      range, formula: "=MOD(ROW()-\(range.firstRow + 1),2)=1", style: CellStyle(fill: fill))
   }
 
   private func conditional(
@@ -363,7 +382,9 @@ public final class Worksheet {
 
   // MARK: - Helpers
 
-  private func bounds(_ range: CellRange) throws(XLSXError) -> (lxw_row_t, lxw_col_t, lxw_row_t, lxw_col_t) {
+  private func bounds(_ range: CellRange) throws(XLSXError) -> (
+    lxw_row_t, lxw_col_t, lxw_row_t, lxw_col_t
+  ) {
     guard lib.isOpen else { throw .closed(path: lib.path) }
     for (r, c) in [(range.firstRow, range.firstColumn), (range.lastRow, range.lastColumn)] {
       guard r >= 0, r < Worksheet.maxRows, c >= 0, c < Worksheet.maxColumns else {
@@ -378,12 +399,15 @@ public final class Worksheet {
 
   /// The format of `style`, remembered per column so that the common case skips hashing.
   @inline(__always)
-  private func format(_ style: CellStyle?, _ column: Int) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>? {
+  private func format(_ style: CellStyle?, _ column: Int) throws(XLSXError) -> UnsafeMutablePointer<
+    lxw_format
+  >? {
     if column < styleCache.count, styleCache[column].0 == style { return styleCache[column].1 }
     let f = try lib.format(style)
     if column < 256 {
       if column >= styleCache.count {
-        styleCache.append(contentsOf: repeatElement((nil, nil), count: column + 1 - styleCache.count))
+        styleCache.append(
+          contentsOf: repeatElement((nil, nil), count: column + 1 - styleCache.count))
       }
       styleCache[column] = (style, f)
     }

@@ -37,13 +37,15 @@ public enum XLSXError: Error, CustomStringConvertible, Equatable, Sendable {
   public var description: String {
     switch self {
     case .directoryNotWritable(let p, let r):
-      return "\(p): error[IO010]: cannot write here: \(r); create the directory or choose another path"
+      return
+        "\(p): error[IO010]: cannot write here: \(r); create the directory or choose another path"
     case .wouldOverwriteInput(let p):
       return "\(p): error[IO011]: the output would overwrite an input file; choose another path"
     case .writeFailed(let p, let r):
       return "\(p): error[IO012]: writing the workbook failed: \(r); nothing was written"
     case .library(let p, let op, let r):
-      return "\(p): error[XLS001]: libxlsxwriter refused \(op): \(r); this is a bug, please report it"
+      return
+        "\(p): error[XLS001]: libxlsxwriter refused \(op): \(r); this is a bug, please report it"
     case .outOfRange(let p, let s, let row, let col):
       return "\(p): error[XLS002]: sheet '\(s)': cell at row \(row + 1), column \(col + 1) is "
         + "outside Excel's 1,048,576 rows × 16,384 columns; split the data over several sheets"

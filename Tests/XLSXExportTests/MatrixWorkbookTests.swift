@@ -15,7 +15,9 @@ struct MatrixWorkbookTests {
     var rows: [Input.Row: Input.Position] = [:]
     for (i, row) in Input.Row.all.enumerated() {
       rows[row] = .init(line: i + 2, column: 1)
-      for level in Level.all { cells[.init(row, level)] = .init(line: i + 2, column: level.rawValue + 1) }
+      for level in Level.all {
+        cells[.init(row, level)] = .init(line: i + 2, column: level.rawValue + 1)
+      }
     }
     return (cells, rows)
   }
@@ -31,22 +33,30 @@ struct MatrixWorkbookTests {
     let (cells, rows) = templatePositions()
     let findings = [
       // "Ajustements du calendrier" is the 2nd category: line 4; level 2 is column 3 (C).
-      Finding(code: "MTX203", severity: .note, file: "m.csv", line: 4, column: 3, message: "changed from the canonical"),
+      Finding(
+        code: "MTX203", severity: .note, file: "m.csv", line: 4, column: 3,
+        message: "changed from the canonical"),
       // The level-4 role: line 2, column 5 (E).
-      Finding(code: "MTX103", severity: .warning, file: "m.csv", line: 2, column: 5, message: "trailing space"),
+      Finding(
+        code: "MTX103", severity: .warning, file: "m.csv", line: 2, column: 5,
+        message: "trailing space"),
       // A label: line 9 is the 7th category's label, column 1.
-      Finding(code: "MTX101", severity: .warning, file: "m.csv", line: 9, column: 1, message: "loose label"),
+      Finding(
+        code: "MTX101", severity: .warning, file: "m.csv", line: 9, column: 1,
+        message: "loose label"),
       Finding(code: "MTX206", severity: .note, file: "m.csv", message: "title line ignored"),
     ]
     return Input(
-      matrix: editedFrench(), language: .fr, source: "m.csv", findings: findings, cellPositions: cells,
+      matrix: editedFrench(), language: .fr, source: "m.csv", findings: findings,
+      cellPositions: cells,
       rowLabelPositions: rows)
   }
 
   @Test func oneSheetLaidOutLikeTheTemplate() throws {
     let dir = try scratchDirectory()
     let path = dir + "/matrix.xlsx"
-    try MatrixWorkbook.write(Self.sampleInput(), to: path, created: march2026, inputs: [dir + "/m.csv"])
+    try MatrixWorkbook.write(
+      Self.sampleInput(), to: path, created: march2026, inputs: [dir + "/m.csv"])
     let x = try XLSXReader(path: path)
     #expect(x.sheetNames == ["Matrice"])
     let c = x.cells(sheet: 0)
@@ -66,7 +76,9 @@ struct MatrixWorkbookTests {
         switch row {
         case .role: expected = fr.role(of: level)
         case .category(let k):
-          expected = k == .scheduleAdjustments && level.rawValue == 2 ? "Valider les changements de calendrier." : fr.text(k, level)
+          expected =
+            k == .scheduleAdjustments && level.rawValue == 2
+            ? "Valider les changements de calendrier." : fr.text(k, level)
         }
         #expect(c[ref] == .string(expected), "\(ref)")
         count += c[ref] == nil ? 0 : 1
@@ -100,14 +112,17 @@ struct MatrixWorkbookTests {
   @Test func noFindingsNoCommentPart() throws {
     let dir = try scratchDirectory()
     let path = dir + "/matrix.xlsx"
-    try MatrixWorkbook.write(Input(matrix: .canonical(.en), language: .en), to: path, created: march2026)
+    try MatrixWorkbook.write(
+      Input(matrix: .canonical(.en), language: .en), to: path, created: march2026)
     let x = try XLSXReader(path: path)
     #expect(x.sheetNames == ["Matrix"])
     #expect(x.partNames(under: "xl/comments").isEmpty)
     #expect(x.cells(sheet: 0)["B1"] == .string("Level 1 escalation"))
     // Nothing changed: the legend says 0 of 36 and no cell is yellow.
     #expect(x.fillColor(sheet: 0, "C4") == nil)
-    #expect(x.cells(sheet: 0).values.contains(.string("Yellow cells: text changed from the canonical matrix (0 of 36).")))
+    #expect(
+      x.cells(sheet: 0).values.contains(
+        .string("Yellow cells: text changed from the canonical matrix (0 of 36).")))
   }
 
   @Test func changedCellsIgnoreSpacingAndCase() {
@@ -181,7 +196,9 @@ struct TextSanitizerTests {
     // Unique ignoring case, the suffix keeping the name within 31 characters.
     #expect(TextSanitizer.sheetName("Tickets", taken: ["tickets"]) == "Tickets (2)")
     #expect(TextSanitizer.sheetName("Tickets", taken: ["Tickets", "Tickets (2)"]) == "Tickets (3)")
-    #expect(TextSanitizer.sheetName(long, taken: [String(repeating: "n", count: 31)]) == String(repeating: "n", count: 27) + " (2)")
+    #expect(
+      TextSanitizer.sheetName(long, taken: [String(repeating: "n", count: 31)]) == String(
+        repeating: "n", count: 27) + " (2)")
   }
 
   @Test func excelSerials() {

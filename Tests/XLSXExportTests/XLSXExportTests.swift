@@ -25,7 +25,8 @@ let march2026: Int64 = 20_513 * 86_400
 struct WorkbookTests {
   /// Writes the small workbook the round-trip tests read back.
   func writeSample(_ path: String, created: Int64 = march2026, constantMemory: Bool = true) throws {
-    let wb = try Workbook(path: path, options: .init(constantMemory: constantMemory, created: created))
+    let wb = try Workbook(
+      path: path, options: .init(constantMemory: constantMemory, created: created))
     let s = try wb.addWorksheet("Summary")
     try s.write("Name", row: 0, column: 0, style: .header)
     try s.write("Value", row: 0, column: 1, style: .header)
@@ -178,7 +179,10 @@ struct WorkbookTests {
   @Test func directoryThatIsAFileIsRefused() throws {
     let dir = try scratchDirectory()
     _ = FileManager.default.createFile(atPath: dir + "/plain", contents: Data("x".utf8))
-    #expect(throws: XLSXError.directoryNotWritable(path: dir + "/plain/out.xlsx", reason: "\(dir)/plain is not a directory")) {
+    #expect(
+      throws: XLSXError.directoryNotWritable(
+        path: dir + "/plain/out.xlsx", reason: "\(dir)/plain is not a directory")
+    ) {
       _ = try Workbook(path: dir + "/plain/out.xlsx", options: .init(created: 0))
     }
     #expect(listing(dir) == ["plain"])
@@ -226,10 +230,14 @@ struct WorkbookTests {
     let wb = try Workbook(path: dir + "/out.xlsx", options: .init(created: 0))
     let s = try wb.addWorksheet("A")
     try s.write("second row", row: 1, column: 0)
-    #expect(throws: XLSXError.rowOutOfOrder(path: dir + "/out.xlsx", sheet: "A", row: 0, currentRow: 1)) {
+    #expect(
+      throws: XLSXError.rowOutOfOrder(path: dir + "/out.xlsx", sheet: "A", row: 0, currentRow: 1)
+    ) {
       try s.write("first row", row: 0, column: 0)
     }
-    #expect(throws: XLSXError.outOfRange(path: dir + "/out.xlsx", sheet: "A", row: 1_048_576, column: 0)) {
+    #expect(
+      throws: XLSXError.outOfRange(path: dir + "/out.xlsx", sheet: "A", row: 1_048_576, column: 0)
+    ) {
       try s.write("too far", row: 1_048_576, column: 0)
     }
   }
@@ -253,7 +261,8 @@ struct SheetSeriesTests {
     let path = dir + "/long.xlsx"
     let wb = try Workbook(path: path, options: .init(created: march2026))
     // 4 rows per sheet (header + 3 data rows): 7 data rows fill 3 + 3 + 1.
-    let series = try SheetSeries(workbook: wb, name: "Tickets", headers: ["Ticket", "Hours"], rowsPerSheet: 4)
+    let series = try SheetSeries(
+      workbook: wb, name: "Tickets", headers: ["Ticket", "Hours"], rowsPerSheet: 4)
     for i in 1...7 {
       let (sheet, row) = try series.nextRow()
       try sheet.write("T\(i)", row: row, column: 0)
@@ -287,7 +296,8 @@ struct SheetSeriesTests {
     for (c, h) in headers.enumerated() { try s.write(h, row: 0, column: c, style: .header) }
     try s.write("CSV001", row: 1, column: 0)
     try s.write(integer: 3, row: 1, column: 2)
-    try s.makeFilterable(CellRange(firstRow: 0, firstColumn: 0, lastRow: 1, lastColumn: 2), headers: headers)
+    try s.makeFilterable(
+      CellRange(firstRow: 0, firstColumn: 0, lastRow: 1, lastColumn: 2), headers: headers)
     try wb.close()
     let x = try XLSXReader(path: path)
     #expect(x.partNames(under: "xl/tables/") == ["xl/tables/table1.xml"])
@@ -301,8 +311,12 @@ struct SheetSeriesTests {
     let dir = try scratchDirectory()
     let wb = try Workbook(path: dir + "/t.xlsx", options: .init(created: 0))
     let s = try wb.addWorksheet("Data")
-    #expect(throws: XLSXError.notInConstantMemory(path: dir + "/t.xlsx", feature: "an Excel table on sheet 'Data'")) {
-      try s.addTable(CellRange(firstRow: 0, firstColumn: 0, lastRow: 3, lastColumn: 1), headers: ["a", "b"])
+    #expect(
+      throws: XLSXError.notInConstantMemory(
+        path: dir + "/t.xlsx", feature: "an Excel table on sheet 'Data'")
+    ) {
+      try s.addTable(
+        CellRange(firstRow: 0, firstColumn: 0, lastRow: 3, lastColumn: 1), headers: ["a", "b"])
     }
   }
 }

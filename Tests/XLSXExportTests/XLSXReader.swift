@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import ZIPFoundation
 
 @testable import XLSXExport
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 /// A minimal XLSX reader for tests: opens the package with ZIPFoundation and reads the parts
 /// with Foundation's XMLParser.
@@ -54,7 +55,9 @@ struct XLSXReader {
   func sheetPart(_ index: Int) -> String? {
     let sheets = elements("xl/workbook.xml", named: "sheet")
     guard index < sheets.count, let rid = sheets[index]["r:id"] else { return nil }
-    let rel = elements("xl/_rels/workbook.xml.rels", named: "Relationship").first { $0["Id"] == rid }
+    let rel = elements("xl/_rels/workbook.xml.rels", named: "Relationship").first {
+      $0["Id"] == rid
+    }
     guard let target = rel?["Target"] else { return nil }
     return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
   }
@@ -216,7 +219,6 @@ private final class SheetDelegate: NSObject, XMLParserDelegate {
     }
   }
 }
-
 
 private final class StylesDelegate: NSObject, XMLParserDelegate {
   /// fillId of each cell format, in order.
