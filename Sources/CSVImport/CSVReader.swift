@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Options for reading a CSV file.
 public struct CSVReadOptions: Sendable {
   /// The field delimiter; `nil` detects it (`sep=` line, else the header line).
@@ -102,6 +108,13 @@ public final class CSVReader {
     self.path = path
     self.options = options
     source = try InputSource(path: path)
+  }
+
+  /// Reads from bytes in memory; `name` is the file name used in messages.
+  public init(bytes: [UInt8], name: String, options: CSVReadOptions = CSVReadOptions()) {
+    self.path = name
+    self.options = options
+    source = InputSource(bytes: bytes, name: name)
   }
 
   /// Reads the whole input, calling `body` for each non-blank record in order.
@@ -220,143 +233,219 @@ public final class CSVReader {
   }
 }
 
+/// Mutable parse state, kept behind a pointer so that the callbacks (which run for every field)
+/// pay no dynamic exclusivity checks.
+private struct ParseState {
+  /// Current physical line (1-based).
+  var line = 1
+  /// Line where the record being read started.
+  var recordStart = 1
+  /// The last callback was a record end with a carriage return (a following LF is the same break).
+  var afterCR = false
+  /// Field bytes of the current record.
+  var storage: UnsafeMutablePointer<UInt8>
+  var storageCount = 0
+  var storageCapacity: Int
+  /// End offset of each field in `storage`.
+  var ends: UnsafeMutablePointer<Int>
+  var fieldCount = 0
+  var endsCapacity: Int
+  var records = 0
+  /// Bytes of the current line fed so far, for error columns.
+  var bytesInLine = 0
+  /// Set when a callback failed; libcsv cannot be stopped, so later callbacks do nothing.
+  var failed = false
+
+  init() {
+    storageCapacity = 4096
+    storage = .allocate(capacity: storageCapacity)
+    endsCapacity = 64
+    ends = .allocate(capacity: endsCapacity)
+  }
+
+  mutating func append(_ data: UnsafeRawPointer, _ count: Int) {
+    if storageCount + count > storageCapacity {
+      var c = storageCapacity * 2
+      while c < storageCount + count { c *= 2 }
+      let n = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+      n.update(from: storage, count: storageCount)
+      storage.deallocate()
+      storage = n
+      storageCapacity = c
+    }
+    (storage + storageCount).update(from: data.assumingMemoryBound(to: UInt8.self), count: count)
+    storageCount += count
+  }
+
+  mutating func endField() {
+    if fieldCount == endsCapacity {
+      let c = endsCapacity * 2
+      let n = UnsafeMutablePointer<Int>.allocate(capacity: c)
+      n.update(from: ends, count: fieldCount)
+      ends.deallocate()
+      ends = n
+      endsCapacity = c
+    }
+    ends[fieldCount] = storageCount
+    fieldCount += 1
+  }
+}
+
 /// State shared with the libcsv callbacks through their `void *data` argument.
+///
+/// Lines are counted from the callbacks alone: libcsv (with `CSV_REPALL_NL`) reports every line
+/// end outside a field to the record callback with the terminating character, and line breaks
+/// inside quoted fields are counted from the field's bytes.
 private final class ParseContext {
   let name: String
   let options: CSVReadOptions
   let body: (borrowing CSVRecord) throws -> Void
-  var parser: LibCSVParser?
-
-  /// Current physical line (1-based).
-  var line = 1
-  /// Bytes of the current line fed so far (for error columns).
-  var bytesInLine = 0
-  private var pendingCR = false
-  private var recordStart: Int?
-  private var storage: [UInt8] = []
-  private var ends: [Int] = []
-  var records = 0
-  /// An error raised inside a callback; libcsv cannot be stopped, so later callbacks are ignored.
+  var parser: LibCSVParser!
+  let state: UnsafeMutablePointer<ParseState>
+  /// The error raised inside a callback.
   private var failure: Error?
 
   init(name: String, options: CSVReadOptions, body: @escaping (borrowing CSVRecord) throws -> Void) {
     self.name = name
     self.options = options
     self.body = body
-    storage.reserveCapacity(4096)
-    ends.reserveCapacity(64)
+    state = .allocate(capacity: 1)
+    state.initialize(to: ParseState())
   }
 
-  /// Feeds UTF-8 text to libcsv one physical line at a time, so that every callback knows its line.
+  deinit {
+    state.pointee.storage.deallocate()
+    state.pointee.ends.deallocate()
+    state.deinitialize(count: 1)
+    state.deallocate()
+  }
+
+  var line: Int {
+    get { state.pointee.line }
+    set { state.pointee.line = newValue }
+  }
+  var records: Int { state.pointee.records }
+  var bytesInLine: Int { state.pointee.bytesInLine }
+
+  private func fail(_ error: Error) {
+    failure = error
+    state.pointee.failed = true
+  }
+
+  /// Feeds UTF-8 text to libcsv.
   func feed(_ text: UnsafeBufferPointer<UInt8>) throws {
     guard let base = text.baseAddress, text.count > 0 else { return }
-    let n = text.count
-    var start = 0
-    if pendingCR {
-      pendingCR = false
-      if base[0] == 0x0A {
-        try parse(base, 1)
-        start = 1
-      }
-    }
-    var i = start
-    while i < n {
-      let c = base[i]
-      if c == 0x0A || c == 0x0D {
-        var stop = i + 1
-        if c == 0x0D {
-          if stop < n {
-            if base[stop] == 0x0A { stop += 1 }
-          } else {
-            pendingCR = true
-          }
-        }
-        try segment(base + start, stop - start, terminated: true)
-        start = stop
-        i = stop
-      } else {
-        i += 1
-      }
-    }
-    if start < n { try segment(base + start, n - start, terminated: false) }
-  }
-
-  private func segment(_ p: UnsafePointer<UInt8>, _ count: Int, terminated: Bool) throws {
-    if recordStart == nil {
-      var k = 0
-      while k < count && (p[k] == 0x0A || p[k] == 0x0D) { k += 1 }
-      if k < count { recordStart = line }
-    }
-    try parse(p, count)
-    if terminated {
-      line += 1
-      bytesInLine = 0
-    } else {
-      bytesInLine += count
-    }
-  }
-
-  private func parse(_ p: UnsafePointer<UInt8>, _ count: Int) throws {
     let ctx = Unmanaged.passUnretained(self).toOpaque()
+    let column = { [state] in state.pointee.fieldCount + 1 }
     do {
-      try parser!.parse(p, count: count, field: fieldCallback, record: recordCallback, context: ctx)
+      try parser.parse(base, count: text.count, field: fieldCallback, record: recordCallback, context: ctx)
     } catch .parse {
-      throw failure ?? CSVError.strayQuote(path: name, line: line, column: ends.count + 1)
+      throw failure ?? CSVError.strayQuote(path: name, line: line + pendingBreaks(), column: column())
     } catch {
-      throw failure ?? CSVError.fieldTooLarge(path: name, line: line, column: ends.count + 1, limit: options.maxFieldBytes)
+      throw failure
+        ?? CSVError.fieldTooLarge(path: name, line: line, column: column(), limit: options.maxFieldBytes)
     }
     if let failure { throw failure }
+    // Column of the next byte on its line, for a decoding error that may follow.
+    var k = text.count
+    while k > 0 && base[k - 1] != 0x0A && base[k - 1] != 0x0D { k -= 1 }
+    state.pointee.bytesInLine = k == 0 ? state.pointee.bytesInLine + text.count : text.count - k
+  }
+
+  /// Line breaks inside the quoted field libcsv is still buffering.
+  func pendingBreaks() -> Int {
+    ParseContext.lineBreaks(parser.pendingEntry)
+  }
+
+  /// Counts CRLF, LF and lone CR as one break each.
+  static func lineBreaks(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    var n = 0
+    var i = 0
+    let c = b.count
+    while i < c {
+      let x = b[i]
+      if x == 0x0A {
+        n += 1
+      } else if x == 0x0D {
+        n += 1
+        if i + 1 < c && b[i + 1] == 0x0A { i += 1 }
+      }
+      i += 1
+    }
+    return n
   }
 
   func finish() throws {
     let ctx = Unmanaged.passUnretained(self).toOpaque()
+    let s = state.pointee
+    let start = s.fieldCount == 0 ? s.line : s.recordStart
+    let column = s.fieldCount + 1
     do {
-      try parser!.finish(field: fieldCallback, record: recordCallback, context: ctx)
+      try parser.finish(field: fieldCallback, record: recordCallback, context: ctx)
     } catch .parse {
-      throw failure ?? CSVError.unterminatedQuote(path: name, line: recordStart ?? line, column: ends.count + 1)
+      throw failure ?? CSVError.unterminatedQuote(path: name, line: start, column: column)
     } catch {
-      throw failure ?? CSVError.fieldTooLarge(path: name, line: line, column: ends.count + 1, limit: options.maxFieldBytes)
+      throw failure ?? CSVError.fieldTooLarge(path: name, line: s.line, column: column, limit: options.maxFieldBytes)
     }
     if let failure { throw failure }
   }
 
+  @inline(__always)
   func field(_ data: UnsafeMutableRawPointer?, _ count: Int) {
-    guard failure == nil else { return }
+    let s = state
+    s.pointee.afterCR = false
+    if s.pointee.fieldCount == 0 { s.pointee.recordStart = s.pointee.line }
+    // Only a quoted field can hold line breaks; libcsv has already cleared its `quoted` flag
+    // here, so look for them (memchr is fast enough on the short fields of a log).
+    if count > 0, let data, memchr(data, 0x0A, count) != nil || memchr(data, 0x0D, count) != nil {
+      s.pointee.line += ParseContext.lineBreaks(
+        UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: count))
+    }
+    if s.pointee.failed { return }
     if count > options.maxFieldBytes {
-      failure = CSVError.fieldTooLarge(path: name, line: line, column: ends.count + 1, limit: options.maxFieldBytes)
+      fail(
+        CSVError.fieldTooLarge(
+          path: name, line: s.pointee.recordStart, column: s.pointee.fieldCount + 1, limit: options.maxFieldBytes))
       return
     }
-    if ends.count >= options.maxFields {
-      failure = CSVError.tooManyFields(path: name, line: recordStart ?? line, limit: options.maxFields)
+    if s.pointee.fieldCount >= options.maxFields {
+      fail(CSVError.tooManyFields(path: name, line: s.pointee.recordStart, limit: options.maxFields))
       return
     }
-    if let data, count > 0 {
-      storage.append(contentsOf: UnsafeRawBufferPointer(start: data, count: count))
-    }
-    ends.append(storage.count)
+    if let data, count > 0 { s.pointee.append(data, count) }
+    s.pointee.endField()
   }
 
-  func recordEnd() {
-    defer {
-      storage.removeAll(keepingCapacity: true)
-      ends.removeAll(keepingCapacity: true)
-      recordStart = nil
+  @inline(__always)
+  func recordEnd(_ terminator: Int32) {
+    let s = state
+    let endLine = s.pointee.line
+    let fields = s.pointee.fieldCount
+    if terminator == 0x0A && s.pointee.afterCR && fields == 0 {
+      s.pointee.afterCR = false  // the LF of a CRLF
+      return
     }
-    guard failure == nil else { return }
-    var count = ends.count
+    s.pointee.afterCR = terminator == 0x0D
+    if terminator == 0x0A || terminator == 0x0D { s.pointee.line += 1 }
+    guard fields > 0 else { return }  // a blank line
+    defer {
+      s.pointee.storageCount = 0
+      s.pointee.fieldCount = 0
+    }
+    if s.pointee.failed { return }
+    let ends = s.pointee.ends
+    var count = fields
     while count > 0 && ends[count - 1] == (count >= 2 ? ends[count - 2] : 0) { count -= 1 }
-    guard count > 0 else { return }  // a blank record
-    records += 1
-    let startLine = recordStart ?? line
-    storage.withUnsafeBufferPointer { s in
-      ends.withUnsafeBufferPointer { e in
-        let record = CSVRecord(line: startLine, endLine: line, count: count, rawCount: e.count, storage: s, ends: e)
-        do {
-          try body(record)
-        } catch {
-          failure = error
-        }
-      }
+    guard count > 0 else { return }  // a record of empty fields
+    s.pointee.records += 1
+    let record = CSVRecord(
+      line: s.pointee.recordStart, endLine: endLine, count: count, rawCount: fields,
+      storage: UnsafeBufferPointer(start: s.pointee.storage, count: s.pointee.storageCount),
+      ends: UnsafeBufferPointer(start: ends, count: fields))
+    do {
+      try body(record)
+    } catch {
+      fail(error)
     }
   }
 }
@@ -365,6 +454,6 @@ private let fieldCallback: LibCSVParser.FieldCallback = { data, count, ctx in
   Unmanaged<ParseContext>.fromOpaque(ctx!).takeUnretainedValue().field(data, count)
 }
 
-private let recordCallback: LibCSVParser.RecordCallback = { _, ctx in
-  Unmanaged<ParseContext>.fromOpaque(ctx!).takeUnretainedValue().recordEnd()
+private let recordCallback: LibCSVParser.RecordCallback = { c, ctx in
+  Unmanaged<ParseContext>.fromOpaque(ctx!).takeUnretainedValue().recordEnd(c)
 }

@@ -13,9 +13,22 @@ final class InputSource {
   let displayName: String
   private let fd: Int32
   private let ownsDescriptor: Bool
+  /// In-memory input (for tests and fuzzing) and how much of it has been read.
+  private let memory: [UInt8]?
+  private var memoryOffset = 0
+
+  /// Reads from `bytes` instead of a file; `name` is used in messages.
+  init(bytes: [UInt8], name: String) {
+    path = name
+    displayName = name
+    fd = -1
+    ownsDescriptor = false
+    memory = bytes
+  }
 
   init(path: String) throws(CSVError) {
     self.path = path
+    memory = nil
     if path == "-" {
       fd = 0
       ownsDescriptor = false
@@ -42,6 +55,13 @@ final class InputSource {
 
   /// Reads up to `capacity` bytes into `buffer`; returns 0 at end of file.
   func read(into buffer: UnsafeMutableRawPointer, capacity: Int) throws(CSVError) -> Int {
+    if let memory {
+      let n = min(capacity, memory.count - memoryOffset)
+      guard n > 0 else { return 0 }
+      memory.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + memoryOffset, byteCount: n) }
+      memoryOffset += n
+      return n
+    }
     while true {
       #if canImport(Glibc)
         let n = Glibc.read(fd, buffer, capacity)

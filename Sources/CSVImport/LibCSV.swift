@@ -4,7 +4,9 @@ import CLibCSV
 ///
 /// This is the only place that calls libcsv. The parser runs in strict mode
 /// (`CSV_STRICT | CSV_STRICT_FINI`), so a stray quote is an error instead of swallowing the rest
-/// of the file, and with a space function that trims nothing, so stray spaces reach the caller.
+/// of the file, with a space function that trims nothing, so stray spaces reach the caller, and
+/// with `CSV_REPALL_NL`, so that every line end outside a field reaches the record callback and
+/// lines can be counted without a second scan of the input.
 final class LibCSVParser {
   private let parser: UnsafeMutablePointer<csv_parser>
 
@@ -24,13 +26,18 @@ final class LibCSVParser {
   /// Calls `csv_init` and `csv_set_delim`, `csv_set_space_func`.
   init(delimiter: UInt8) throws(Failure) {
     parser = .allocate(capacity: 1)
-    if csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) != 0 {
+    if csv_init(parser, UInt8(CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL)) != 0 {
       parser.deallocate()
       throw .initFailed
     }
     csv_set_delim(parser, delimiter)
     csv_set_space_func(parser, { _ in 0 })
     csv_set_blk_size(parser, 4096)
+  }
+
+  /// The bytes libcsv has buffered for a field not yet delivered (`entry_buf`, `entry_pos`).
+  var pendingEntry: UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: parser.pointee.entry_buf, count: parser.pointee.entry_pos)
   }
 
   deinit {

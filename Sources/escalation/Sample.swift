@@ -1,8 +1,79 @@
 import ArgumentParser
+import EscalationKit
 
+extension SampleOptions.Layout: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+/// `escalation sample`: writes a deterministic synthetic escalation log.
 struct Sample: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "sample", abstract: "(in progress)")
+  static let configuration = CommandConfiguration(
+    commandName: "sample",
+    abstract: "Write a deterministic, realistic synthetic escalation log (CSV).",
+    discussion: """
+      The same options and seed always give the same bytes. English events use ISO dates and \
+      ','; French output uses day-first dates, ';', a BOM and CRLF (as Excel exports it); the \
+      tickets layout uses US dates in English. --messy adds what real exports contain: synonyms, \
+      roles instead of levels, loose and misspelt categories, multi-line notes, duplicates, rows \
+      out of order and rows with unreadable dates. With -o, a summary is printed on standard \
+      output.
+      """
+  )
+
+  @Option(help: "Number of tickets.")
+  var tickets: Int = 200
+
+  @Option(help: "Number of calendar months covered.")
+  var months: Int = 12
+
+  @Option(help: ArgumentHelp("First month, YYYY-MM.", valueName: "YYYY-MM"))
+  var start: String = "2026-01"
+
+  @Option(help: "Random seed; the same seed gives the same output.")
+  var seed: UInt64 = 1
+
+  @Option(help: "events (one row per event) or tickets (one row per ticket).")
+  var layout: SampleOptions.Layout = .events
+
+  @Option(name: .customLong("lang"), help: "Language of headers and labels: en or fr.")
+  var language: Language = .en
+
+  @Flag(help: "Add the mess of real exports (see above).")
+  var messy = false
+
+  @Option(name: .customLong("tz"), help: "IANA time zone of the written local times.")
+  var timeZone: String = "UTC"
+
+  @Option(name: [.short, .customLong("output")], help: "Output file (default: standard output).")
+  var output: String?
+
   func run() throws {
-    throw CLIError.usage("'sample' is not available yet")
+    let generator: SampleGenerator
+    do {
+      let (y, m) = try SampleOptions.parseStart(start)
+      generator = try SampleGenerator(
+        options: SampleOptions(
+          tickets: tickets, months: months, startYear: y, startMonth: m, seed: seed, layout: layout,
+          language: language, messy: messy, timeZone: timeZone))
+    } catch {
+      throw CLIError.usage(error.description)
+    }
+    let writer = try OutputWriter(path: output)
+    let report = try generator.write(to: writer)
+    guard let output, output != "-" else { return }
+    let s = report.statistics
+    var text = "\(output): \(report.records) records, \(report.events) events, \(s.tickets) tickets"
+    text +=
+      " (resolved \(s.resolved), still open \(s.stillOpen), reached level 2 \(s.reachedLevel[1]),"
+    text +=
+      " level 4 \(s.reachedLevel[3]), reopened \(s.reopened), skipped a level \(s.skippedLevel))\n"
+    if messy {
+      let m = report.mess
+      text += "mess: \(m.duplicates) duplicates, \(m.unreadableDates) unreadable dates,"
+      text +=
+        " \(m.misspelledCategories) misspelt categories, \(m.looseCategoryLabels) loose labels,"
+      text += " \(m.levelsAsRoles) roles as levels, \(m.outOfOrder) rows out of order\n"
+      text += "expected on import: \(report.expectedAccounting.line)\n"
+    }
+    print(text, terminator: "")
   }
 }
