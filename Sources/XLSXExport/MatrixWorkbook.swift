@@ -1,36 +1,18 @@
 import EscalationKit
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What the matrix sheet shows: the matrix, its language, the findings about its file, and
 /// where each cell was read, so that findings land on their cells.
 public struct MatrixWorkbookInput: Sendable {
   /// A row of the matrix: the role row or a category.
-  public enum Row: Hashable, Sendable {
-    case role
-    case category(CategoryKey)
-
-    /// The nine rows in the template's order.
-    public static let all: [Row] = [.role] + CategoryKey.allCases.map { .category($0) }
-  }
-
+  public typealias Row = MatrixRowKey
   /// One of the 36 cells.
-  public struct Cell: Hashable, Sendable {
-    public var row: Row
-    public var level: Level
-    public init(_ row: Row, _ level: Level) {
-      self.row = row
-      self.level = level
-    }
-  }
-
+  public typealias Cell = MatrixCellKey
   /// A place in the CSV file: the record's line and the 1-based field number.
-  public struct Position: Hashable, Sendable {
-    public var line: Int
-    public var column: Int
-    public init(line: Int, column: Int) {
-      self.line = line
-      self.column = column
-    }
-  }
+  public typealias Position = MatrixPosition
 
   /// The matrix as read (cells may be empty when the file left them empty).
   public var matrix: Matrix
@@ -105,6 +87,19 @@ public enum MatrixWorkbook {
   /// Width of the label column and of each level column, in character widths.
   static let labelWidth = 30.0
   static let levelWidth = 48.0
+
+  /// A fixed creation time for the template workbook (2024-01-01 00:00 UTC), so that
+  /// `escalation template --xlsx` gives the same bytes on every run.
+  public static let templateCreated: Int64 = 1_704_067_200
+
+  /// The creation time for the workbook of the matrix file at `path`: the file's modification
+  /// time, so that the same file gives the same workbook; ``templateCreated`` for standard
+  /// input or a file that cannot be examined.
+  public static func creationTime(of path: String) -> Int64 {
+    var st = stat()
+    guard path != "-", stat(path, &st) == 0 else { return templateCreated }
+    return Int64(st.st_mtim.tv_sec)
+  }
 
   /// Writes the matrix workbook to `path` (temporary file + rename; see ``SafeOutput``).
   /// - Parameters:
@@ -289,12 +284,34 @@ public enum MatrixWorkbook {
   }
 }
 
-extension MatrixWorkbookInput.Row {
+extension MatrixRowKey {
   /// The 0-based sheet row: 1 for the role row, 2–9 for the categories.
-  var sheetRow: Int {
-    switch self {
-    case .role: return 1
-    case .category(let c): return c.index + 2
+  var sheetRow: Int { index + 1 }
+}
+
+extension MatrixWorkbookInput {
+  /// What `escalation validate` read and found: the matrix as read (cells it could not
+  /// identify left empty), its findings (each on its cell), and the changed cells (against the
+  /// baseline when one was given, else the canonical matrix). `nil` when the file could not be
+  /// read as a table at all (then there is nothing to lay out).
+  public init?(validation: MatrixValidation) {
+    guard let document = validation.result.document else { return nil }
+    var roles = ["", "", "", ""]
+    var cells: [CategoryKey: [String]] = [:]
+    for c in CategoryKey.allCases { cells[c] = ["", "", "", ""] }
+    for (key, text) in document.cells {
+      switch key.row {
+      case .role: roles[key.level.index] = text.text
+      case .category(let c): cells[c]?[key.level.index] = text.text
+      }
     }
+    let changes = validation.baselineChanges ?? validation.canonicalChanges
+    self.init(
+      matrix: document.matrix ?? Matrix(roles: roles, cells: cells), language: document.language,
+      source: validation.result.file, findings: validation.result.findings,
+      cellPositions: document.cells.mapValues(\.position),
+      rowLabelPositions: document.rowLabels.mapValues(\.position),
+      levelHeaderPositions: document.levelHeaders.mapValues(\.position),
+      referenceName: validation.baseline, changedCells: Set(changes.map(\.cell)))
   }
 }

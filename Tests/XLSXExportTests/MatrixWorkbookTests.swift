@@ -143,6 +143,25 @@ struct MatrixWorkbookTests {
     #expect(a == b)
   }
 
+  @Test func fromTheValidator() throws {
+    let dir = try scratchDirectory()
+    let csv = dir + "/edited.csv"
+    try MatrixCSVWriter.write(Self.editedFrench(), language: .fr, to: OutputWriter(path: csv))
+    let validation = try MatrixValidation.run(path: csv)
+    let input = try #require(MatrixWorkbookInput(validation: validation))
+    // The validator's MTX203 note for the reworded cell is placed on that cell.
+    let cell = Input.Cell(.category(.scheduleAdjustments), Level(rawValue: 2)!)
+    #expect(input.changed == [cell])
+    #expect(input.cellPositions[cell] == Input.Position(line: 4, column: 3))
+    let path = dir + "/edited.xlsx"
+    try MatrixWorkbook.write(
+      input, to: path, created: MatrixWorkbook.creationTime(of: csv), inputs: [csv])
+    let x = try XLSXReader(path: path)
+    #expect(x.fillColor(sheet: 0, "C4") == "FFFFF2CC")
+    #expect(x.elements("xl/comments1.xml", named: "comment").compactMap { $0["ref"] } == ["C4"])
+    #expect(x.text("xl/comments1.xml")?.contains("MTX203") == true)
+  }
+
   @Test func refusesToOverwriteTheMatrixFile() throws {
     let dir = try scratchDirectory()
     let input = dir + "/m.csv"
