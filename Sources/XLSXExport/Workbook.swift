@@ -85,8 +85,11 @@ public final class Workbook {
   public func addWorksheet(_ name: String) throws(XLSXError) -> Worksheet {
     let valid = TextSanitizer.sheetName(name, taken: worksheets.map(\.name))
     guard let ws = workbook_add_worksheet(try lib.open(), valid) else {
-      throw .library(
-        path: path, operation: "workbook_add_worksheet(\(valid))", reason: "refused the name")
+      let tmp = options.temporaryDirectory ?? output.directory
+      throw .writeFailed(
+        path: path,
+        reason: "could not add the sheet '\(valid)' (in constant-memory mode each sheet needs a "
+          + "temporary file in \(tmp))")
     }
     let sheet = Worksheet(lib: lib, pointer: ws, name: valid)
     worksheets.append(sheet)
