@@ -54,6 +54,7 @@ struct MatrixWorkbookTests {
 
   @Test func oneSheetLaidOutLikeTheTemplate() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/matrix.xlsx"
     try MatrixWorkbook.write(
       Self.sampleInput(), to: path, created: march2026, inputs: [dir + "/m.csv"])
@@ -94,6 +95,7 @@ struct MatrixWorkbookTests {
 
   @Test func findingsBecomeCommentsOnTheirCells() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/matrix.xlsx"
     try MatrixWorkbook.write(Self.sampleInput(), to: path, created: march2026)
     let x = try XLSXReader(path: path)
@@ -111,6 +113,7 @@ struct MatrixWorkbookTests {
 
   @Test func noFindingsNoCommentPart() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/matrix.xlsx"
     try MatrixWorkbook.write(
       Input(matrix: .canonical(.en), language: .en), to: path, created: march2026)
@@ -136,6 +139,7 @@ struct MatrixWorkbookTests {
 
   @Test func sameInputGivesIdenticalBytes() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     try MatrixWorkbook.write(Self.sampleInput(), to: dir + "/a.xlsx", created: march2026)
     try MatrixWorkbook.write(Self.sampleInput(), to: dir + "/b.xlsx", created: march2026)
     let a = try Data(contentsOf: URL(fileURLWithPath: dir + "/a.xlsx"))
@@ -145,6 +149,7 @@ struct MatrixWorkbookTests {
 
   @Test func fromTheValidator() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let csv = dir + "/edited.csv"
     try MatrixCSVWriter.write(Self.editedFrench(), language: .fr, to: OutputWriter(path: csv))
     let validation = try MatrixValidation.run(path: csv)
@@ -164,6 +169,7 @@ struct MatrixWorkbookTests {
 
   @Test func refusesToOverwriteTheMatrixFile() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let input = dir + "/m.csv"
     _ = FileManager.default.createFile(atPath: input, contents: Data("x".utf8))
     #expect(throws: XLSXError.wouldOverwriteInput(path: input)) {

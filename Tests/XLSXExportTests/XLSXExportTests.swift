@@ -73,6 +73,7 @@ struct WorkbookTests {
 
   @Test func roundTripCellsAndSheetNames() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/sample.xlsx"
     try writeSample(path)
     let x = try XLSXReader(path: path)
@@ -118,6 +119,7 @@ struct WorkbookTests {
 
   @Test func layoutFeaturesArePresent() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/sample.xlsx"
     try writeSample(path)
     let x = try XLSXReader(path: path)
@@ -145,6 +147,7 @@ struct WorkbookTests {
 
   @Test func sameInputsGiveIdenticalBytes() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     try writeSample(dir + "/a.xlsx")
     try writeSample(dir + "/b.xlsx")
     try writeSample(dir + "/c.xlsx", created: march2026 + 86_400)
@@ -159,6 +162,7 @@ struct WorkbookTests {
 
   @Test func missingDirectoryIsATypedErrorAndLeavesNothing() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/no-such-dir/out.xlsx"
     #expect(throws: XLSXError.self) { try writeSample(path) }
     do {
@@ -178,6 +182,7 @@ struct WorkbookTests {
 
   @Test func directoryThatIsAFileIsRefused() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     _ = FileManager.default.createFile(atPath: dir + "/plain", contents: Data("x".utf8))
     #expect(
       throws: XLSXError.directoryNotWritable(
@@ -190,6 +195,7 @@ struct WorkbookTests {
 
   @Test func failureAtCloseLeavesNothing() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let sub = dir + "/sub"
     try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: false)
     let wb = try Workbook(path: sub + "/out.xlsx", options: .init(created: 0))
@@ -208,6 +214,7 @@ struct WorkbookTests {
 
   @Test func inputIsNeverOverwritten() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let input = dir + "/log.csv"
     _ = FileManager.default.createFile(atPath: input, contents: Data("id\n1\n".utf8))
     #expect(throws: XLSXError.wouldOverwriteInput(path: input)) {
@@ -218,6 +225,7 @@ struct WorkbookTests {
 
   @Test func unclosedWorkbookWritesNothing() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     do {
       let wb = try Workbook(path: dir + "/out.xlsx", options: .init(created: 0))
       try wb.addWorksheet("A").write("x", row: 0, column: 0)
@@ -227,6 +235,7 @@ struct WorkbookTests {
 
   @Test func constantMemoryRefusesRowsOutOfOrder() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let wb = try Workbook(path: dir + "/out.xlsx", options: .init(created: 0))
     let s = try wb.addWorksheet("A")
     try s.write("second row", row: 1, column: 0)
@@ -244,6 +253,7 @@ struct WorkbookTests {
 
   @Test func duplicateSheetNamesAreMadeUnique() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let wb = try Workbook(path: dir + "/out.xlsx", options: .init(created: 0))
     let a = try wb.addWorksheet("Tickets")
     let b = try wb.addWorksheet("tickets")
@@ -258,6 +268,7 @@ struct WorkbookTests {
 struct SheetSeriesTests {
   @Test func continuesOnASecondSheetWithTheHeader() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/long.xlsx"
     let wb = try Workbook(path: path, options: .init(created: march2026))
     // 4 rows per sheet (header + 3 data rows): 7 data rows fill 3 + 3 + 1.
@@ -288,6 +299,7 @@ struct SheetSeriesTests {
 
   @Test func tableWhenRowsAreKeptInMemory() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let path = dir + "/table.xlsx"
     let wb = try Workbook(path: path, options: .init(constantMemory: false, created: march2026))
     let s = try wb.addWorksheet("Data")
@@ -309,6 +321,7 @@ struct SheetSeriesTests {
 
   @Test func tableIsRefusedInConstantMemory() throws {
     let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let wb = try Workbook(path: dir + "/t.xlsx", options: .init(created: 0))
     let s = try wb.addWorksheet("Data")
     #expect(
