@@ -1,6 +1,7 @@
 import EscalationKit
 import Foundation
 import Testing
+import XLSXTestSupport
 
 @testable import XLSXExport
 

@@ -1,7 +1,7 @@
 import Foundation
+import XLSXExport
 import ZIPFoundation
 
-@testable import XLSXExport
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -9,15 +9,15 @@ import ZIPFoundation
 
 /// A minimal XLSX reader for tests: opens the package with ZIPFoundation and reads the parts
 /// with Foundation's XMLParser.
-struct XLSXReader {
+public struct XLSXReader {
   /// A cell's stored value.
-  enum Value: Equatable, CustomStringConvertible {
+  public enum Value: Equatable, CustomStringConvertible {
     case string(String)
     case number(Double)
     case formula(String)
     case blank
 
-    var description: String {
+    public var description: String {
       switch self {
       case .string(let s): return "string(\(s.prefix(40)))"
       case .number(let n): return "number(\(n))"
@@ -28,9 +28,9 @@ struct XLSXReader {
   }
 
   /// Every part of the package by name.
-  let parts: [String: Data]
+  public let parts: [String: Data]
 
-  init(path: String) throws {
+  public init(path: String) throws {
     let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     var parts: [String: Data] = [:]
     for entry in archive {
@@ -42,17 +42,17 @@ struct XLSXReader {
   }
 
   /// A part as text.
-  func text(_ name: String) -> String? {
+  public func text(_ name: String) -> String? {
     parts[name].map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Sheet names in workbook order.
-  var sheetNames: [String] {
+  public var sheetNames: [String] {
     elements("xl/workbook.xml", named: "sheet").compactMap { $0["name"] }
   }
 
   /// The part path of the sheet at `index` (0-based), resolved through the workbook's rels.
-  func sheetPart(_ index: Int) -> String? {
+  public func sheetPart(_ index: Int) -> String? {
     let sheets = elements("xl/workbook.xml", named: "sheet")
     guard index < sheets.count, let rid = sheets[index]["r:id"] else { return nil }
     let rel = elements("xl/_rels/workbook.xml.rels", named: "Relationship").first {
@@ -63,7 +63,7 @@ struct XLSXReader {
   }
 
   /// The cells of the sheet at `index`, by A1 reference.
-  func cells(sheet index: Int) -> [String: Value] {
+  public func cells(sheet index: Int) -> [String: Value] {
     guard let part = sheetPart(index), let data = parts[part] else { return [:] }
     let shared = sharedStrings
     let d = SheetDelegate(shared: shared)
@@ -74,7 +74,7 @@ struct XLSXReader {
   }
 
   /// The shared strings table.
-  var sharedStrings: [String] {
+  public var sharedStrings: [String] {
     guard let data = parts["xl/sharedStrings.xml"] else { return [] }
     let d = SharedStringsDelegate()
     let p = XMLParser(data: data)
@@ -84,7 +84,7 @@ struct XLSXReader {
   }
 
   /// Attributes of every element `name` in a part.
-  func elements(_ part: String, named name: String) -> [[String: String]] {
+  public func elements(_ part: String, named name: String) -> [[String: String]] {
     guard let data = parts[part] else { return [] }
     let d = ElementDelegate(name: name)
     let p = XMLParser(data: data)
@@ -94,13 +94,13 @@ struct XLSXReader {
   }
 
   /// Attributes of every element `name` in the sheet at `index`.
-  func sheetElements(_ index: Int, named name: String) -> [[String: String]] {
+  public func sheetElements(_ index: Int, named name: String) -> [[String: String]] {
     guard let part = sheetPart(index) else { return [] }
     return elements(part, named: name)
   }
 
   /// The solid fill colour (`FFRRGGBB`) of a cell of the sheet at `index`, if any.
-  func fillColor(sheet index: Int, _ ref: String) -> String? {
+  public func fillColor(sheet index: Int, _ ref: String) -> String? {
     guard let c = sheetElements(index, named: "c").first(where: { $0["r"] == ref }),
       let s = c["s"].flatMap(Int.init), let data = parts["xl/styles.xml"]
     else { return nil }
@@ -113,7 +113,7 @@ struct XLSXReader {
   }
 
   /// Names of the parts under `prefix` (e.g. `xl/charts/`), sorted.
-  func partNames(under prefix: String) -> [String] {
+  public func partNames(under prefix: String) -> [String] {
     parts.keys.filter { $0.hasPrefix(prefix) }.sorted()
   }
 }
