@@ -71,6 +71,9 @@ public enum ReportWorkbook {
     try wb.close()
   }
 
+  /// The number of default-height rows (20 pixels) a chart `height` pixels high covers.
+  static func rowsUnderChart(height: Double) -> Int { Int((height / 20).rounded(.up)) }
+
   /// Names of the sheets in `language`, in order (Tickets and Data quality may continue on
   /// further sheets past 1,048,576 rows).
   public static func sheetNames(_ language: Language) -> [String] {
@@ -375,7 +378,7 @@ private struct Writer {
       try s.insert(chart, row: 1, column: 6, xScale: 1.8, yScale: 1.5)
       // The chart stands beside the first table; the next tables start below it, or it would
       // hide their right-hand columns (8 columns wide, under the chart's columns G–H).
-      r = max(r, 1 + Writer.rowsUnder(chartHeight: 288 * 1.5))
+      r = max(r, 1 + ReportWorkbook.rowsUnderChart(height: 288 * 1.5))
     }
     r += 1
 
@@ -430,9 +433,6 @@ private struct Writer {
     try s.write(hours: hours(stats.p90), row: r, column: column + 3)
     try s.write(hours: hours(stats.max), row: r, column: column + 4)
   }
-
-  /// The number of default-height rows (20 pixels) a chart `chartHeight` pixels high covers.
-  static func rowsUnder(chartHeight: Double) -> Int { Int((chartHeight / 20).rounded(.up)) }
 
   /// Groups in first-seen order, the total last.
   func orderedGroups(_ groups: [RowGroup]) -> [RowGroup] {
