@@ -19,11 +19,14 @@ public struct CellStyle: Hashable, Sendable {
   public var horizontal = Horizontal.general
   /// A thin grey border on all sides.
   public var border = false
+  /// Indentation from the left edge, in Excel's steps of about one character (text placed
+  /// right of a column of right-aligned numbers would otherwise touch them).
+  public var indent = 0
 
   public init(
     bold: Bool = false, italic: Bool = false, fontSize: Double? = nil, fontColor: UInt32? = nil,
     fill: UInt32? = nil, numberFormat: String? = nil, wrap: Bool = false, alignTop: Bool = false,
-    horizontal: Horizontal = .general, border: Bool = false
+    horizontal: Horizontal = .general, border: Bool = false, indent: Int = 0
   ) {
     self.bold = bold
     self.italic = italic
@@ -35,6 +38,7 @@ public struct CellStyle: Hashable, Sendable {
     self.alignTop = alignTop
     self.horizontal = horizontal
     self.border = border
+    self.indent = indent
   }
 
   /// This style with another number format.

@@ -115,10 +115,12 @@ public final class Chart {
     if let maximum { chart_axis_set_max(valueAxis, maximum) }
   }
 
-  /// Lists categories top to bottom in sheet order (bar charts otherwise draw them upside down).
+  /// Lists categories top to bottom in sheet order (bar charts otherwise draw them upside down),
+  /// keeping the value axis at the bottom (it would follow the first category to the top).
   public func reverseCategories() {
     guard lib.isOpen else { return }
     chart_axis_set_reverse(categoryAxis)
+    chart_axis_set_crossing_max(categoryAxis)
   }
 
   /// Where the legend goes.

@@ -108,6 +108,10 @@ final class LibXLSX {
     case .center: format_set_align(f, UInt8(LXW_ALIGN_CENTER.rawValue))
     case .right: format_set_align(f, UInt8(LXW_ALIGN_RIGHT.rawValue))
     }
+    if style.indent > 0 {
+      if style.horizontal == .general { format_set_align(f, UInt8(LXW_ALIGN_LEFT.rawValue)) }
+      format_set_indent(f, UInt8(clamping: style.indent))
+    }
     if style.border {
       format_set_border(f, UInt8(LXW_BORDER_THIN.rawValue))
       format_set_border_color(f, LibXLSX.color(0xBFBFBF))

@@ -194,18 +194,18 @@ public enum MatrixWorkbook {
     } else {
       against = lang == .en ? "the canonical matrix" : "la matrice canonique"
     }
-    try sheet.write(
+    try sheet.writeMerged(
       lang == .en
         ? "Yellow cells: text changed from \(against) (\(changed.count) of 36)."
         : "Cellules jaunes\(nbsp): texte modifié par rapport à \(against) (\(changed.count) sur 36).",
-      row: r, column: 0, style: CellStyle(fill: CellStyle.changedFill))
+      row: r, firstColumn: 0, lastColumn: 1, style: CellStyle(fill: CellStyle.changedFill))
     r += 1
-    try sheet.write(
+    try sheet.writeMerged(
       lang == .en
         ? "Red cells: errors. A red corner marks a cell with findings: point at it to read them."
         : "Cellules rouges\(nbsp): erreurs. Un coin rouge signale des remarques\(nbsp): "
           + "pointez la cellule pour les lire.",
-      row: r, column: 0, style: CellStyle(fill: CellStyle.alertFill))
+      row: r, firstColumn: 0, lastColumn: 1, style: CellStyle(fill: CellStyle.alertFill))
     r += 1
     if !placed.unplaced.isEmpty {
       r += 1
@@ -222,6 +222,7 @@ public enum MatrixWorkbook {
     sheet.setColumnWidth(0, labelWidth)
     for level in Level.all { sheet.setColumnWidth(level.rawValue, levelWidth) }
     sheet.freezePanes(row: 1, column: 1)
+    try sheet.setPrintLayout(headerRows: 0...0)
     return sheet
   }
 

@@ -71,6 +71,9 @@ public enum ReportWorkbook {
     try wb.close()
   }
 
+  /// The number of default-height rows (20 pixels) a chart `height` pixels high covers.
+  static func rowsUnderChart(height: Double) -> Int { Int((height / 20).rounded(.up)) }
+
   /// Names of the sheets in `language`, in order (Tickets and Data quality may continue on
   /// further sheets past 1,048,576 rows).
   public static func sheetNames(_ language: Language) -> [String] {
@@ -102,6 +105,13 @@ struct Labels {
   var tickets: String { t("Tickets", "Tickets") }
   var opened: String { t("Opened", "Ouverts") }
   var yes: String { t("yes", "oui") }
+  func severity(_ s: Severity) -> String {
+    switch s {
+    case .error: return t("error", "erreur")
+    case .warning: return t("warning", "avertissement")
+    case .note: return t("note", "remarque")
+    }
+  }
   func levelName(_ n: Int) -> String { t("Level \(n)", "Niveau \(n)") }
 }
 
@@ -128,16 +138,21 @@ private struct Writer {
   func hours(_ seconds: Double?) -> Double? { seconds.map { $0 / 3600 } }
   func hours(_ seconds: Int64?) -> Double? { seconds.map { Double($0) / 3600 } }
 
-  func date(_ s: Worksheet, _ t: Int64?, _ row: Int, _ column: Int) throws(XLSXError) {
-    try s.write(date: t, offset: t.map { zone.offset(atUTC: $0) } ?? 0, row: row, column: column)
+  func date(
+    _ s: Worksheet, _ t: Int64?, _ row: Int, _ column: Int, style: CellStyle = .dateTime
+  ) throws(XLSXError) {
+    try s.write(
+      date: t, offset: t.map { zone.offset(atUTC: $0) } ?? 0, row: row, column: column,
+      style: style)
   }
 
   func headers(_ s: Worksheet, _ names: [String], row: Int, from column: Int = 0) throws(XLSXError)
   {
-    for (i, n) in names.enumerated() {
-      try s.write(n, row: row, column: column + i, style: .header)
-    }
+    try s.writeHeaderRow(names, row: row, from: column)
   }
+
+  /// A small whole number such as a level, centred (it sits between text columns).
+  static let centered = CellStyle(horizontal: .center)
 
   /// Category rows first, the total last (as the content orders them).
   func categoryRows<T>(_ rows: [T], group: (T) -> RowGroup) -> (categories: [T], total: T?) {
@@ -148,21 +163,26 @@ private struct Writer {
 
   func summary() throws(XLSXError) {
     let s = try workbook.addWorksheet(l.summary)
+    try s.setPrintLayout()
+    // Fixed widths, set first: the header rows below are laid out against them.
+    for (column, width) in [42.0, 20, 20, 14, 14].enumerated() { s.setColumnWidth(column, width) }
     try s.writeMerged(
       "\(l.title) — \(c.period.label)", row: 0, firstColumn: 0, lastColumn: 4, style: .title)
     var r = 2
     let bold = CellStyle(bold: true)
+    // Left-aligned like the texts above and below them.
+    let left = CellStyle(numberFormat: CellStyle.dateTimeFormat, horizontal: .left)
     try s.write(l.t("Period", "Période"), row: r, column: 0, style: bold)
     try s.write(c.period.label, row: r, column: 1)
     r += 1
     try s.write(l.t("From", "Du"), row: r, column: 0, style: bold)
-    try date(s, c.period.start, r, 1)
+    try date(s, c.period.start, r, 1, style: left)
     r += 1
     try s.write(l.t("To (excluded)", "Au (exclu)"), row: r, column: 0, style: bold)
-    try date(s, c.period.end, r, 1)
+    try date(s, c.period.end, r, 1, style: left)
     r += 1
     try s.write(l.t("As of", "Arrêté au"), row: r, column: 0, style: bold)
-    try date(s, c.period.asOf, r, 1)
+    try date(s, c.period.asOf, r, 1, style: left)
     r += 1
     try s.write(l.t("Time zone", "Fuseau horaire"), row: r, column: 0, style: bold)
     try s.write(c.zone, row: r, column: 1)
@@ -188,8 +208,10 @@ private struct Writer {
     try headers(
       s,
       [
-        l.t("Figure", "Indicateur"), l.t("This period", "Cette période"),
-        l.t("Previous period", "Période précédente"),
+        l.t("Figure", "Indicateur"),
+        l.t("This period", "Cette période") + " (\(c.period.label))",
+        l.t("Previous period", "Période précédente")
+          + (input.previous.map { " (\($0.period.label))" } ?? ""),
         l.t("Change", "Évolution"),
       ], row: r)
     r += 1
@@ -262,17 +284,14 @@ private struct Writer {
         "\(findings.count)\u{00A0}: \(counts.errors) erreurs (lignes rejetées), \(counts.warnings) "
           + "avertissements, \(counts.notes) notes\u{00A0}; voir la feuille"),
       toSheet: l.qualitySheet, row: r, column: 1)
-    s.setColumnWidth(0, 42)
-    s.setColumnWidth(1, 20)
-    s.setColumnWidth(2, 20)
-    s.setColumnWidth(3, 14)
-    s.setColumnWidth(4, 14)
   }
 
   // MARK: Escalation rates
 
   func rates() throws(XLSXError) {
     let s = try workbook.addWorksheet(l.ratesSheet)
+    try s.setPrintLayout(headerRows: 0...0)
+    s.autofitColumns(minimum: 8, maximum: 48)
     let names = [
       l.category, l.opened, l.t("Reached ≥ 2", "Atteint ≥ 2"), l.t("Reached ≥ 3", "Atteint ≥ 3"),
       l.t("Reached 4", "Atteint 4"), l.t("Rate ≥ 2", "Taux ≥ 2"), l.t("Rate ≥ 3", "Taux ≥ 3"),
@@ -297,7 +316,6 @@ private struct Writer {
       r += 1
     }
     s.freezePanes(row: 1, column: 1)
-    s.autofitColumns(minimum: 8, maximum: 48)
     guard !cats.isEmpty else { return }
     let last = cats.count
     try s.dataBars(CellRange(firstRow: 1, firstColumn: 5, lastRow: last, lastColumn: 7))
@@ -319,6 +337,8 @@ private struct Writer {
 
   func timeAtLevel() throws(XLSXError) {
     let s = try workbook.addWorksheet(l.timeSheet)
+    try s.setPrintLayout()
+    s.autofitColumns(minimum: 9, maximum: 48)
     // 1. Median hours, category × level (the chart's data, with a colour scale).
     try s.write(
       l.t(
@@ -356,61 +376,62 @@ private struct Writer {
       chart.reverseCategories()
       chart.setLegend(.bottom)
       try s.insert(chart, row: 1, column: 6, xScale: 1.8, yScale: 1.5)
+      // The chart stands beside the first table; the next tables start below it, or it would
+      // hide their right-hand columns (8 columns wide, under the chart's columns G–H).
+      r = max(r, 1 + ReportWorkbook.rowsUnderChart(height: 288 * 1.5))
     }
     r += 1
 
-    // 2. The full figures, category × level.
-    try headers(
-      s,
-      [
-        l.category, l.level, l.role, l.tickets, l.t("Mean h", "Moyenne h"),
-        l.t("Median h", "Médiane h"),
-        l.t("P90 h", "P90 h"), l.t("Max h", "Max h"),
-      ], row: r)
+    // 2. The full figures, category × level. The hour columns C–G line up with those of the
+    // time-to-resolution table below; the role, a long text, goes last so that it does not
+    // widen a column of figures.
+    let figures = [
+      l.tickets, l.t("Mean h", "Moyenne h"), l.t("Median h", "Médiane h"), l.t("P90 h", "P90 h"),
+      l.t("Max h", "Max h"),
+    ]
+    try headers(s, [l.category, l.level] + figures + [l.role], row: r)
     r += 1
     let first = r
     for row in c.timeAtLevel {
-      try s.write(row.group.label(lang), row: r, column: 0)
-      try s.write(integer: row.level.rawValue, row: r, column: 1, style: .plain)
+      let bold: CellStyle? = row.group == .total ? CellStyle(bold: true) : nil
+      try s.write(row.group.label(lang), row: r, column: 0, style: bold)
+      try s.write(integer: row.level.rawValue, row: r, column: 1, style: Writer.centered)
+      try statistics(s, row.stats, row: r, from: 2)
       try s.write(
-        row.level.index < c.roles.count ? c.roles[row.level.index] : "", row: r, column: 2)
-      try s.write(integer: row.stats.count, row: r, column: 3)
-      try s.write(hours: hours(row.stats.mean), row: r, column: 4)
-      try s.write(hours: hours(row.stats.median), row: r, column: 5)
-      try s.write(hours: hours(row.stats.p90), row: r, column: 6)
-      try s.write(hours: hours(row.stats.max), row: r, column: 7)
+        row.level.index < c.roles.count ? c.roles[row.level.index] : "", row: r, column: 7,
+        style: CellStyle(indent: 1))
       r += 1
     }
-    if r > first { try s.colorScale(.column(5, rows: first...(r - 1))) }
+    if r > first { try s.colorScale(.column(4, rows: first...(r - 1))) }
     r += 1
 
-    // 3. Time to resolution.
+    // 3. Time to resolution (no level column: B stays empty so the figures stay aligned).
     try s.write(
       l.t(
         "Time to resolution (tickets resolved in the period)",
         "Délai de résolution (tickets résolus dans la période)"),
       row: r, column: 0, style: CellStyle(bold: true))
     r += 1
-    try headers(
-      s,
-      [
-        l.category, l.tickets, l.t("Mean h", "Moyenne h"), l.t("Median h", "Médiane h"),
-        l.t("P90 h", "P90 h"),
-        l.t("Max h", "Max h"),
-      ], row: r)
+    try headers(s, [l.category, ""] + figures, row: r)
     r += 1
     for row in c.timeToResolution {
       try s.write(
         row.group.label(lang), row: r, column: 0,
         style: row.group == .total ? CellStyle(bold: true) : nil)
-      try s.write(integer: row.stats.count, row: r, column: 1)
-      try s.write(hours: hours(row.stats.mean), row: r, column: 2)
-      try s.write(hours: hours(row.stats.median), row: r, column: 3)
-      try s.write(hours: hours(row.stats.p90), row: r, column: 4)
-      try s.write(hours: hours(row.stats.max), row: r, column: 5)
+      try statistics(s, row.stats, row: r, from: 2)
       r += 1
     }
-    s.autofitColumns(minimum: 8, maximum: 40)
+  }
+
+  /// Tickets, mean, median, p90 and max hours in five columns from `column`.
+  func statistics(_ s: Worksheet, _ stats: DurationStats, row r: Int, from column: Int)
+    throws(XLSXError)
+  {
+    try s.write(integer: stats.count, row: r, column: column)
+    try s.write(hours: hours(stats.mean), row: r, column: column + 1)
+    try s.write(hours: hours(stats.median), row: r, column: column + 2)
+    try s.write(hours: hours(stats.p90), row: r, column: column + 3)
+    try s.write(hours: hours(stats.max), row: r, column: column + 4)
   }
 
   /// Groups in first-seen order, the total last.
@@ -424,6 +445,8 @@ private struct Writer {
 
   func trend() throws(XLSXError) {
     let s = try workbook.addWorksheet(l.trendSheet)
+    try s.setPrintLayout(headerRows: 0...0)
+    s.autofitColumns(minimum: 8, maximum: 30)
     try headers(
       s,
       [
@@ -444,7 +467,6 @@ private struct Writer {
       r += 1
     }
     s.freezePanes(row: 1, column: 1)
-    s.autofitColumns(minimum: 8, maximum: 30)
     guard r > 1 else { return }
     let months = 1...(r - 1)
     let counts = try workbook.addChart(.line)
@@ -478,26 +500,23 @@ private struct Writer {
       l.t("Hours at level", "Heures au niveau"), l.t("Age (days)", "Âge (jours)"),
       l.t("SLA breach", "Dépassement SLA"),
     ]
-    let alert = CellStyle(fill: CellStyle.alertFill)
-    let series = try SheetSeries(workbook: workbook, name: l.backlogSheet, headers: names) {
-      (sheet) throws(XLSXError) in
-      // Added before the banding, so it wins where both apply.
-      try sheet.highlight(
-        CellRange(
-          firstRow: 1, firstColumn: 0, lastRow: Worksheet.maxRows - 1, lastColumn: names.count - 1),
-        formula: "=$H2<>\"\"", style: alert)
-    }
+    // The whole row of a ticket past its SLA target.
+    let breach = SheetSeries.Highlight(
+      columns: 0...(names.count - 1), formula: "=$H2<>\"\"",
+      style: CellStyle(fill: CellStyle.alertFill))
+    let series = try SheetSeries(
+      workbook: workbook, name: l.backlogSheet, headers: names, highlights: [breach])
     for b in c.backlog {
       let (s, r) = try series.nextRow()
       try s.write(b.ticket, row: r, column: 0)
       try s.write(b.group.label(lang), row: r, column: 1)
-      try s.write(integer: b.level.rawValue, row: r, column: 2, style: .plain)
+      try s.write(integer: b.level.rawValue, row: r, column: 2, style: Writer.centered)
       try s.write(b.role, row: r, column: 3)
       try date(s, b.opened, r, 4)
       try s.write(hours: Double(b.timeAtLevel) / 3600, row: r, column: 5)
       try s.write(
         number: Double(b.age) / 86_400, row: r, column: 6, style: CellStyle(numberFormat: "0.0"))
-      try s.write(b.slaBreach == true ? l.yes : "", row: r, column: 7)
+      try s.write(b.slaBreach == true ? l.yes : "", row: r, column: 7, style: Writer.centered)
     }
     try series.finish()
   }
@@ -515,21 +534,20 @@ private struct Writer {
         l.t("Time to resolution h", "Délai de résolution h"),
         l.t("SLA breaches", "Dépassements SLA"),
       ]
-    let alert = CellStyle(fill: CellStyle.alertFill)
-    let series = try SheetSeries(workbook: workbook, name: l.ticketsSheet, headers: names) {
-      (sheet) throws(XLSXError) in
-      try sheet.highlight(
-        CellRange(firstRow: 1, firstColumn: 11, lastRow: Worksheet.maxRows - 1, lastColumn: 11),
-        formula: "=$L2>0", style: alert)
-    }
+    // The count of SLA breaches, where there are any.
+    let breaches = SheetSeries.Highlight(
+      columns: 11...11, formula: "=$L2>0", style: CellStyle(fill: CellStyle.alertFill))
+    let series = try SheetSeries(
+      workbook: workbook, name: l.ticketsSheet, headers: names, highlights: [breaches])
     for t in c.tickets ?? [] {
       let (s, r) = try series.nextRow()
       try s.write(t.ticket, row: r, column: 0)
       try s.write(t.group.label(lang), row: r, column: 1)
       try date(s, t.opened, r, 2)
       try date(s, t.resolved, r, 3)
-      try s.write(integer: t.highestLevel.rawValue, row: r, column: 4, style: .plain)
-      try s.write(integer: t.levelAtResolution?.rawValue, row: r, column: 5, style: .plain)
+      try s.write(integer: t.highestLevel.rawValue, row: r, column: 4, style: Writer.centered)
+      try s.write(
+        integer: t.levelAtResolution?.rawValue, row: r, column: 5, style: Writer.centered)
       for i in 0..<4 {
         let v = i < t.secondsAtLevel.count ? t.secondsAtLevel[i] : nil
         try s.write(hours: hours(v), row: r, column: 6 + i)
@@ -548,17 +566,34 @@ private struct Writer {
       l.t("Severity", "Gravité"),
       l.t("Code", "Code"), l.t("Message", "Message"),
     ]
-    let series = try SheetSeries(workbook: workbook, name: l.qualitySheet, headers: names)
+    let series = try SheetSeries(workbook: workbook, name: l.qualitySheet, headers: names) {
+      (sheet) throws(XLSXError) in sheet.setColumnWidth(5, Writer.messageWidth)
+    }
+    // Every cell aligned to the top, as a long message wraps onto further lines.
+    let top = CellStyle(alignTop: true)
+    let number = CellStyle(alignTop: true, horizontal: .center)
+    let message = CellStyle(wrap: true, alignTop: true)
     for f in findings {
       let (s, r) = try series.nextRow()
-      try s.write(f.file, row: r, column: 0)
-      try s.write(integer: f.line, row: r, column: 1, style: .plain)
-      try s.write(integer: f.column, row: r, column: 2, style: .plain)
-      try s.write(f.severity.rawValue, row: r, column: 3)
-      try s.write(f.code, row: r, column: 4)
-      try s.write(f.message, row: r, column: 5)
+      let lines = Writer.lines(f.message, width: Int(Writer.messageWidth))
+      if lines > 1 { try s.setRowHeight(r, min(409, Double(lines) * 15)) }
+      try s.write(f.file, row: r, column: 0, style: top)
+      try s.write(integer: f.line, row: r, column: 1, style: number)
+      try s.write(integer: f.column, row: r, column: 2, style: number)
+      try s.write(l.severity(f.severity), row: r, column: 3, style: top)
+      try s.write(f.code, row: r, column: 4, style: top)
+      try s.write(f.message, row: r, column: 5, style: message)
     }
-    for sheet in series.sheets { sheet.setColumnWidth(5, 100) }
     try series.finish()
+  }
+
+  /// The width of the message column of the data-quality sheet, in character widths.
+  static let messageWidth = 100.0
+
+  /// The lines `text` takes wrapped in a column `width` characters wide (an estimate that
+  /// errs on the generous side: proportional text is narrower than the digits Excel counts).
+  static func lines(_ text: String, width: Int) -> Int {
+    let count = text.unicodeScalars.count
+    return max(1, (count + width - 1) / max(1, width))
   }
 }

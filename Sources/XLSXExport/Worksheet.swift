@@ -99,8 +99,41 @@ public final class Worksheet {
     try lib.check(
       worksheet_write_string(sheet, r, c, clean, f),
       "worksheet_write_string(\(name)!\(ref(row, column)))")
-    if style?.wrap != true || clean.utf8.count < 40 {
-      note(width: Worksheet.textWidth(clean) * (style?.bold == true ? 1.1 : 1), column: column)
+    let bold = style?.bold == true ? 1.1 : 1
+    if style?.wrap != true {
+      note(width: Worksheet.textWidth(clean) * bold, column: column)
+    } else if clean.utf8.count < 40 {
+      note(width: Worksheet.wrappedWidth(clean) * bold, column: column)
+    }
+  }
+
+  /// The width a short wrapped text (a column header) asks of its column: all of it up to 12
+  /// characters, else the width of the longer of two lines (wider data widens it anyway).
+  static func wrappedWidth(_ text: String) -> Double {
+    let whole = textWidth(text)
+    return whole <= 12 ? whole : max(12, twoLineWidth(text) + 1)
+  }
+
+  /// Writes a row of column headers (``CellStyle/header``, wrapped) from `column` on. A header
+  /// wider than its column wraps onto a second line; the row is then made two lines high
+  /// (Excel does not grow a row for wrapped text by itself). Call ``setColumnWidth(_:_:)``
+  /// and ``autofitColumns(minimum:maximum:)`` first: they decide the widths.
+  public func writeHeaderRow(
+    _ names: [String], row: Int, from column: Int = 0, style: CellStyle = .header
+  ) throws(XLSXError) {
+    let bold = style.bold ? 1.1 : 1
+    let wraps = names.enumerated().contains { i, name in
+      let text = TextSanitizer.cell(name)
+      let width =
+        fixedWidths[column + i]
+        ?? min(
+          autofit?.maximum ?? 255,
+          max(autofit?.minimum ?? 0, Worksheet.wrappedWidth(text) * bold + 2))
+      return Worksheet.textWidth(text) * bold + 1 > width
+    }
+    if wraps { try setRowHeight(row, 30) }
+    for (i, name) in names.enumerated() {
+      try write(name, row: row, column: column + i, style: style)
     }
   }
 
@@ -249,6 +282,26 @@ public final class Worksheet {
     worksheet_freeze_panes(sheet, lxw_row_t(max(0, row)), lxw_col_t(max(0, column)))
   }
 
+  /// How the sheet prints: landscape, one page wide and as many pages long as needed (a wide
+  /// table would otherwise be cut across several pages), with `headerRows` (e.g. `0...0`)
+  /// repeated at the top of every page. Excel and LibreOffice both honour it.
+  public func setPrintLayout(landscape: Bool = true, headerRows: ClosedRange<Int>? = nil)
+    throws(XLSXError)
+  {
+    guard lib.isOpen else { throw .closed(path: lib.path) }
+    if landscape { worksheet_set_landscape(sheet) }
+    worksheet_fit_to_pages(sheet, 1, 0)
+    if let headerRows {
+      guard headerRows.lowerBound >= 0, headerRows.upperBound < Worksheet.maxRows else {
+        throw .outOfRange(path: lib.path, sheet: name, row: headerRows.upperBound, column: 0)
+      }
+      try lib.check(
+        worksheet_repeat_rows(
+          sheet, lxw_row_t(headerRows.lowerBound), lxw_row_t(headerRows.upperBound)),
+        "worksheet_repeat_rows")
+    }
+  }
+
   /// Puts filter buttons on the header row of `range`.
   public func autofilter(_ range: CellRange) throws(XLSXError) {
     let (r1, c1, r2, c2) = try bounds(range)
@@ -295,15 +348,21 @@ public final class Worksheet {
 
   /// Filter buttons and banded rows over `range` (headers in its first row): an Excel table
   /// when the workbook keeps rows in memory, otherwise an autofilter and banding by a
-  /// conditional format, which libxlsxwriter allows in constant-memory mode.
-  public func makeFilterable(_ range: CellRange, headers: [String]) throws(XLSXError) {
+  /// conditional format, which libxlsxwriter allows in constant-memory mode. The banding is
+  /// one rule per column span of `bandSegments` (default: the whole width), so that it can
+  /// share its range with a highlight added before it (see ``SheetSeries/finish()``).
+  public func makeFilterable(
+    _ range: CellRange, headers: [String], bandSegments: [ClosedRange<Int>]? = nil
+  ) throws(XLSXError) {
     if lib.constantMemory || range.lastRow == range.firstRow {
       try autofilter(range)
       if range.lastRow > range.firstRow {
-        try bandRows(
-          CellRange(
-            firstRow: range.firstRow + 1, firstColumn: range.firstColumn, lastRow: range.lastRow,
-            lastColumn: range.lastColumn))
+        for span in bandSegments ?? [range.firstColumn...range.lastColumn] {
+          try bandRows(
+            CellRange(
+              firstRow: range.firstRow + 1, firstColumn: span.lowerBound, lastRow: range.lastRow,
+              lastColumn: span.upperBound))
+        }
       }
     } else {
       try addTable(range, headers: headers)
@@ -440,6 +499,20 @@ public final class Worksheet {
       }
     }
     return Double(max(widest, current))
+  }
+
+  /// The width `text` needs to fit on at most two lines when wrapped at spaces: its longest
+  /// word, or the longer half of the best break (a text without spaces needs its full width).
+  static func twoLineWidth(_ text: String) -> Double {
+    let whole = textWidth(text)
+    var best = whole
+    let scalars = Array(text.unicodeScalars)
+    for (i, s) in scalars.enumerated() where s == " " {
+      let first = Double(i)
+      let second = Double(scalars.count - i - 1)
+      best = min(best, max(first, second))
+    }
+    return best
   }
 
   /// The displayed width of a number under a format (an estimate). Scans the format's bytes:
