@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/setup.sh
-swift build -c release --product escalation >/dev/null
+swift build -c release --product escalation >/dev/null 2>&1
 bin=$PWD/.build/release/escalation
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -32,7 +32,7 @@ for n in "${sizes[@]}"; do
   # About 2.5 events per ticket in the generated process.
   tickets=$(( n * 2 / 5 ))
   log="$work/log-$n.csv"
-  "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 --seed 7 -o "$log"
+  "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 --seed 7 -o "$log" >/dev/null
   events=$(( $(wc -l < "$log") - 1 ))
   measure "sample ($n)" "$events" "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 --seed 7 -o "$work/again.csv"
   measure "import ($n)" "$events" "$bin" import "$log" -o /dev/null
