@@ -21,9 +21,6 @@ measure() { # label events command...
     '{ eps = ($2 > 0) ? e / $2 : 0; printf "%-34s %10d %8.2f %12.0f %8.1f\n", l, e, $2, eps, $3 / 1024 }'
 }
 
-printf "%-34s %10d %8.2f %12.0f %8.1f\n", l, e, s, eps, r / 1024 }'
-}
-
 printf "%-34s %10s %8s %12s %8s\n" "step" "events" "wall s" "events/s" "RSS MB"
 for n in "${sizes[@]}"; do
   # About 2.5 events per ticket in the generated process.
