@@ -102,7 +102,7 @@ import Testing
     await propertyCheck(count: 30, input: Gen.uint64()) { seed in
       let log = generatedLog(seed: seed, tickets: 40, shuffle: false)
       var shuffled = log
-      var rng = SplitMix(seed: seed ^ 0xABCD)
+      var rng = SplitMix64(state: seed ^ 0xABCD)
       shuffled.events.shuffle(using: &rng)
       // Restore the relative order of same-ticket same-time events.
       var groups: [String: [Event]] = [:]

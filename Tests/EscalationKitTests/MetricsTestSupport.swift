@@ -44,18 +44,6 @@ struct LogBuilder {
 /// Hours to seconds.
 func h(_ hours: Double) -> Int64 { Int64((hours * 3600).rounded()) }
 
-/// A small deterministic random generator (SplitMix64) for generated logs.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// A random log: `tickets` tickets opened over `days` days from `start`, each with a random
 /// life (escalations, de-escalations, status updates, resolutions, reopens), and some
@@ -66,7 +54,7 @@ func generatedLog(
   start: Int64 = LocalDateTime(year: 2026, month: 9, day: 1).secondsAsIfUTC, days: Int = 120,
   anomalies: Bool = true, shuffle: Bool = true, resolveAtEnd: Double = 0
 ) -> EventLog {
-  var rng = SplitMix(seed: seed)
+  var rng = SplitMix64(state: seed)
   var events: [Event] = []
   events.reserveCapacity(tickets * 5)
   var ids: [String] = []
