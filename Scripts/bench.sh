@@ -29,8 +29,8 @@ measure() { # label events command...
 
 printf "%-34s %10s %8s %12s %8s\n" "step" "events" "wall s" "events/s" "RSS MB"
 for n in "${sizes[@]}"; do
-  # About 2.2 events per ticket in the generated process.
-  tickets=$(( n * 10 / 22 ))
+  # About 2.5 events per ticket in the generated process.
+  tickets=$(( n * 2 / 5 ))
   log="$work/log-$n.csv"
   "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 --seed 7 -o "$log"
   events=$(( $(wc -l < "$log") - 1 ))

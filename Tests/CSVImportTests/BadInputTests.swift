@@ -6,7 +6,8 @@ import Testing
 /// The CSV layer's part of the bad-input corpus: each input with its exact outcome.
 @Suite struct BadInputTests {
   func error(_ bytes: [UInt8], options: CSVReadOptions = CSVReadOptions()) -> CSVError? {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bad-\(UUID().uuidString).csv")
     do {
       try Data(bytes).write(to: url)
       defer { try? FileManager.default.removeItem(at: url) }
@@ -59,7 +60,9 @@ import Testing
   }
 
   @Test func fieldOverTheCapIsAPositionedError() {
-    let e = error(Array("a\n".utf8) + [UInt8](repeating: 0x61, count: 5000) + [0x0A], options: CSVReadOptions(maxFieldBytes: 4096))
+    let e = error(
+      Array("a\n".utf8) + [UInt8](repeating: 0x61, count: 5000) + [0x0A],
+      options: CSVReadOptions(maxFieldBytes: 4096))
     #expect(e == .fieldTooLarge(path: e?.path ?? "", line: 2, column: 1, limit: 4096))
   }
 

@@ -4,11 +4,15 @@ import Testing
 @testable import CSVImport
 
 /// Writes `bytes` to a temporary file and reads it back as records `(line, fields)`.
-func readAll(_ bytes: [UInt8], blockSize: Int = 1 << 20, delimiter: UInt8? = nil) throws -> (records: [(Int, [String])], dialect: CSVDialect) {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("csvtest-\(UUID().uuidString).csv")
+func readAll(_ bytes: [UInt8], blockSize: Int = 1 << 20, delimiter: UInt8? = nil) throws -> (
+  records: [(Int, [String])], dialect: CSVDialect
+) {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "csvtest-\(UUID().uuidString).csv")
   try Data(bytes).write(to: url)
   defer { try? FileManager.default.removeItem(at: url) }
-  let reader = try CSVReader(path: url.path, options: CSVReadOptions(delimiter: delimiter, blockSize: blockSize))
+  let reader = try CSVReader(
+    path: url.path, options: CSVReadOptions(delimiter: delimiter, blockSize: blockSize))
   var out: [(Int, [String])] = []
   try reader.forEachRecord { r in out.append((r.line, r.strings)) }
   return (out, reader.dialect!)
@@ -41,7 +45,9 @@ func utf8(_ s: String) -> [UInt8] { Array(s.utf8) }
 
   @Test func utf16LEWithBOMAndTabs() throws {
     var bytes: [UInt8] = [0xFF, 0xFE]
-    for u in "Catégorie\tNiveau\r\nDéfis\t2\r\n".utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+    for u in "Catégorie\tNiveau\r\nDéfis\t2\r\n".utf16 {
+      bytes += [UInt8(u & 0xFF), UInt8(u >> 8)]
+    }
     let (records, dialect) = try readAll(bytes)
     #expect(dialect.encoding == .utf16LE)
     #expect(dialect.delimiterName == "tab")
@@ -67,7 +73,9 @@ func utf8(_ s: String) -> [UInt8] { Array(s.utf8) }
 
   @Test func windows1252WhenNotUTF8() throws {
     // "Défis;Résiliation d’abonnements" in Windows-1252: é = E9, ’ = 92.
-    let bytes: [UInt8] = [0x44, 0xE9, 0x66, 0x69, 0x73, 0x3B] + utf8("R") + [0xE9] + utf8("siliation d") + [0x92] + utf8("abonnements\r\n")
+    let bytes: [UInt8] =
+      [0x44, 0xE9, 0x66, 0x69, 0x73, 0x3B] + utf8("R") + [0xE9] + utf8("siliation d") + [0x92]
+      + utf8("abonnements\r\n")
     let (records, dialect) = try readAll(bytes)
     #expect(dialect.encoding == .windows1252)
     #expect(records.first?.1 == ["Défis", "Résiliation d’abonnements"])
@@ -166,7 +174,8 @@ func utf8(_ s: String) -> [UInt8] { Array(s.utf8) }
 
   @Test func tooManyFields() throws {
     let header = (0..<20).map { "c\($0)" }.joined(separator: ",")
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("wide-\(UUID().uuidString).csv")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "wide-\(UUID().uuidString).csv")
     try Data((header + "\n").utf8).write(to: url)
     defer { try? FileManager.default.removeItem(at: url) }
     let reader = try CSVReader(path: url.path, options: CSVReadOptions(maxFields: 10))

@@ -41,7 +41,9 @@ import Testing
     let z = ZoneRules(identifier: "Europe/Paris")!
     #expect(CivilDate.iso8601UTC(z.startOfMonth(year: 2026, month: 10)) == "2026-09-30T22:00:00Z")
     #expect(CivilDate.iso8601UTC(z.startOfMonth(year: 2026, month: 11)) == "2026-10-31T23:00:00Z")
-    #expect(z.local(z.startOfMonth(year: 2026, month: 11)) == LocalDateTime(year: 2026, month: 11, day: 1))
+    #expect(
+      z.local(z.startOfMonth(year: 2026, month: 11)) == LocalDateTime(year: 2026, month: 11, day: 1)
+    )
     #expect(ZoneRules(identifier: "Not/AZone") == nil)
   }
 }

@@ -31,12 +31,20 @@ import Testing
     d.add("Défis opérationnels", 1)
     d.add("Operational challenges", 1, kind: .otherLanguage)
     d.add("L2", 2, kind: .alias)
-    guard case .found(1, .exact, _) = d.match("Défis opérationnels") else { return #expect(Bool(false)) }
-    guard case .found(1, .loose, _) = d.match("defis  OPERATIONNELS") else { return #expect(Bool(false)) }
-    guard case .found(1, .otherLanguage, _) = d.match("operational challenges") else { return #expect(Bool(false)) }
+    guard case .found(1, .exact, _) = d.match("Défis opérationnels") else {
+      return #expect(Bool(false))
+    }
+    guard case .found(1, .loose, _) = d.match("defis  OPERATIONNELS") else {
+      return #expect(Bool(false))
+    }
+    guard case .found(1, .otherLanguage, _) = d.match("operational challenges") else {
+      return #expect(Bool(false))
+    }
     guard case .found(2, .alias, _) = d.match("l2") else { return #expect(Bool(false)) }
     guard case .notFound(let s) = d.match("Defis operationels") else { return #expect(Bool(false)) }
     #expect(s == "Défis opérationnels")
-    guard case .notFound(nil) = d.match("Something else entirely") else { return #expect(Bool(false)) }
+    guard case .notFound(nil) = d.match("Something else entirely") else {
+      return #expect(Bool(false))
+    }
   }
 }

@@ -9,7 +9,8 @@ enum CLI {
   }
 
   static var packageRoot: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
   }
 
   static var samples: URL { packageRoot.appendingPathComponent("Samples") }
@@ -22,7 +23,9 @@ enum CLI {
   }
 
   /// Runs `escalation args…` with `stdin` bytes, `NO_COLOR` set, and returns what it printed.
-  static func run(_ args: [String], stdin: Data? = nil, cwd: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+  static func run(
+    _ args: [String], stdin: Data? = nil, cwd: URL? = nil, environment: [String: String] = [:]
+  ) throws -> Result {
     let p = Process()
     p.executableURL = productsDirectory.appendingPathComponent("escalation")
     p.arguments = args
@@ -31,7 +34,8 @@ enum CLI {
     for (k, v) in environment { env[k] = v }
     p.environment = env
     if let cwd { p.currentDirectoryURL = cwd }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let inURL = dir.appendingPathComponent("in")

@@ -40,7 +40,8 @@ public struct Event: Sendable, Equatable, Hashable {
   public var categoryRaw: UInt8
 
   public init(
-    ticket: UInt32, time: Int64, kind: EventKind, level: Level?, category: CategoryKey?, owner: UInt32 = 0,
+    ticket: UInt32, time: Int64, kind: EventKind, level: Level?, category: CategoryKey?,
+    owner: UInt32 = 0,
     note: UInt32 = 0, line: UInt32 = 0
   ) {
     self.time = time
@@ -54,7 +55,9 @@ public struct Event: Sendable, Equatable, Hashable {
   }
 
   public var level: Level? { Level(rawValue: Int(levelRaw)) }
-  public var category: CategoryKey? { categoryRaw == 0 ? nil : CategoryKey(index: Int(categoryRaw) - 1) }
+  public var category: CategoryKey? {
+    categoryRaw == 0 ? nil : CategoryKey(index: Int(categoryRaw) - 1)
+  }
 }
 
 /// How the records of an input were accounted for: `read == used + rejected + duplicates`.
@@ -92,7 +95,8 @@ public struct EventLog: Sendable {
   public var findings: [Finding]
 
   public init(
-    source: String, events: [Event] = [], ticketIDs: [String] = [], owners: [String] = [], notes: [String] = [],
+    source: String, events: [Event] = [], ticketIDs: [String] = [], owners: [String] = [],
+    notes: [String] = [],
     accounting: RecordAccounting = RecordAccounting(), findings: [Finding] = []
   ) {
     self.source = source

@@ -28,7 +28,10 @@ public struct Finding: Sendable, Equatable, Codable {
   /// What is wrong, where, and what to do; includes "did you mean …" when a label is close.
   public var message: String
 
-  public init(code: String, severity: Severity, file: String, line: Int? = nil, column: Int? = nil, message: String) {
+  public init(
+    code: String, severity: Severity, file: String, line: Int? = nil, column: Int? = nil,
+    message: String
+  ) {
     self.code = code
     self.severity = severity
     self.file = file

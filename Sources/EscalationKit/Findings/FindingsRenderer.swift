@@ -25,7 +25,8 @@ public struct FindingsReport: Sendable {
   public var ruleDescriptions: [String: String]
 
   public init(
-    command: String, files: [String], findings: [Finding], valid: Bool, extra: [(String, JSON)] = [],
+    command: String, files: [String], findings: [Finding], valid: Bool,
+    extra: [(String, JSON)] = [],
     textLines: [String] = [], ruleDescriptions: [String: String] = [:]
   ) {
     self.command = command
@@ -81,8 +82,11 @@ public struct FindingsReport: Sendable {
     let c = findings.counts
     func plural(_ n: Int, _ w: String) -> String { "\(n) \(w)\(n == 1 ? "" : "s")" }
     var verdict = valid ? "valid" : "not valid"
-    if color { verdict = valid ? "\u{1B}[1;32m\(verdict)\u{1B}[0m" : "\u{1B}[1;31m\(verdict)\u{1B}[0m" }
-    return "\(files.joined(separator: ", ")): \(verdict): \(plural(c.errors, "error")), \(plural(c.warnings, "warning")), \(plural(c.notes, "note"))"
+    if color {
+      verdict = valid ? "\u{1B}[1;32m\(verdict)\u{1B}[0m" : "\u{1B}[1;31m\(verdict)\u{1B}[0m"
+    }
+    return
+      "\(files.joined(separator: ", ")): \(verdict): \(plural(c.errors, "error")), \(plural(c.warnings, "warning")), \(plural(c.notes, "note"))"
   }
 
   public func json() -> JSON {
@@ -95,7 +99,13 @@ public struct FindingsReport: Sendable {
       ("valid", .bool(valid)),
     ]
     o += extra
-    o.append(("summary", .object([("errors", .int(c.errors)), ("warnings", .int(c.warnings)), ("notes", .int(c.notes))])))
+    o.append(
+      (
+        "summary",
+        .object([
+          ("errors", .int(c.errors)), ("warnings", .int(c.warnings)), ("notes", .int(c.notes)),
+        ])
+      ))
     o.append(("findings", .array(findings.map(FindingsReport.json))))
     return .object(o)
   }

@@ -5,7 +5,8 @@ public enum CanonicalMatrix {
   public static let cornerLabel = ["Escalation types", "Types de remontée"]
   /// Header of each level column, index 0 = level 1. French as in the seed (with its U+00A0).
   public static func levelHeader(_ level: Level, _ language: Language) -> String {
-    language == .en ? "Level \(level.rawValue) escalation" : "Remontée de niveau\u{00A0}\(level.rawValue)"
+    language == .en
+      ? "Level \(level.rawValue) escalation" : "Remontée de niveau\u{00A0}\(level.rawValue)"
   }
   /// Label of the role row.
   public static let roleRowLabel = ["Operational role", "Rôle opérationnel"]

@@ -5,7 +5,9 @@ public enum Language: String, CaseIterable, Sendable, Codable {
 }
 
 /// One of the four escalation levels, 1 to 4.
-public struct Level: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Level: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+  CustomStringConvertible
+{
   public let rawValue: Int
   public init?(rawValue: Int) {
     guard (1...4).contains(rawValue) else { return nil }
@@ -62,7 +64,9 @@ public struct Matrix: Sendable, Equatable {
   public func role(of level: Level) -> String { roles[level.index] }
 
   /// The responsibility text for `category` at `level`.
-  public func text(_ category: CategoryKey, _ level: Level) -> String { cells[category]![level.index] }
+  public func text(_ category: CategoryKey, _ level: Level) -> String {
+    cells[category]![level.index]
+  }
 
   /// The canonical matrix in `language`.
   public static func canonical(_ language: Language) -> Matrix { CanonicalMatrix.matrix(language) }

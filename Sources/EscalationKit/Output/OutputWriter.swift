@@ -38,6 +38,8 @@ public final class OutputWriter {
   public let path: String?
   private let fd: Int32
   private let tempPath: String?
+  /// A device or FIFO (`/dev/null`) opened directly: no temporary file, never renamed over.
+  private var ownsDevice = false
   private var buffer: [UInt8] = []
   private var committed = false
   private var failed = false
@@ -53,6 +55,16 @@ public final class OutputWriter {
       return
     }
     self.path = path
+    var existing = stat()
+    if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG && (existing.st_mode & S_IFMT) != S_IFDIR {
+      // Renaming a temporary file over /dev/null would replace the device: write to it directly.
+      let d = open(path, O_WRONLY | O_CLOEXEC)
+      guard d >= 0 else { throw .directoryNotWritable(path: path, reason: OutputWriter.errnoText(errno)) }
+      fd = d
+      tempPath = nil
+      ownsDevice = true
+      return
+    }
     try OutputWriter.checkTarget(path, inputs: inputs)
     let temp = OutputWriter.temporaryPath(for: path)
     let d = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -64,7 +76,10 @@ public final class OutputWriter {
   }
 
   deinit {
-    if let tempPath {
+    if ownsDevice {
+      if !failed { try? flush() }
+      close(fd)
+    } else if let tempPath {
       close(fd)
       if !committed { unlink(tempPath) }
     } else if !failed {

@@ -20,7 +20,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
   /// The same wall-clock reading interpreted in UTC, as seconds since 1970.
   public var secondsAsIfUTC: Int64 {
-    CivilDate.days(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    CivilDate.days(year: year, month: month, day: day) * 86_400
+      + Int64(hour * 3600 + minute * 60 + second)
   }
 
   /// The wall-clock reading of `secondsAsIfUTC`.
@@ -37,7 +38,9 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
       && (0...23).contains(hour) && (0...59).contains(minute) && (0...59).contains(second)
   }
 
-  public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.secondsAsIfUTC < b.secondsAsIfUTC }
+  public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
+    a.secondsAsIfUTC < b.secondsAsIfUTC
+  }
 
   /// `YYYY-MM-DDTHH:MM:SS`.
   public var description: String {

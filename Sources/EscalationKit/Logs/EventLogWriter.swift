@@ -1,0 +1,196 @@
+/// Writes normalised events as CSV or JSON Lines.
+///
+/// Columns / keys, in order: `ticket,time,event,level,category,owner,note,line`; time in ISO
+/// 8601 UTC (`2026-10-03T12:05:00Z`), level `1`…`4` or blank (`null` in JSON), category key.
+
+/// The formats of normalised events.
+public enum NormalizedEventFormat: String, Sendable, CaseIterable {
+  case csv
+  case jsonl
+}
+
+public enum EventLogWriter {
+  /// The CSV header line.
+  public static let csvHeader = "ticket,time,event,level,category,owner,note,line"
+
+  /// Writes all events of `log` to `out` (which the caller commits).
+  public static func write(_ log: EventLog, format: NormalizedEventFormat, to out: OutputWriter)
+    throws(OutputError)
+  {
+    let csv = format == .csv
+    func encode(_ s: String) -> [UInt8] { csv ? csvField(s) : jsonString(s) }
+    // Every string written, encoded once, back to back in one arena.
+    var arena: [UInt8] = []
+    var ends: [Int] = [0]
+    func add(_ bytes: [UInt8]) {
+      arena.append(contentsOf: bytes)
+      ends.append(arena.count)
+    }
+    let names = ["ticket", "time", "event", "level", "category", "owner", "note", "line"]
+    for n in names { add(csv ? [] : Array("\"\(n)\":".utf8)) }  // 0..<8: keys
+    add(csv ? [] : Array("null".utf8))  // 8: null
+    let kindBase = ends.count - 1
+    for k in EventKind.allCases { add(encode(k.word)) }
+    let categoryBase = ends.count - 1
+    for c in CategoryKey.allCases { add(encode(c.rawValue)) }
+    let ticketBase = ends.count - 1
+    for t in log.ticketIDs { add(encode(t)) }
+    let ownerBase = ends.count - 1
+    for o in log.owners { add(encode(o)) }
+    let noteBase = ends.count - 1
+    for n in log.notes { add(encode(n)) }
+
+    let capacity = 1 << 16
+    let sink = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 64)
+    defer { sink.deallocate() }
+    var pos = 0
+    var failure: OutputError?
+    if csv {
+      for b in (csvHeader + "\n").utf8 {
+        sink[pos] = b
+        pos += 1
+      }
+    }
+    arena.withUnsafeBufferPointer { a in
+      ends.withUnsafeBufferPointer { e in
+        let ap = a.baseAddress
+        @inline(__always) func put(_ i: Int) {
+          let s = e[i]
+          let n = e[i + 1] - s
+          if n == 0 { return }
+          if pos + n > capacity { flush() }
+          if n > capacity {
+            do throws(OutputError) {
+              try out.write(bytes: UnsafeBufferPointer(start: ap! + s, count: n))
+            } catch { failure = error }
+            return
+          }
+          (sink + pos).update(from: ap! + s, count: n)
+          pos += n
+        }
+        @inline(__always) func byte(_ b: UInt8) {
+          sink[pos] = b
+          pos += 1
+        }
+        func flush() {
+          guard failure == nil else {
+            pos = 0
+            return
+          }
+          do throws(OutputError) {
+            try out.write(bytes: UnsafeBufferPointer(start: sink, count: pos))
+          } catch { failure = error }
+          pos = 0
+        }
+        @inline(__always) func sep(_ k: Int) {
+          if csv {
+            if k > 0 { byte(0x2C) }
+          } else {
+            byte(k == 0 ? 0x7B : 0x2C)
+            put(k)
+          }
+        }
+        for ev in log.events {
+          if failure != nil { break }
+          if pos > capacity - 64 { flush() }
+          sep(0)
+          put(ticketBase + Int(ev.ticket))
+          sep(1)
+          if pos > capacity - 64 { flush() }
+          if !csv { byte(0x22) }
+          pos += writeISO8601UTC(ev.time, to: sink + pos)
+          if !csv { byte(0x22) }
+          sep(2)
+          put(kindBase + Int(ev.kind.rawValue))
+          sep(3)
+          if ev.levelRaw == 0 { put(8) } else { byte(0x30 + ev.levelRaw) }
+          sep(4)
+          if ev.categoryRaw == 0 { put(8) } else { put(categoryBase + Int(ev.categoryRaw) - 1) }
+          sep(5)
+          if ev.owner == 0 { put(8) } else { put(ownerBase + Int(ev.owner) - 1) }
+          sep(6)
+          if ev.note == 0 { put(8) } else { put(noteBase + Int(ev.note) - 1) }
+          sep(7)
+          if pos > capacity - 64 { flush() }
+          pos += writeDecimal(Int(ev.line), to: sink + pos)
+          if !csv { byte(0x7D) }
+          byte(0x0A)
+        }
+        flush()
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// Writes `YYYY-MM-DDTHH:MM:SSZ` (20 bytes for years 0…9999); returns the bytes written.
+  @inline(__always)
+  static func writeISO8601UTC(_ t: Int64, to p: UnsafeMutablePointer<UInt8>) -> Int {
+    let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+    let rem = Int(t - days * 86_400)
+    let (y, m, d) = CivilDate.civil(days: days)
+    guard y >= 0 && y <= 9999 else {
+      var b: [UInt8] = []
+      CivilDate.appendISO8601UTC(t, to: &b)
+      let n = min(b.count, 40)
+      for i in 0..<n { p[i] = b[i] }
+      return n
+    }
+    @inline(__always) func two(_ v: Int, _ at: Int) {
+      p[at] = UInt8(truncatingIfNeeded: 0x30 + v / 10)
+      p[at + 1] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+    }
+    two(y / 100, 0)
+    two(y % 100, 2)
+    p[4] = 0x2D
+    two(m, 5)
+    p[7] = 0x2D
+    two(d, 8)
+    p[10] = 0x54
+    two(rem / 3600, 11)
+    p[13] = 0x3A
+    two(rem / 60 % 60, 14)
+    p[16] = 0x3A
+    two(rem % 60, 17)
+    p[19] = 0x5A
+    return 20
+  }
+
+  /// Writes a non-negative decimal; returns the bytes written.
+  @inline(__always)
+  static func writeDecimal(_ v: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+    var n = 1
+    var x = v / 10
+    while x > 0 {
+      n += 1
+      x /= 10
+    }
+    x = v
+    var i = n - 1
+    while i >= 0 {
+      p[i] = UInt8(truncatingIfNeeded: 0x30 + x % 10)
+      x /= 10
+      i -= 1
+    }
+    return n
+  }
+
+  /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+  static func csvField(_ s: String) -> [UInt8] {
+    let u = Array(s.utf8)
+    guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+      return u
+    }
+    var out: [UInt8] = [0x22]
+    for b in u {
+      if b == 0x22 { out.append(0x22) }
+      out.append(b)
+    }
+    out.append(0x22)
+    return out
+  }
+
+  /// A JSON string literal.
+  static func jsonString(_ s: String) -> [UInt8] {
+    Array(JSON.string(s).serialized(pretty: false).utf8)
+  }
+}

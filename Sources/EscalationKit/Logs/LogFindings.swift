@@ -1,0 +1,155 @@
+/// The finding codes of log import, and the errors that stop an import.
+
+/// Stable codes of the findings produced while importing a log.
+public enum LogCode {
+  // Errors that stop the import (``LogImportError``).
+  public static let missingField = "LOG001"
+  public static let unknownMapField = "LOG002"
+  public static let mappedHeaderNotFound = "LOG003"
+  public static let ambiguousDateOrder = "LOG004"
+  public static let conflictingDateOrder = "LOG005"
+  // Rejected records (error).
+  public static let missingTicket = "LOG010"
+  public static let missingDate = "LOG011"
+  public static let unreadableDate = "LOG012"
+  public static let dateWrongOrder = "LOG013"
+  public static let excelSerial = "LOG014"
+  public static let unknownLevel = "LOG015"
+  public static let levelRequired = "LOG016"
+  public static let unknownCategory = "LOG017"
+  // Warnings.
+  public static let duplicate = "LOG020"
+  public static let springForwardGap = "LOG021"
+  public static let noCategoryOnFirstEvent = "LOG022"
+  public static let noEventColumn = "LOG023"
+  public static let noCategoryColumn = "LOG024"
+  public static let currentLevelMismatch = "LOG026"
+  public static let statusWithoutDate = "LOG027"
+  // Notes.
+  public static let layoutRead = "LOG030"
+  public static let dateOrderDecided = "LOG031"
+  public static let updateWord = "LOG032"
+  public static let blankEvent = "LOG033"
+  public static let fractionTruncated = "LOG034"
+  public static let fallBackFirst = "LOG035"
+  public static let roleAsLevel = "LOG036"
+  public static let unusedColumn = "LOG037"
+
+  /// Short descriptions for SARIF rules and the README.
+  public static let descriptions: [String: String] = [
+    missingField: "A required column (ticket, time or opened date) is missing from the header",
+    unknownMapField: "--map names a field that does not exist",
+    mappedHeaderNotFound: "--map names a header that is not in the file",
+    ambiguousDateOrder: "Every date could be day-first or month-first; --date-order is needed",
+    conflictingDateOrder: "Some dates are only valid day-first and others only month-first",
+    missingTicket: "Record without a ticket id (rejected)",
+    missingDate: "Record without a date (rejected)",
+    unreadableDate: "Date that cannot be read (rejected)",
+    dateWrongOrder: "Date that is not valid in the day/month order of the file (rejected)",
+    excelSerial: "Excel serial day number that is not a date (rejected)",
+    unknownLevel: "Level value that is no level or role (rejected)",
+    levelRequired: "Escalation or de-escalation without a level (rejected)",
+    unknownCategory: "Category value that is no known category (rejected)",
+    duplicate: "Exact duplicate of an earlier event (not used)",
+    springForwardGap: "Local time in a daylight-saving gap, moved forward",
+    noCategoryOnFirstEvent: "A ticket's first event has no category",
+    noEventColumn: "No event or status column: tickets are opened and moved, never resolved",
+    noCategoryColumn: "No category column",
+    unusedColumn: "A column that is not used",
+    currentLevelMismatch: "Current level above the last escalation date filled",
+    statusWithoutDate: "Status says resolved but the resolution date is blank",
+    layoutRead: "The layout and columns read",
+    dateOrderDecided: "How the day/month order was decided",
+    updateWord: "A status word read as an update",
+    blankEvent: "Blank event cells read as updates",
+    fractionTruncated: "Fractional seconds truncated",
+    fallBackFirst: "Local time that occurs twice; the first occurrence used",
+    roleAsLevel: "Level value matched through a role or an alias",
+  ]
+}
+
+/// A problem that stops the import of a log before any event is produced.
+public enum LogImportError: Error, Equatable, CustomStringConvertible, Sendable {
+  /// A required field has no column.
+  case missingField(file: String, field: LogField, layout: LogLayout, headers: [String])
+  /// `--map` names no field.
+  case unknownMapField(name: String)
+  /// `--map field=Header` where the file has no such header.
+  case mappedHeaderNotFound(file: String, field: LogField, header: String, headers: [String])
+  /// Every slashed date is ambiguous and `--date-order` was not given.
+  case ambiguousDateOrder(file: String, line: Int, text: String, count: Int)
+  /// Dates prove both orders.
+  case conflictingDateOrder(
+    file: String, dayFirstLine: Int, dayFirst: String, monthFirstLine: Int, monthFirst: String)
+
+  /// Stable code.
+  public var code: String {
+    switch self {
+    case .missingField: return LogCode.missingField
+    case .unknownMapField: return LogCode.unknownMapField
+    case .mappedHeaderNotFound: return LogCode.mappedHeaderNotFound
+    case .ambiguousDateOrder: return LogCode.ambiguousDateOrder
+    case .conflictingDateOrder: return LogCode.conflictingDateOrder
+    }
+  }
+
+  /// A mistake in the command line (exit 2) rather than in the file (exit 1).
+  public var isUsageError: Bool {
+    switch self {
+    case .unknownMapField, .mappedHeaderNotFound: return true
+    default: return false
+    }
+  }
+
+  /// The error as a finding.
+  public var finding: Finding {
+    switch self {
+    case .missingField(let file, _, _, _), .mappedHeaderNotFound(let file, _, _, _):
+      return Finding(code: code, severity: .error, file: file, line: 1, message: message)
+    case .unknownMapField:
+      return Finding(code: code, severity: .error, file: "--map", message: message)
+    case .ambiguousDateOrder(let file, let line, _, _):
+      return Finding(code: code, severity: .error, file: file, line: line, message: message)
+    case .conflictingDateOrder(let file, _, _, let line, _):
+      return Finding(code: code, severity: .error, file: file, line: line, message: message)
+    }
+  }
+
+  static func headerList(_ headers: [String]) -> String {
+    let cells = headers.enumerated().filter { !$0.element.isEmpty }
+    if cells.isEmpty { return "none" }
+    return cells.map { "\(Finding.columnLetter($0.offset + 1)) \"\($0.element)\"" }.joined(
+      separator: ", ")
+  }
+
+  public var message: String {
+    switch self {
+    case .missingField(_, let field, let layout, let headers):
+      let known = field.headerNames.map { "\"\($0)\"" }.joined(separator: ", ")
+      let fields = LogField.fields(of: layout).map(\.rawValue).joined(separator: ", ")
+      return
+        "no column for the required field '\(field.rawValue)' of the \(layout.rawValue) layout; "
+        + "headers accepted for it: \(known); headers found: \(LogImportError.headerList(headers)); "
+        + "fields of this layout: \(fields); name the column with --map \(field.rawValue)=HEADER"
+    case .unknownMapField(let name):
+      let fields = LogField.allCases.map(\.rawValue).joined(separator: ", ")
+      return "--map \(name)=…: '\(name)' is not a field; the fields are \(fields)"
+    case .mappedHeaderNotFound(_, let field, let header, let headers):
+      return
+        "--map \(field.rawValue)=\(header): the header row has no column \"\(header)\"; "
+        + "headers found: \(LogImportError.headerList(headers))"
+    case .ambiguousDateOrder(_, _, let text, let count):
+      return
+        "all \(count) dates written like \"\(text)\" could be day-first or month-first and none "
+        + "has a day above 12 to tell; say which with --date-order dmy (03/10 = 3 October) "
+        + "or --date-order mdy (03/10 = March 10)"
+    case .conflictingDateOrder(_, let dl, let dt, _, let mt):
+      return
+        "the dates mix both orders: \"\(dt)\" (line \(dl)) is only valid day-first and "
+        + "\"\(mt)\" (this line) only month-first; correct the wrong ones or force one order "
+        + "with --date-order dmy|mdy (the others are then rejected)"
+    }
+  }
+
+  public var description: String { finding.description }
+}

@@ -1,0 +1,116 @@
+/// Service-level targets per level: a stay breaches when its duration is strictly greater
+/// than the target of its level (`metrics.md`).
+public struct SLATargets: Sendable, Equatable {
+  /// Target in seconds per level (index 0 = level 1); `nil` when the level has no target.
+  public var seconds: [Int64?]
+
+  public init(seconds: [Int64?]) {
+    precondition(seconds.count == 4)
+    self.seconds = seconds
+  }
+
+  /// The target of `level`, in seconds.
+  public func target(_ level: Level) -> Int64? { seconds[level.index] }
+
+  /// Whether a stay of `duration` seconds at `level` breaches its target.
+  @inlinable public func breaches(level: Int, duration: Int64) -> Bool {
+    guard (1...4).contains(level), let t = seconds[level - 1] else { return false }
+    return duration > t
+  }
+
+  /// The targets written back as `1=24h,2=90m`: hours when whole, else minutes or seconds.
+  public var description: String {
+    var parts: [String] = []
+    for (i, s) in seconds.enumerated() {
+      guard let s else { continue }
+      let v: String
+      if s % 3600 == 0 {
+        v = "\(s / 3600)h"
+      } else if s % 60 == 0 {
+        v = "\(s / 60)m"
+      } else {
+        v = "\(s)s"
+      }
+      parts.append("\(i + 1)=\(v)")
+    }
+    return parts.joined(separator: ",")
+  }
+
+  /// Parses `1=24h,2=48h,3=72h,4=120h`: level `=` a positive number (decimals allowed) with a
+  /// unit `m` (minutes), `h` (hours) or `d` (days). Levels may be omitted, not repeated.
+  public static func parse(_ text: String) throws(SLAError) -> SLATargets {
+    var result: [Int64?] = [nil, nil, nil, nil]
+    let items = text.split(separator: ",", omittingEmptySubsequences: false)
+    for raw in items {
+      let item = raw.slaTrimmed
+      guard !item.isEmpty else { throw .malformed(item: item, text: text) }
+      let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+      guard parts.count == 2 else { throw .malformed(item: item, text: text) }
+      let levelText = parts[0].slaTrimmed
+      guard let n = Int(levelText), let level = Level(rawValue: n) else {
+        throw .unknownLevel(item: item)
+      }
+      guard result[level.index] == nil else { throw .repeatedLevel(level: n) }
+      result[level.index] = try duration(parts[1].slaTrimmed, item: item)
+    }
+    return SLATargets(seconds: result)
+  }
+
+  /// Seconds of `90m`, `24h`, `1.5h`, `5d`.
+  static func duration(_ s: String, item: String) throws(SLAError) -> Int64 {
+    guard let unit = s.last, "mhd".contains(unit.lowercased()) else {
+      throw .badDuration(item: item)
+    }
+    let number = String(s.dropLast()).slaTrimmed
+    guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+      let v = Double(number), v.isFinite
+    else { throw .badDuration(item: item) }
+    let scale: Double
+    switch unit.lowercased() {
+    case "m": scale = 60
+    case "h": scale = 3600
+    default: scale = 86_400
+    }
+    let seconds = (v * scale).rounded()
+    guard seconds > 0 else { throw .notPositive(item: item) }
+    guard seconds < 1e15 else { throw .badDuration(item: item) }
+    return Int64(seconds)
+  }
+}
+
+/// A malformed `--sla` value.
+public enum SLAError: Error, Equatable, Sendable, CustomStringConvertible {
+  case malformed(item: String, text: String)
+  case unknownLevel(item: String)
+  case repeatedLevel(level: Int)
+  case badDuration(item: String)
+  case notPositive(item: String)
+
+  public var description: String {
+    let example =
+      "write targets as LEVEL=DURATION separated by commas, e.g. --sla 1=24h,2=48h,3=72h,4=120h"
+    switch self {
+    case .malformed(let item, let text):
+      return "--sla '\(text)': '\(item)' is not LEVEL=DURATION; \(example)"
+    case .unknownLevel(let item):
+      return "--sla: '\(item)' names no level 1 to 4; \(example)"
+    case .repeatedLevel(let level):
+      return "--sla: level \(level) is given twice; give each level once"
+    case .badDuration(let item):
+      return "--sla: '\(item)' has no readable duration; "
+        + "use a number with m (minutes), h (hours) or d (days), e.g. 90m, 24h, 5d"
+    case .notPositive(let item):
+      return "--sla: '\(item)' is not a positive duration; targets must be longer than zero"
+    }
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces and tabs.
+  var slaTrimmed: String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,119 @@
+/// Summary statistics of durations, as `metrics.md` defines them.
+///
+/// Percentiles interpolate linearly between the closest ranks, like Excel `PERCENTILE.INC`
+/// and numpy's default: the `p` percentile of n sorted values x₀…xₙ₋₁ sits at rank p·(n−1).
+public enum Statistics {
+  /// The `p` percentile (0…1) of `sorted` (ascending); `nil` for no values.
+  public static func percentile(_ p: Double, sorted: [Int64]) -> Double? {
+    guard !sorted.isEmpty else { return nil }
+    let rank = min(max(p, 0), 1) * Double(sorted.count - 1)
+    let lo = Int(rank.rounded(.down))
+    let hi = min(lo + 1, sorted.count - 1)
+    let frac = rank - Double(lo)
+    let a = Double(sorted[lo])
+    let b = Double(sorted[hi])
+    return a + frac * (b - a)
+  }
+
+  /// Sorts durations ascending: an LSD radix sort (11-bit digits, as many passes as the
+  /// largest value needs) for large arrays of non-negative values, else the standard sort.
+  public static func sortDurations(_ v: inout [Int64]) {
+    guard v.count > 256 else {
+      v.sort()
+      return
+    }
+    var lo = Int64.max
+    var hi = Int64.min
+    for x in v {
+      if x < lo { lo = x }
+      if x > hi { hi = x }
+    }
+    guard lo >= 0 else {
+      v.sort()
+      return
+    }
+    let n = v.count
+    var scratch = [Int64](repeating: 0, count: n)
+    var shift: Int64 = 0
+    var counts = [Int](repeating: 0, count: 2048)
+    while shift < 64 && (hi >> shift) > 0 {
+      v.withUnsafeMutableBufferPointer { src in
+        scratch.withUnsafeMutableBufferPointer { dst in
+          counts.withUnsafeMutableBufferPointer { c in
+            for i in 0..<2048 { c[i] = 0 }
+            for x in src { c[Int((x >> shift) & 2047)] += 1 }
+            var sum = 0
+            for i in 0..<2048 {
+              let k = c[i]
+              c[i] = sum
+              sum += k
+            }
+            for x in src {
+              let d = Int((x >> shift) & 2047)
+              dst[c[d]] = x
+              c[d] += 1
+            }
+          }
+        }
+      }
+      swap(&v, &scratch)
+      shift += 11
+    }
+  }
+
+  /// Mean of `values`; `nil` for no values.
+  public static func mean(_ values: [Int64]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    // Sum in Double: an Int64 sum of many long durations could overflow.
+    var s = 0.0
+    for v in values { s += Double(v) }
+    return s / Double(values.count)
+  }
+}
+
+/// Count, mean, median, 90th percentile and maximum of a set of durations in seconds.
+///
+/// Every figure is `nil` when there are no values (shown empty, never as 0).
+public struct DurationStats: Sendable, Equatable, Codable {
+  public var count: Int
+  public var mean: Double?
+  public var median: Double?
+  public var p90: Double?
+  public var max: Int64?
+
+  public init(
+    count: Int = 0, mean: Double? = nil, median: Double? = nil, p90: Double? = nil,
+    max: Int64? = nil
+  ) {
+    self.count = count
+    self.mean = mean
+    self.median = median
+    self.p90 = p90
+    self.max = max
+  }
+
+  /// The statistics of `values` (any order; sorted in place).
+  public init(values: inout [Int64]) {
+    Statistics.sortDurations(&values)
+    self.init(
+      count: values.count, mean: Statistics.mean(values),
+      median: Statistics.percentile(0.5, sorted: values),
+      p90: Statistics.percentile(0.9, sorted: values), max: values.last)
+  }
+
+  /// The statistics of `sorted` (ascending).
+  public init(sorted: [Int64]) {
+    self.init(
+      count: sorted.count, mean: Statistics.mean(sorted),
+      median: Statistics.percentile(0.5, sorted: sorted),
+      p90: Statistics.percentile(0.9, sorted: sorted), max: sorted.last)
+  }
+
+  /// The statistics of `values` (any order).
+  public init(_ values: [Int64]) {
+    var v = values
+    self.init(values: &v)
+  }
+
+  public static let empty = DurationStats()
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import EscalationKit
+
+@Suite struct LogWriterTests {
+  /// Imports `text`, writes the events in `format` to a file, returns the file's text.
+  private func written(_ text: String, _ format: NormalizedEventFormat) throws -> String {
+    let log = try LogTest.load(text)
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "out-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: url) }
+    let w = try OutputWriter(path: url.path)
+    try EventLogWriter.write(log, format: format, to: w)
+    try w.commit()
+    return try String(contentsOf: url, encoding: .utf8)
+  }
+
+  private let log = #"""
+    Ticket,Date,Event,Level,Category,Owner,Note
+    "T,1",2026-10-03 14:05,open,1,Performance issues,Zoë,"said ""hi"""
+    "T,1",2026-10-03T16:00:00+02:00,escalate,2,,,
+    """#
+
+  @Test func csv() throws {
+    // Fields with a comma or quote are quoted; blanks stay empty; time in UTC.
+    #expect(
+      try written(log, .csv) == #"""
+        ticket,time,event,level,category,owner,note,line
+        "T,1",2026-10-03T14:05:00Z,open,1,performance-issues,Zoë,"said ""hi""",2
+        "T,1",2026-10-03T14:00:00Z,escalate,2,,,,3
+
+        """#)
+  }
+
+  @Test func jsonLines() throws {
+    #expect(
+      try written(log, .jsonl) == #"""
+        {"ticket":"T,1","time":"2026-10-03T14:05:00Z","event":"open","level":1,"category":"performance-issues","owner":"Zoë","note":"said \"hi\"","line":2}
+        {"ticket":"T,1","time":"2026-10-03T14:00:00Z","event":"escalate","level":2,"category":null,"owner":null,"note":null,"line":3}
+
+        """#)
+  }
+
+  @Test func numbersAndTimes() {
+    var b = [UInt8](repeating: 0, count: 32)
+    let n = b.withUnsafeMutableBufferPointer {
+      EventLogWriter.writeDecimal(1_234_567, to: $0.baseAddress!)
+    }
+    #expect(String(decoding: b[0..<n], as: UTF8.self) == "1234567")
+    let m = b.withUnsafeMutableBufferPointer {
+      EventLogWriter.writeISO8601UTC(-1, to: $0.baseAddress!)
+    }
+    #expect(String(decoding: b[0..<m], as: UTF8.self) == "1969-12-31T23:59:59Z")
+  }
+}
