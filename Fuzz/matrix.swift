@@ -17,10 +17,8 @@ public func fuzzMatrix(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     precondition(f.column == nil || f.column! >= 1, "finding column < 1: \(f)")
   }
   let validation = MatrixValidation.run(loaded: loaded)
-  for strict in [false, true] {
-    let report = validation.report(strict: strict)
-    for format in FindingsFormat.allCases { _ = report.render(format, color: strict) }
-  }
+  let report = validation.report(strict: size % 2 == 0)
+  for format in FindingsFormat.allCases { _ = report.render(format, color: size % 3 == 0) }
   if loaded.isValid, let matrix = loaded.matrix, let language = loaded.language {
     for delimiter in [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")] {
       let csv = MatrixCSVWriter.csv(matrix, language: language, delimiter: delimiter)

@@ -34,8 +34,27 @@ for t in "${targets[@]}"; do
   fi
   corpus="$out/corpus-$t"
   mkdir -p "$corpus"
-  cp Samples/*.csv "$corpus/" 2>/dev/null || true
+  # Seeds: the samples and test fixtures that fit the target (a corpus kept from earlier runs
+  # is reused). Matrices are small: a shorter maximum length keeps the target fast.
+  max_len=65536
+  case "$t" in
+    matrix) seeds=(Samples/matrix*.csv); max_len=16384 ;;
+    *) seeds=(Samples/*.csv) ;;
+  esac
+  cp "${seeds[@]}" "$corpus/" 2>/dev/null || true
   find Tests -path '*Fixtures*' -name '*.csv' -exec cp {} "$corpus/" \; 2>/dev/null || true
+  [ -d "Fuzz/seeds/$t" ] && cp Fuzz/seeds/"$t"/* "$corpus/" 2>/dev/null || true
   echo "== fuzzing $t for ${secs}s"
-  "$bin" -max_total_time="$secs" -max_len=65536 -timeout=10 -artifact_prefix="$out/crash-$t-" "$corpus" 2>&1 | tail -5
+  log="$out/fuzz-$t.log"
+  status=0
+  "$bin" -max_total_time="$secs" -max_len="$max_len" -timeout=10 -rss_limit_mb=4096 \
+    -print_final_stats=1 -artifact_prefix="$out/crash-$t-" "$corpus" >"$log" 2>&1 || status=$?
+  grep -E "^(Done|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)" \
+    "$log" || true
+  if [ "$status" -ne 0 ]; then
+    echo "== $t: FAILED (status $status); see $log and $out/crash-$t-*" >&2
+    grep -E "ERROR|Fatal error|SUMMARY|Test unit written" "$log" >&2 || true
+    failed=1
+  fi
 done
+exit "${failed:-0}"
