@@ -34,16 +34,17 @@ for t in "${targets[@]}"; do
   fi
   corpus="$out/corpus-$t"
   mkdir -p "$corpus"
-  # Seeds: the samples and test fixtures that fit the target (a corpus kept from earlier runs
-  # is reused). Matrices are small: a shorter maximum length keeps the target fast.
-  max_len=65536
+  # Seeds: the samples, test fixtures and Fuzz/seeds/<target> files that fit the target (a
+  # corpus kept from earlier runs is reused). Shorter maximum lengths keep the targets fast.
   case "$t" in
-    matrix) seeds=(Samples/matrix*.csv); max_len=16384 ;;
-    *) seeds=(Samples/*.csv) ;;
+    csv) max_len=65536; seeds=(Samples/*.csv $(find Tests -path '*Fixtures*' -name '*.csv')) ;;
+    matrix) max_len=16384; seeds=(Samples/matrix*.csv Tests/*/Fixtures/matrix/*.csv) ;;
+    logs) max_len=16384; seeds=(Samples/escalations*.csv Samples/tickets*.csv Tests/*/Fixtures/logs/*.csv) ;;
+    dates) max_len=64; seeds=() ;;
+    *) max_len=65536; seeds=() ;;
   esac
-  cp "${seeds[@]}" "$corpus/" 2>/dev/null || true
-  find Tests -path '*Fixtures*' -name '*.csv' -exec cp {} "$corpus/" \; 2>/dev/null || true
-  [ -d "Fuzz/seeds/$t" ] && cp Fuzz/seeds/"$t"/* "$corpus/" 2>/dev/null || true
+  [ -d "Fuzz/seeds/$t" ] && seeds+=(Fuzz/seeds/"$t"/*)
+  [ ${#seeds[@]} -gt 0 ] && cp "${seeds[@]}" "$corpus/" 2>/dev/null || true
   echo "== fuzzing $t for ${secs}s"
   log="$out/fuzz-$t.log"
   status=0

@@ -137,6 +137,39 @@ import Testing
     #expect(Self.contents(dir) == [])
   }
 
+  // MARK: Output naming an input
+
+  /// `import LOG -o LOG`, or -o naming a hard link or a symbolic link to it: refused before
+  /// anything is read or written (IO011), the log untouched, no temporary file.
+  @Test(arguments: ["same", "hardlink", "symlink"])
+  func outputNamingTheInput(how: String) throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let log = dir.appendingPathComponent("log.csv")
+    let original = Data("Ticket,Timestamp,Event,Level,Category\nT1,2026-01-05 09:00,opened,1,Achat de matériel\n".utf8)
+    try original.write(to: log)
+    var target = log.path
+    switch how {
+    case "hardlink":
+      target = dir.appendingPathComponent("link.csv").path
+      #expect(link(log.path, target) == 0)
+    case "symlink":
+      target = dir.appendingPathComponent("sym.csv").path
+      #expect(symlink(log.path, target) == 0)
+    default: break
+    }
+    let before = Self.contents(dir)
+    let r = try CLI.run(["import", log.path, "-o", target])
+    #expect(r.status == 2)
+    #expect(r.stdout == "")
+    #expect(
+      r.stderr
+        == "\(target): error[IO011]: the output would overwrite an input file; choose another "
+        + "path with -o\n")
+    #expect(try Data(contentsOf: log) == original)
+    #expect(Self.contents(dir) == before)
+  }
+
   // MARK: Full disk
 
   @Test(arguments: [["template"], ["sample", "--tickets", "50"]])

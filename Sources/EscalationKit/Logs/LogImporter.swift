@@ -46,11 +46,27 @@ public enum LogImporter {
   /// when the header lacks a required field or the dates cannot be ordered.
   public static func load(path: String, options: LogImportOptions) throws -> EventLog {
     let reader = try CSVReader(path: path, options: CSVReadOptions(delimiter: options.delimiter))
-    var state: LogImportState?
-    let file = reader.displayName
     let fileSize =
       path == "-"
       ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    return try load(reader: reader, fileSize: fileSize, options: options)
+  }
+
+  /// Reads a log held in memory (`bytes`, shown as `name` in findings), as ``load(path:options:)``
+  /// does a file. For tests and the fuzzing harness.
+  public static func load(bytes: [UInt8], name: String, options: LogImportOptions) throws
+    -> EventLog
+  {
+    let reader = CSVReader(
+      bytes: bytes, name: name, options: CSVReadOptions(delimiter: options.delimiter))
+    return try load(reader: reader, fileSize: bytes.count, options: options)
+  }
+
+  static func load(reader: CSVReader, fileSize: Int?, options: LogImportOptions) throws
+    -> EventLog
+  {
+    var state: LogImportState?
+    let file = reader.displayName
     try reader.forEachRecord { record in
       if state != nil {
         state!.add(record)
