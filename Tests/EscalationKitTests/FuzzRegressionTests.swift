@@ -14,7 +14,8 @@ import Testing
       return
     }
     // Truncated to the second, with its offset (Z = +00:00).
-    #expect(r.local(order: nil) == LocalDateTime(year: 2026, month: 10, day: 25, hour: 2, minute: 30))
+    let expected = LocalDateTime(year: 2026, month: 10, day: 25, hour: 2, minute: 30)
+    #expect(r.local(order: nil) == expected)
     #expect(r.hadFraction && r.hasOffset && r.offsetMinutes == 0)
     // 64 digits are still a fraction; a 65th is not part of any date form.
     let sixtyFour = String(repeating: "9", count: 64)

@@ -82,6 +82,21 @@ import Testing
     return pid
   }
 
+  /// A 20,000-ticket log (about 4 MB, more than a pipe holds) for `import` and `metrics`,
+  /// written once per test process.
+  static let bigLog: String = {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fault-log-\(getpid()).csv"
+    ).path
+    _ = try? CLI.run(["sample", "--tickets", "20000", "-o", path])
+    return path
+  }()
+
+  /// `command` with `LOG` replaced by ``bigLog``.
+  static func expand(_ command: [String]) -> [String] {
+    command.map { $0 == "LOG" ? bigLog : $0 }
+  }
+
   static let isRoot = geteuid() == 0
   static let hasSetpriv = FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
   /// Whether a private mount namespace with a small tmpfs can be made (root, or user
@@ -97,12 +112,12 @@ import Testing
 
   // MARK: Missing and read-only directories
 
-  @Test(arguments: [["template"], ["sample", "--tickets", "50"]])
+  @Test(arguments: [["template"], ["sample", "--tickets", "50"], ["import", "LOG"]])
   func missingDirectory(command: [String]) throws {
     let dir = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
     let target = dir.appendingPathComponent("missing/out.csv").path
-    let r = try CLI.run(command + ["-o", target])
+    let r = try CLI.run(Self.expand(command) + ["-o", target])
     #expect(r.status == 2)
     #expect(r.stdout == "")
     // The message names the path and says what is wrong and what to do.
@@ -146,7 +161,9 @@ import Testing
     let dir = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
     let log = dir.appendingPathComponent("log.csv")
-    let original = Data("Ticket,Timestamp,Event,Level,Category\nT1,2026-01-05 09:00,opened,1,Achat de matériel\n".utf8)
+    let original = Data(
+      "Ticket,Timestamp,Event,Level,Category\nT1,2026-01-05 09:00,opened,1,Achat de matériel\n"
+        .utf8)
     try original.write(to: log)
     var target = log.path
     switch how {
@@ -172,9 +189,9 @@ import Testing
 
   // MARK: Full disk
 
-  @Test(arguments: [["template"], ["sample", "--tickets", "50"]])
+  @Test(arguments: [["template"], ["sample", "--tickets", "50"], ["import", "LOG"]])
   func devFull(command: [String]) throws {
-    let r = try CLI.run(command + ["-o", "/dev/full"])
+    let r = try CLI.run(Self.expand(command) + ["-o", "/dev/full"])
     #expect(r.status == 2)
     #expect(r.stdout == "")
     #expect(
@@ -214,10 +231,13 @@ import Testing
 
   /// `| head -1`: the reader goes away after one line; the writer gets EPIPE (SIGPIPE is
   /// ignored) and must exit 0 without a word.
-  @Test(arguments: [["sample", "--tickets", "200000"], ["template"]])
+  @Test(arguments: [
+    ["sample", "--tickets", "200000"], ["template"], ["import", "LOG"],
+    ["metrics", "LOG", "--format", "json"],
+  ])
   func stdoutClosedEarly(command: [String]) throws {
     let r = try Self.shell(
-      "\"$0\" \"$@\" | head -1; echo \"status=${PIPESTATUS[0]}\"", command)
+      "\"$0\" \"$@\" | head -1; echo \"status=${PIPESTATUS[0]}\"", Self.expand(command))
     // The header line, then the writer's status; nothing on stderr.
     let lines = r.stdout.split(whereSeparator: \.isNewline).map(String.init)
     #expect(lines.count == 2)

@@ -156,7 +156,9 @@ public struct LabelDictionary<Value: Sendable>: Sendable {
   /// The closest known label to `text`, if within a third of its length (at least 2 edits).
   /// A text longer than ``maxSuggestionLength`` scalars (once normalized) gets none: no label
   /// is that long, and the work grows with the length.
-  public func suggestion(for text: String) -> String? { suggestion(forKey: LabelNormalizer.key(text)) }
+  public func suggestion(for text: String) -> String? {
+    suggestion(forKey: LabelNormalizer.key(text))
+  }
 
   /// Past this many scalars (normalized), a text gets no suggestion.
   public static var maxSuggestionLength: Int { 200 }
