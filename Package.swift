@@ -47,10 +47,16 @@ let package = Package(
       ],
       resources: [.copy("Fixtures")]
     ),
+    // Reads XLSX packages back for the tests (ZIPFoundation + XMLParser); not shipped.
+    .target(
+      name: "XLSXTestSupport",
+      dependencies: ["XLSXExport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      path: "Tests/XLSXTestSupport"
+    ),
     .testTarget(
       name: "XLSXExportTests",
       dependencies: [
-        "XLSXExport", "EscalationKit",
+        "XLSXExport", "EscalationKit", "XLSXTestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Fixtures")]
@@ -58,7 +64,7 @@ let package = Package(
     .testTarget(
       name: "escalationTests",
       dependencies: [
-        "escalation", "EscalationKit",
+        "escalation", "EscalationKit", "XLSXTestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Fixtures")]

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/setup.sh
-swift build -c release --product escalation >/dev/null
+swift build -c release --product escalation >/dev/null 2>&1
 bin=$PWD/.build/release/escalation
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -16,15 +16,9 @@ sizes=("$@")
 measure() { # label events command...
   local label=$1 events=$2
   shift 2
-  local out
-  out=$( { /usr/bin/time -f "TIME %e %M" "$@" >/dev/null 2>"$work/err"; } 2>&1; grep TIME "$work/err" || true)
-  local line
-  line=$(grep '^TIME' "$work/err" | tail -1)
-  local secs rss
-  secs=$(echo "$line" | awk '{print $2}')
-  rss=$(echo "$line" | awk '{print $3}')
-  awk -v l="$label" -v e="$events" -v s="$secs" -v r="$rss" \
-    'BEGIN { eps = (s > 0) ? e / s : 0; printf "%-34s %10d %8.2f %12.0f %8.1f\n", l, e, s, eps, r / 1024 }'
+  /usr/bin/time -f "TIME %e %M" "$@" >/dev/null 2>"$work/err" || true
+  grep '^TIME' "$work/err" | tail -1 | awk -v l="$label" -v e="$events" \
+    '{ eps = ($2 > 0) ? e / $2 : 0; printf "%-34s %10d %8.2f %12.0f %8.1f\n", l, e, $2, eps, $3 / 1024 }'
 }
 
 printf "%-34s %10s %8s %12s %8s\n" "step" "events" "wall s" "events/s" "RSS MB"
@@ -32,7 +26,7 @@ for n in "${sizes[@]}"; do
   # About 2.5 events per ticket in the generated process.
   tickets=$(( n * 2 / 5 ))
   log="$work/log-$n.csv"
-  "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 --seed 7 -o "$log"
+  "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 --seed 7 -o "$log" >/dev/null
   events=$(( $(wc -l < "$log") - 1 ))
   measure "sample ($n)" "$events" "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 --seed 7 -o "$work/again.csv"
   measure "import ($n)" "$events" "$bin" import "$log" -o /dev/null

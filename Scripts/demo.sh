@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's main command: installs what is missing, builds in release mode and runs the
-# tool on the bundled samples.
+# The README's main command: installs what is missing, builds in release mode, and runs the
+# tool's main job on the bundled samples: checks the matrices and writes the monthly report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/setup.sh
@@ -8,7 +8,19 @@ swift build -c release --product escalation
 bin=.build/release/escalation
 echo "== escalation validate Samples/matrix-fr.csv"
 "$bin" validate Samples/matrix-fr.csv
-echo "== escalation validate Samples/matrix-en.csv"
-"$bin" validate Samples/matrix-en.csv
-echo "== escalation validate Samples/matrix-edited.csv (an edited matrix with mistakes; exits 1)"
-"$bin" validate Samples/matrix-edited.csv || echo "(exit status $?: the edited matrix is not valid, as expected)"
+echo
+echo "== escalation validate Samples/matrix-edited.csv --xlsx Reports/matrix-edited-review.xlsx"
+echo "   (an edited matrix with realistic mistakes: exits 1; the workbook carries the findings as comments)"
+"$bin" validate Samples/matrix-edited.csv --xlsx Reports/matrix-edited-review.xlsx || echo "(exit status $?: not valid, as expected)"
+echo
+echo "== escalation metrics Samples/escalations-2026-fr.csv --month 2026-10 --tz Europe/Paris --format csv"
+"$bin" metrics Samples/escalations-2026-fr.csv --month 2026-10 --tz Europe/Paris --format csv
+echo
+echo "== escalation report Samples/escalations-2026-fr.csv --month 2026-10 --tz Europe/Paris --lang fr --sla 1=24h,2=48h,3=72h,4=120h"
+"$bin" report Samples/escalations-2026-fr.csv --month 2026-10 --tz Europe/Paris --lang fr \
+  --sla 1=24h,2=48h,3=72h,4=120h
+echo
+echo "== escalation report Samples/tickets-smartsheet-us.csv --month 2026-10 -o Reports/smartsheet-2026-10.xlsx"
+"$bin" report Samples/tickets-smartsheet-us.csv --month 2026-10 -o Reports/smartsheet-2026-10.xlsx
+echo
+echo "Open Reports/escalations-2026-10.xlsx: the monthly report of the French sample log."

@@ -49,8 +49,10 @@ public struct CSVRecord {
   public let count: Int
   /// Number of fields as written.
   public let rawCount: Int
-  private let storage: UnsafeBufferPointer<UInt8>
-  private let ends: UnsafeBufferPointer<Int>
+  // Internal but inlinable: `bytes(_:)` runs for every field the importer reads, from another
+  // module, so it must not be an opaque call.
+  @usableFromInline let storage: UnsafeBufferPointer<UInt8>
+  @usableFromInline let ends: UnsafeBufferPointer<Int>
 
   init(line: Int, endLine: Int, count: Int, rawCount: Int, storage: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
     self.line = line
@@ -62,10 +64,13 @@ public struct CSVRecord {
   }
 
   /// The bytes of field `i` (0-based); empty for an index past `rawCount`.
+  @inlinable @inline(__always)
   public func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
     guard i >= 0 && i < rawCount else { return UnsafeBufferPointer(start: nil, count: 0) }
     let start = i == 0 ? 0 : ends[i - 1]
-    return UnsafeBufferPointer(rebasing: storage[start..<ends[i]])
+    let end = ends[i]
+    // `ends` is non-decreasing and within `storage` (built by the reader).
+    return UnsafeBufferPointer(start: storage.baseAddress.map { $0 + start }, count: end - start)
   }
 
   /// Field `i` (0-based) as a `String`; `""` past the end.
@@ -263,31 +268,65 @@ private struct ParseState {
     ends = .allocate(capacity: endsCapacity)
   }
 
-  mutating func append(_ data: UnsafeRawPointer, _ count: Int) {
-    if storageCount + count > storageCapacity {
-      var c = storageCapacity * 2
-      while c < storageCount + count { c *= 2 }
-      let n = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
-      n.update(from: storage, count: storageCount)
-      storage.deallocate()
-      storage = n
-      storageCapacity = c
+  /// Appends a field's bytes and returns whether they hold a CR or LF.
+  ///
+  /// Copies 8 bytes at a time and tests each word for the two bytes as it goes (one pass over
+  /// the short fields of a log, instead of two `memchr` and a `memcpy` call).
+  @inline(__always)
+  mutating func append(_ data: UnsafeRawPointer, _ count: Int) -> Bool {
+    if storageCount + count > storageCapacity { grow(storageCount + count) }
+    let dst = UnsafeMutableRawPointer(storage + storageCount)
+    var i = 0
+    var found: UInt64 = 0
+    let lows: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while i + 8 <= count {
+      let w = data.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      dst.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
+      // (x - 0x01…) & ~x & 0x80… is non-zero exactly when some byte of x is zero; x is w with
+      // the LF (then CR) bytes zeroed.
+      let a = w ^ (lows &* 0x0A)
+      let b = w ^ (lows &* 0x0D)
+      found |= ((a &- lows) & ~a | (b &- lows) & ~b) & highs
+      i += 8
     }
-    (storage + storageCount).update(from: data.assumingMemoryBound(to: UInt8.self), count: count)
+    let src = data.assumingMemoryBound(to: UInt8.self)
+    let out = dst.assumingMemoryBound(to: UInt8.self)
+    var tail = false
+    while i < count {
+      let c = src[i]
+      out[i] = c
+      tail = tail || c == 0x0A || c == 0x0D
+      i += 1
+    }
     storageCount += count
+    return found != 0 || tail
   }
 
+  private mutating func grow(_ needed: Int) {
+    var c = storageCapacity * 2
+    while c < needed { c *= 2 }
+    let n = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+    n.update(from: storage, count: storageCount)
+    storage.deallocate()
+    storage = n
+    storageCapacity = c
+  }
+
+  @inline(__always)
   mutating func endField() {
-    if fieldCount == endsCapacity {
-      let c = endsCapacity * 2
-      let n = UnsafeMutablePointer<Int>.allocate(capacity: c)
-      n.update(from: ends, count: fieldCount)
-      ends.deallocate()
-      ends = n
-      endsCapacity = c
-    }
+    if fieldCount == endsCapacity { growEnds() }
     ends[fieldCount] = storageCount
     fieldCount += 1
+  }
+
+  private mutating func growEnds() {
+    let c = endsCapacity * 2
+    let n = UnsafeMutablePointer<Int>.allocate(capacity: c)
+    n.update(from: ends, count: fieldCount)
+    ends.deallocate()
+    ends = n
+    endsCapacity = c
   }
 }
 
@@ -300,6 +339,9 @@ private final class ParseContext {
   let name: String
   let options: CSVReadOptions
   let body: (borrowing CSVRecord) throws -> Void
+  /// Copies of the option limits, read for every field.
+  let maxFieldBytes: Int
+  let maxFields: Int
   var parser: LibCSVParser!
   let state: UnsafeMutablePointer<ParseState>
   /// The error raised inside a callback.
@@ -309,6 +351,8 @@ private final class ParseContext {
     self.name = name
     self.options = options
     self.body = body
+    maxFieldBytes = options.maxFieldBytes
+    maxFields = options.maxFields
     state = .allocate(capacity: 1)
     state.initialize(to: ParseState())
   }
@@ -395,8 +439,23 @@ private final class ParseContext {
     let s = state
     s.pointee.afterCR = false
     if s.pointee.fieldCount == 0 { s.pointee.recordStart = s.pointee.line }
+    guard !s.pointee.failed, count <= maxFieldBytes, s.pointee.fieldCount < maxFields else {
+      fieldSlowPath(data, count)
+      return
+    }
     // Only a quoted field can hold line breaks; libcsv has already cleared its `quoted` flag
-    // here, so look for them (memchr is fast enough on the short fields of a log).
+    // here, so the copy looks for them.
+    if let data, count > 0, s.pointee.append(data, count) {
+      s.pointee.line += ParseContext.lineBreaks(
+        UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: count))
+    }
+    s.pointee.endField()
+  }
+
+  /// A field after a failure, or one over a limit: count its lines, report the first failure.
+  @inline(never)
+  private func fieldSlowPath(_ data: UnsafeMutableRawPointer?, _ count: Int) {
+    let s = state
     if count > 0, let data, memchr(data, 0x0A, count) != nil || memchr(data, 0x0D, count) != nil {
       s.pointee.line += ParseContext.lineBreaks(
         UnsafeBufferPointer(start: data.assumingMemoryBound(to: UInt8.self), count: count))
@@ -412,8 +471,6 @@ private final class ParseContext {
       fail(CSVError.tooManyFields(path: name, line: s.pointee.recordStart, limit: options.maxFields))
       return
     }
-    if let data, count > 0 { s.pointee.append(data, count) }
-    s.pointee.endField()
   }
 
   @inline(__always)
@@ -450,10 +507,12 @@ private final class ParseContext {
   }
 }
 
+// The context outlives `csv_parse` (the caller holds it), so the callbacks borrow it without a
+// retain/release pair per field.
 private let fieldCallback: LibCSVParser.FieldCallback = { data, count, ctx in
-  Unmanaged<ParseContext>.fromOpaque(ctx!).takeUnretainedValue().field(data, count)
+  Unmanaged<ParseContext>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.field(data, count) }
 }
 
 private let recordCallback: LibCSVParser.RecordCallback = { c, ctx in
-  Unmanaged<ParseContext>.fromOpaque(ctx!).takeUnretainedValue().recordEnd(c)
+  Unmanaged<ParseContext>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.recordEnd(c) }
 }

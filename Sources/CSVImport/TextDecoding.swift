@@ -179,8 +179,13 @@ func validateUTF8(_ b: UnsafeBufferPointer<UInt8>) -> UTF8Validation {
   while i < n {
     // ASCII fast path, 8 bytes at a time.
     while i + 8 <= n {
-      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-      if w & 0x8080_8080_8080_8080 != 0 { break }
+      let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      let high = w & 0x8080_8080_8080_8080
+      if high != 0 {
+        // Skip the ASCII bytes before the first non-ASCII one (little-endian load).
+        i += high.trailingZeroBitCount >> 3
+        break
+      }
       i += 8
     }
     if i >= n { break }

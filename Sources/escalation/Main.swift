@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSVImport
 import EscalationKit
+import XLSXExport
 
 #if canImport(Glibc)
   import Glibc
@@ -62,6 +63,9 @@ enum Main {
     case OutputError.brokenPipe:
       return 0
     case let e as OutputError:
+      Terminal.standardError(e.description)
+      return 2
+    case let e as XLSXError:
       Terminal.standardError(e.description)
       return 2
     case let e as CLIError:

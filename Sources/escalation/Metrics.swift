@@ -24,36 +24,7 @@ struct Metrics: ParsableCommand {
 
   @OptionGroup var importOptions: ImportOptions
 
-  @Option(
-    name: .long,
-    help: ArgumentHelp("The calendar month to report on, in --tz.", valueName: "YYYY-MM"))
-  var month: String?
-
-  @Option(
-    name: .long, help: ArgumentHelp("First day of the period (with --to).", valueName: "YYYY-MM-DD")
-  )
-  var from: String?
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp("Last day of the period, included (with --from).", valueName: "YYYY-MM-DD"))
-  var to: String?
-
-  @Option(
-    name: .customLong("as-of"),
-    help: ArgumentHelp(
-      "Use only events before this time (default: the end of the period), in --tz unless it ends with Z or +HH:MM.",
-      valueName: "time"))
-  var asOf: String?
-
-  @Option(
-    name: .long,
-    help: ArgumentHelp(
-      "SLA targets per level, e.g. 1=24h,2=48h,3=72h,4=120h (m, h or d).", valueName: "targets"))
-  var sla: String?
-
-  @Option(name: .long, help: "Language of labels: en or fr.")
-  var lang: String = "en"
+  @OptionGroup var period: PeriodOptions
 
   @Option(name: .long, help: "Output format: text, json or csv.")
   var format: MetricsFormat = .text
@@ -63,55 +34,17 @@ struct Metrics: ParsableCommand {
     help: "Only this table: rates, time-at-level, trend, backlog or tickets (CSV default: rates).")
   var table: MetricsTable?
 
-  func validate() throws {
-    if month != nil && (from != nil || to != nil) {
-      throw ValidationError("give either --month or --from/--to, not both")
-    }
-    if (from == nil) != (to == nil) {
-      throw ValidationError("--from and --to go together: give both days (both are included)")
-    }
-    guard Language(rawValue: lang.lowercased()) != nil else {
-      throw ValidationError("--lang must be en or fr, not '\(lang)'")
-    }
-  }
-
   func run() throws {
-    let language = Language(rawValue: lang.lowercased()) ?? .en
+    let language = period.language
     var importing = try importOptions.logImportOptions()
     // Without --matrix, the canonical roles in the report's language.
     if importOptions.matrix == nil { importing.matrix = .canonical(language) }
     let zone = importing.zone
     var options = MetricsOptions(
       zone: zone, matrix: importing.matrix, includeTickets: table == .tickets)
-    do {
-      if let month {
-        options.period = try PeriodSpec.parseMonth(month)
-      } else if let from, let to {
-        options.period = try PeriodSpec.parseDays(from: from, to: to)
-      }
-      if let asOf { options.asOf = try PeriodSpec.parseInstant(asOf, zone: zone) }
-    } catch {
-      throw CLIError.usage(error.description)
-    }
-    if let sla {
-      do {
-        options.sla = try SLATargets.parse(sla)
-      } catch {
-        throw CLIError.usage(error.description)
-      }
-    }
+    try period.apply(to: &options)
     let writer = try OutputWriter(path: nil)
-    let events: EventLog
-    do {
-      events = try LogImporter.load(path: log, options: importing)
-    } catch let e as LogImportError {
-      let report = FindingsReport(
-        command: "metrics", files: [log == "-" ? "<stdin>" : log], findings: [e.finding],
-        valid: false,
-        ruleDescriptions: LogCode.descriptions)
-      Terminal.standardError(report.render(.text, color: Terminal.useColor(fd: 2)))
-      throw ExitStatus(code: e.isUsageError ? 2 : 1)
-    }
+    let events = try importOptions.loadLog(log, options: importing, command: "metrics")
     let content = MetricsEngine.compute(events, options: options)
     let renderer = MetricsRenderer(content: content, language: language, zone: zone)
     try writer.write(

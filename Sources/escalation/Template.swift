@@ -1,5 +1,6 @@
 import ArgumentParser
 import EscalationKit
+import XLSXExport
 
 /// `escalation template`: writes the canonical matrix as CSV.
 struct Template: ParsableCommand {
@@ -21,6 +22,10 @@ struct Template: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
   var output: String?
 
+  @Option(
+    help: ArgumentHelp("Also write the matrix as a formatted workbook to FILE.", valueName: "file"))
+  var xlsx: String?
+
   func validate() throws {
     guard Language(rawValue: lang.lowercased()) != nil else {
       throw ValidationError("--lang must be en or fr, not '\(lang)'")
@@ -40,6 +45,11 @@ struct Template: ParsableCommand {
 
   func run() throws {
     let language = Language(rawValue: lang.lowercased()) ?? .en
+    if let xlsx {
+      try MatrixWorkbook.write(
+        MatrixWorkbookInput(matrix: .canonical(language), language: language), to: xlsx,
+        created: MatrixWorkbook.templateCreated)
+    }
     let writer = try OutputWriter(path: output)
     try MatrixCSVWriter.write(
       Matrix.canonical(language), language: language,

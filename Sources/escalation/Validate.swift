@@ -1,5 +1,6 @@
 import ArgumentParser
 import EscalationKit
+import XLSXExport
 
 /// `escalation validate`: checks a matrix file against the model and reports findings.
 struct Validate: ParsableCommand {
@@ -25,6 +26,12 @@ struct Validate: ParsableCommand {
   @Flag(help: "Fail (exit status 1) on warnings too.")
   var strict = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Also write the matrix as a workbook laid out like the template, findings as cell comments and changed cells marked.",
+      valueName: "file"))
+  var xlsx: String?
+
   func validate() throws {
     guard FindingsFormat(rawValue: format.lowercased()) != nil else {
       throw ValidationError("--format must be text, json or sarif, not '\(format)'")
@@ -43,6 +50,15 @@ struct Validate: ParsableCommand {
     let writer = try OutputWriter(path: nil)
     try writer.write(report.render(format, color: format == .text && Terminal.useColor(fd: 1)))
     try writer.commit()
+    if let xlsx {
+      guard let input = MatrixWorkbookInput(validation: validation) else {
+        throw CLIError.io(
+          "\(xlsx): error[IO012]: \(matrix) could not be read as a table, so no workbook was written")
+      }
+      try MatrixWorkbook.write(
+        input, to: xlsx, created: MatrixWorkbook.creationTime(of: matrix),
+        inputs: [matrix] + [baseline].compactMap { $0 })
+    }
     if !report.valid { throw ExitStatus.invalid }
   }
 }

@@ -88,6 +88,12 @@ public indirect enum JSON: Sendable, Equatable {
 
   static func escape(_ s: String, into out: inout String) {
     out += "\""
+    // Most strings need no escape: append them whole (the loop below would copy every scalar).
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+      out += s
+      out += "\""
+      return
+    }
     for u in s.unicodeScalars {
       switch u {
       case "\"": out += "\\\""

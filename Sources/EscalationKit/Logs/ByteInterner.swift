@@ -8,39 +8,46 @@ struct ByteInterner {
   private var arena: [UInt8] = []
   /// Start offset of string `i` in `arena`; `starts[count]` is the end of the last one.
   private var starts: [Int] = [0]
-  private var hashes: [UInt64] = []
-  /// Open-addressing table of `id + 1` (0 = empty).
-  private var slots: [UInt32]
+  /// Open-addressing table: `id + 1` in the low 32 bits (0 = empty), the high 32 bits of the
+  /// string's hash in the high ones, so that a probe touches the arena only on a likely match.
+  private var slots: [UInt64]
   private var mask: Int
 
   init(capacity: Int = 16) {
     var n = 16
     while n < capacity * 2 { n <<= 1 }
-    slots = [UInt32](repeating: 0, count: n)
+    slots = [UInt64](repeating: 0, count: n)
     mask = n - 1
   }
 
   /// Number of distinct strings.
-  var count: Int { hashes.count }
+  var count: Int { starts.count - 1 }
 
   @inline(__always)
   static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    // FNV-1a, 8 bytes at a time for the bulk, then a final mix.
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    guard let p = b.baseAddress else { return h }
+    // Multiply-xorshift over 8-byte words; the last word overlaps the one before it, and short
+    // strings are read as two overlapping halves, so there is no byte-by-byte tail.
+    let k: UInt64 = 0x9E37_79B9_7F4A_7C15
     let n = b.count
-    var i = 0
-    while i + 8 <= n {
-      let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-      h = (h ^ w) &* 0x0000_0100_0000_01B3
-      h ^= h >> 29
-      i += 8
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: n) &* k
+    if let p = b.baseAddress, n > 0 {
+      let r = UnsafeRawPointer(p)
+      if n >= 8 {
+        var i = 0
+        while i + 8 < n {
+          h = (h ^ r.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+          h ^= h >> 29
+          i += 8
+        }
+        h = (h ^ r.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) &* k
+      } else if n >= 4 {
+        let lo = UInt64(r.loadUnaligned(as: UInt32.self))
+        let hi = UInt64(r.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+        h = (h ^ (lo | hi << 32)) &* k
+      } else {
+        h = (h ^ (UInt64(p[0]) | UInt64(p[n >> 1]) << 8 | UInt64(p[n - 1]) << 16)) &* k
+      }
     }
-    while i < n {
-      h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3
-      i += 1
-    }
-    h ^= UInt64(n)
     h ^= h >> 33
     h = h &* 0xff51_afd7_ed55_8ccd
     h ^= h >> 33
@@ -51,20 +58,22 @@ struct ByteInterner {
   @inline(__always)
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
     let h = ByteInterner.hash(bytes)
+    let fp = h & 0xFFFF_FFFF_0000_0000
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
       let v = slots[slot]
       if v == 0 { break }
-      let id = Int(v) - 1
-      if hashes[id] == h && equals(id, bytes) { return (id, false) }
+      if v & 0xFFFF_FFFF_0000_0000 == fp {
+        let id = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+        if equals(id, bytes) { return (id, false) }
+      }
       slot = (slot + 1) & mask
     }
-    let id = hashes.count
-    hashes.append(h)
+    let id = count
     arena.append(contentsOf: bytes)
     starts.append(arena.count)
-    slots[slot] = UInt32(id + 1)
-    if hashes.count * 2 > slots.count { grow() }
+    slots[slot] = fp | UInt64(id + 1)
+    if count * 2 > slots.count { grow() }
     return (id, true)
   }
 
@@ -81,13 +90,18 @@ struct ByteInterner {
 
   private mutating func grow() {
     let n = slots.count * 2
-    slots = [UInt32](repeating: 0, count: n)
-    mask = n - 1
-    for id in 0..<hashes.count {
-      var slot = Int(truncatingIfNeeded: hashes[id]) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = UInt32(id + 1)
+    var table = [UInt64](repeating: 0, count: n)
+    let m = n - 1
+    arena.withUnsafeBufferPointer { a in
+      for id in 0..<count {
+        let h = ByteInterner.hash(UnsafeBufferPointer(rebasing: a[starts[id]..<starts[id + 1]]))
+        var slot = Int(truncatingIfNeeded: h) & m
+        while table[slot] != 0 { slot = (slot + 1) & m }
+        table[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
+      }
     }
+    slots = table
+    mask = m
   }
 
   /// String `id` as text.
@@ -103,15 +117,23 @@ struct ByteInterner {
 
 @inline(__always)
 private func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-  var i = 0
-  while i + 8 <= n {
-    if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
-      != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
-    {
-      return false
+  let ra = UnsafeRawPointer(a)
+  let rb = UnsafeRawPointer(b)
+  if n >= 8 {
+    // Whole words, then the last word (overlapping the previous one).
+    var i = 0
+    while i + 8 < n {
+      if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      {
+        return false
+      }
+      i += 8
     }
-    i += 8
+    return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
   }
+  var i = 0
   while i < n {
     if a[i] != b[i] { return false }
     i += 1
@@ -122,7 +144,11 @@ private func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _
 /// Trims spaces, tabs and no-break spaces (U+00A0) around a field.
 @inline(__always)
 func trimmedField(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-  guard let p = b.baseAddress else { return b }
+  guard let p = b.baseAddress, b.count > 0 else { return b }
+  // Nearly every cell has nothing to trim: decide from its first and last bytes.
+  let f = p[0]
+  let l = p[b.count - 1]
+  if f != 0x20 && f != 0x09 && f != 0xC2 && l != 0x20 && l != 0x09 && l != 0xA0 { return b }
   var lo = 0
   var hi = b.count
   while lo < hi {

@@ -65,24 +65,32 @@ public enum LogImporter {
   static func load(reader: CSVReader, fileSize: Int?, options: LogImportOptions) throws
     -> EventLog
   {
-    var state: LogImportState?
     let file = reader.displayName
-    try reader.forEachRecord { record in
-      if state != nil {
-        state!.add(record)
-        if state!.read == 256, let size = fileSize { state!.reserve(fileBytes: size) }
+    // The state lives behind a pointer that the per-record closure captures by value: no boxed
+    // capture, no optional unwrap and no exclusivity check per record.
+    let state = UnsafeMutablePointer<LogImportState>.allocate(capacity: 1)
+    var started = false
+    defer {
+      if started { state.deinitialize(count: 1) }
+      state.deallocate()
+    }
+    try reader.forEachRecord { [state] record in
+      if _fastPath(started) {
+        state.pointee.add(record)
+        if state.pointee.read == 256, let size = fileSize {
+          state.pointee.reserve(fileBytes: size)
+        }
       } else {
         let headers = (0..<record.count).map { record.string($0) }
         let header = try LogHeader.detect(
           headers: headers, file: file, map: options.headerMap, forced: options.layout)
-        state = LogImportState(
-          file: file, header: header, headerLine: record.line, options: options)
+        state.initialize(
+          to: LogImportState(file: file, header: header, headerLine: record.line, options: options))
+        started = true
       }
     }
-    // Moved out so that `finish` owns the buffers (a shared copy would be copied on write).
-    guard var s = state else { throw CSVError.empty(path: file) }
-    state = nil
-    return try s.finish()
+    guard started else { throw CSVError.empty(path: file) }
+    return try state.pointee.finish()
   }
 }
 
@@ -236,7 +244,7 @@ struct LogImportState {
       sampledBytes += record.rawCount
       for i in 0..<record.rawCount { sampledBytes += record.bytes(i).count }
     }
-    problems.removeAll(keepingCapacity: true)
+    if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
     if layout == .events {
       addEventRow(record)
     } else {

@@ -260,9 +260,11 @@ struct PeriodFigures {
           default: sums.3 = max(sums.3, 0) + d
           }
         }
-        for (l, v) in [sums.0, sums.1, sums.2, sums.3].enumerated() where v >= 0 {
-          tal[c * 4 + l].append(v)
-        }
+        // Level by level without building an array per resolved ticket.
+        if sums.0 >= 0 { tal[c * 4].append(sums.0) }
+        if sums.1 >= 0 { tal[c * 4 + 1].append(sums.1) }
+        if sums.2 >= 0 { tal[c * 4 + 2].append(sums.2) }
+        if sums.3 >= 0 { tal[c * 4 + 3].append(sums.3) }
       }
       if r == Reconstruction.never { backlogTickets.append(t) }
       if let sla {

@@ -1,0 +1,318 @@
+import EscalationKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What the matrix sheet shows: the matrix, its language, the findings about its file, and
+/// where each cell was read, so that findings land on their cells.
+public struct MatrixWorkbookInput: Sendable {
+  /// A row of the matrix: the role row or a category.
+  public typealias Row = MatrixRowKey
+  /// One of the 36 cells.
+  public typealias Cell = MatrixCellKey
+  /// A place in the CSV file: the record's line and the 1-based field number.
+  public typealias Position = MatrixPosition
+
+  /// The matrix as read (cells may be empty when the file left them empty).
+  public var matrix: Matrix
+  /// The language of the labels written around it.
+  public var language: Language
+  /// The file the matrix was read from, shown under the table (`nil`: not shown).
+  public var source: String?
+  /// Findings about that file; each one whose line and column match a position below becomes
+  /// a comment on that cell, the others are listed under the table.
+  public var findings: [Finding]
+  /// Where each of the 36 cells was read.
+  public var cellPositions: [Cell: Position]
+  /// Where each row label and level header was read (for findings about labels).
+  public var rowLabelPositions: [Row: Position]
+  public var levelHeaderPositions: [Level: Position]
+  /// The matrix the cells are compared with (default: the canonical one in `language`).
+  public var reference: Matrix?
+  /// The name of the reference when it is a baseline file (`nil`: the canonical matrix).
+  public var referenceName: String?
+  /// The changed cells, when the caller has worked them out (e.g. from the validator's
+  /// notes); `nil`: compared here, ignoring case, accents and spacing as labels are.
+  public var changedCells: Set<Cell>?
+
+  public init(
+    matrix: Matrix, language: Language, source: String? = nil, findings: [Finding] = [],
+    cellPositions: [Cell: Position] = [:], rowLabelPositions: [Row: Position] = [:],
+    levelHeaderPositions: [Level: Position] = [:], reference: Matrix? = nil,
+    referenceName: String? = nil, changedCells: Set<Cell>? = nil
+  ) {
+    self.matrix = matrix
+    self.language = language
+    self.source = source
+    self.findings = findings
+    self.cellPositions = cellPositions
+    self.rowLabelPositions = rowLabelPositions
+    self.levelHeaderPositions = levelHeaderPositions
+    self.reference = reference
+    self.referenceName = referenceName
+    self.changedCells = changedCells
+  }
+
+  /// The text of a cell.
+  public func text(_ cell: Cell) -> String {
+    switch cell.row {
+    case .role: return matrix.role(of: cell.level)
+    case .category(let c): return matrix.text(c, cell.level)
+    }
+  }
+
+  /// The cells whose text differs from the reference (``changedCells`` when given).
+  public var changed: Set<Cell> {
+    if let changedCells { return changedCells }
+    let ref = reference ?? Matrix.canonical(language)
+    let refInput = MatrixWorkbookInput(matrix: ref, language: language)
+    var out: Set<Cell> = []
+    for row in Row.all {
+      for level in Level.all {
+        let cell = Cell(row, level)
+        let t = text(cell)
+        if !t.isEmpty && !LabelNormalizer.same(t, refInput.text(cell)) { out.insert(cell) }
+      }
+    }
+    return out
+  }
+}
+
+/// The escalation matrix as a formatted one-sheet workbook laid out like the template
+/// (levels across, role row, categories down, wrapped text), with changed cells filled light
+/// yellow and each finding attached to its cell as a comment, so that the people who approve
+/// an edited matrix can review it in Excel.
+public enum MatrixWorkbook {
+  /// Width of the label column and of each level column, in character widths.
+  static let labelWidth = 30.0
+  static let levelWidth = 48.0
+
+  /// A fixed creation time for the template workbook (2024-01-01 00:00 UTC), so that
+  /// `escalation template --xlsx` gives the same bytes on every run.
+  public static let templateCreated: Int64 = 1_704_067_200
+
+  /// The creation time for the workbook of the matrix file at `path`: the file's modification
+  /// time, so that the same file gives the same workbook; ``templateCreated`` for standard
+  /// input or a file that cannot be examined.
+  public static func creationTime(of path: String) -> Int64 {
+    var st = stat()
+    guard path != "-", stat(path, &st) == 0 else { return templateCreated }
+    return Int64(st.st_mtim.tv_sec)
+  }
+
+  /// Writes the matrix workbook to `path` (temporary file + rename; see ``SafeOutput``).
+  /// - Parameters:
+  ///   - created: the document's creation time (seconds since 1970 UTC); a fixed value makes
+  ///     the file reproducible.
+  ///   - inputs: paths that must not be overwritten (the matrix file, the baseline).
+  public static func write(
+    _ input: MatrixWorkbookInput, to path: String, created: Int64, inputs: [String] = []
+  ) throws(XLSXError) {
+    let title = input.language == .en ? "Escalation matrix" : "Matrice de remontée"
+    let wb = try Workbook(
+      path: path,
+      options: .init(
+        constantMemory: false, created: created, inputs: inputs, title: title, author: "escalation")
+    )
+    try addSheet(input, to: wb)
+    try wb.close()
+  }
+
+  /// Adds the matrix sheet to `workbook` (rows written top to bottom, so a constant-memory
+  /// workbook works too) and returns it.
+  @discardableResult
+  public static func addSheet(_ input: MatrixWorkbookInput, to workbook: Workbook) throws(XLSXError)
+    -> Worksheet
+  {
+    let lang = input.language
+    let k = lang == .en ? 0 : 1
+    let sheet = try workbook.addWorksheet(lang == .en ? "Matrix" : "Matrice")
+    let changed = input.changed
+    let placed = place(input)
+
+    let base = CellStyle(wrap: true, alignTop: true, border: true)
+    let header = CellStyle.header
+    let label = CellStyle(bold: true, fill: 0xF2F2F2, wrap: true, alignTop: true, border: true)
+    let role = CellStyle(bold: true, wrap: true, alignTop: true, border: true)
+    let errorCells = Set(placed.cells.filter { $0.value.contains { $0.severity == .error } }.keys)
+
+    // Header row: corner and the four level headers.
+    try sheet.write(CanonicalMatrix.cornerLabel[k], row: 0, column: 0, style: header)
+    for level in Level.all {
+      try sheet.write(
+        CanonicalMatrix.levelHeader(level, lang), row: 0, column: level.rawValue, style: header)
+    }
+    // Role row, then the categories in the template's order.
+    for (i, row) in MatrixWorkbookInput.Row.all.enumerated() {
+      let r = i + 1
+      let texts = Level.all.map { input.text(.init(row, $0)) }
+      let labelWidthChars = Int(labelWidth) - 2
+      let lines = texts.map { lineCount($0, width: Int(levelWidth) - 2) }.max() ?? 1
+      let labelText: String
+      switch row {
+      case .role: labelText = CanonicalMatrix.roleRowLabel[k]
+      case .category(let c): labelText = c.label(lang)
+      }
+      let height = max(lines, lineCount(labelText, width: labelWidthChars))
+      try sheet.setRowHeight(r, min(409, Double(height) * 15 + 3))
+      try sheet.write(labelText, row: r, column: 0, style: label)
+      for level in Level.all {
+        let cell = MatrixWorkbookInput.Cell(row, level)
+        var style = row == .role ? role : base
+        if errorCells.contains(cell) {
+          style.fill = CellStyle.alertFill
+        } else if changed.contains(cell) {
+          style.fill = CellStyle.changedFill
+        }
+        try sheet.write(texts[level.index], row: r, column: level.rawValue, style: style)
+      }
+    }
+
+    // Comments: findings on their cells, labels and headers.
+    for (cell, findings) in placed.cells {
+      try comment(findings, on: sheet, row: cell.row.sheetRow, column: cell.level.rawValue)
+    }
+    for (row, findings) in placed.rowLabels {
+      try comment(findings, on: sheet, row: row.sheetRow, column: 0)
+    }
+    for (level, findings) in placed.levelHeaders {
+      try comment(findings, on: sheet, row: 0, column: level.rawValue)
+    }
+
+    // Legend and the findings that belong to no cell.
+    var r = 11
+    let nbsp = "\u{00A0}"
+    if let source = input.source {
+      try sheet.write(
+        (lang == .en ? "Source: " : "Source\(nbsp): ") + source, row: r, column: 0, style: .note)
+      r += 1
+    }
+    let against: String
+    if let name = input.referenceName {
+      against = lang == .en ? "the baseline \(name)" : "la référence \(name)"
+    } else {
+      against = lang == .en ? "the canonical matrix" : "la matrice canonique"
+    }
+    try sheet.writeMerged(
+      lang == .en
+        ? "Yellow cells: text changed from \(against) (\(changed.count) of 36)."
+        : "Cellules jaunes\(nbsp): texte modifié par rapport à \(against) (\(changed.count) sur 36).",
+      row: r, firstColumn: 0, lastColumn: 1, style: CellStyle(fill: CellStyle.changedFill))
+    r += 1
+    try sheet.writeMerged(
+      lang == .en
+        ? "Red cells: errors. A red corner marks a cell with findings: point at it to read them."
+        : "Cellules rouges\(nbsp): erreurs. Un coin rouge signale des remarques\(nbsp): "
+          + "pointez la cellule pour les lire.",
+      row: r, firstColumn: 0, lastColumn: 1, style: CellStyle(fill: CellStyle.alertFill))
+    r += 1
+    if !placed.unplaced.isEmpty {
+      r += 1
+      try sheet.write(
+        lang == .en ? "Findings not tied to a cell:" : "Remarques sans cellule\(nbsp):",
+        row: r, column: 0, style: CellStyle(bold: true))
+      r += 1
+      for f in placed.unplaced {
+        try sheet.write(f.description, row: r, column: 0)
+        r += 1
+      }
+    }
+
+    sheet.setColumnWidth(0, labelWidth)
+    for level in Level.all { sheet.setColumnWidth(level.rawValue, levelWidth) }
+    sheet.freezePanes(row: 1, column: 1)
+    try sheet.setPrintLayout(headerRows: 0...0)
+    return sheet
+  }
+
+  /// Findings sorted onto the cells, labels and headers they point at.
+  struct Placement {
+    var cells: [MatrixWorkbookInput.Cell: [Finding]] = [:]
+    var rowLabels: [MatrixWorkbookInput.Row: [Finding]] = [:]
+    var levelHeaders: [Level: [Finding]] = [:]
+    var unplaced: [Finding] = []
+  }
+
+  static func place(_ input: MatrixWorkbookInput) -> Placement {
+    typealias P = MatrixWorkbookInput.Position
+    var cellAt: [P: MatrixWorkbookInput.Cell] = [:]
+    for (c, p) in input.cellPositions { cellAt[p] = c }
+    var rowAt: [P: MatrixWorkbookInput.Row] = [:]
+    for (r, p) in input.rowLabelPositions { rowAt[p] = r }
+    var levelAt: [P: Level] = [:]
+    for (l, p) in input.levelHeaderPositions { levelAt[p] = l }
+    var out = Placement()
+    for f in input.findings {
+      guard let line = f.line, let column = f.column else {
+        out.unplaced.append(f)
+        continue
+      }
+      let p = P(line: line, column: column)
+      if let c = cellAt[p] {
+        out.cells[c, default: []].append(f)
+      } else if let r = rowAt[p] {
+        out.rowLabels[r, default: []].append(f)
+      } else if let l = levelAt[p] {
+        out.levelHeaders[l, default: []].append(f)
+      } else {
+        out.unplaced.append(f)
+      }
+    }
+    return out
+  }
+
+  /// One comment listing `findings` (`severity[CODE]: message`, one paragraph each).
+  static func comment(_ findings: [Finding], on sheet: Worksheet, row: Int, column: Int)
+    throws(XLSXError)
+  {
+    guard !findings.isEmpty else { return }
+    let text = findings.map { "\($0.severity.rawValue)[\($0.code)]: \($0.message)" }.joined(
+      separator: "\n\n")
+    let lines = lineCount(text, width: 48)
+    try sheet.comment(
+      text, row: row, column: column, author: "escalation", width: 340,
+      height: min(600, max(80, lines * 16 + 10)))
+  }
+
+  /// How many lines `text` takes when wrapped at `width` characters (an estimate).
+  static func lineCount(_ text: String, width: Int) -> Int {
+    var lines = 0
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lines += max(1, (paragraph.count + width - 1) / max(1, width))
+    }
+    return max(1, lines)
+  }
+}
+
+extension MatrixRowKey {
+  /// The 0-based sheet row: 1 for the role row, 2–9 for the categories.
+  var sheetRow: Int { index + 1 }
+}
+
+extension MatrixWorkbookInput {
+  /// What `escalation validate` read and found: the matrix as read (cells it could not
+  /// identify left empty), its findings (each on its cell), and the changed cells (against the
+  /// baseline when one was given, else the canonical matrix). `nil` when the file could not be
+  /// read as a table at all (then there is nothing to lay out).
+  public init?(validation: MatrixValidation) {
+    guard let document = validation.result.document else { return nil }
+    var roles = ["", "", "", ""]
+    var cells: [CategoryKey: [String]] = [:]
+    for c in CategoryKey.allCases { cells[c] = ["", "", "", ""] }
+    for (key, text) in document.cells {
+      switch key.row {
+      case .role: roles[key.level.index] = text.text
+      case .category(let c): cells[c]?[key.level.index] = text.text
+      }
+    }
+    let changes = validation.baselineChanges ?? validation.canonicalChanges
+    self.init(
+      matrix: document.matrix ?? Matrix(roles: roles, cells: cells), language: document.language,
+      source: validation.result.file, findings: validation.result.findings,
+      cellPositions: document.cells.mapValues(\.position),
+      rowLabelPositions: document.rowLabels.mapValues(\.position),
+      levelHeaderPositions: document.levelHeaders.mapValues(\.position),
+      referenceName: validation.baseline, changedCells: Set(changes.map(\.cell)))
+  }
+}

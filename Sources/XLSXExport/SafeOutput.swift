@@ -1,0 +1,75 @@
+import EscalationKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A file that appears at its target only when complete.
+///
+/// libxlsxwriter opens its output only in `workbook_close`, so a missing or read-only
+/// directory would otherwise be found at the very end: ``init(target:inputs:)`` checks the
+/// directory first and refuses to overwrite an input. The workbook is written to a hidden
+/// temporary file beside the target (same file system, so the rename is atomic); ``commit()``
+/// syncs and renames it into place, ``discard()`` removes it.
+public struct SafeOutput: Sendable {
+  /// Where the file must end up.
+  public let target: String
+  /// The hidden temporary file beside the target.
+  public let temporaryPath: String
+
+  /// Checks that the directory of `target` exists and is writable, that `target` is not a
+  /// directory, and that it is none of `inputs`.
+  public init(target: String, inputs: [String] = []) throws(XLSXError) {
+    do {
+      try OutputWriter.checkTarget(target, inputs: inputs)
+    } catch {
+      throw SafeOutput.map(error)
+    }
+    self.target = target
+    temporaryPath = OutputWriter.temporaryPath(for: target)
+  }
+
+  /// The directory of the target (`.` when the path has none).
+  public var directory: String { OutputWriter.directory(of: target) }
+
+  /// Syncs the temporary file to disk and renames it to the target.
+  public func commit() throws(XLSXError) {
+    let fd = open(temporaryPath, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      let reason = SafeOutput.errnoText(errno)
+      discard()
+      throw .writeFailed(path: target, reason: "the temporary file is missing: \(reason)")
+    }
+    let synced = fsync(fd) == 0
+    let syncErrno = errno
+    close(fd)
+    guard synced else {
+      discard()
+      throw .writeFailed(path: target, reason: SafeOutput.errnoText(syncErrno))
+    }
+    guard rename(temporaryPath, target) == 0 else {
+      let reason = SafeOutput.errnoText(errno)
+      discard()
+      throw .writeFailed(path: target, reason: reason)
+    }
+  }
+
+  /// Removes the temporary file if it exists.
+  public func discard() {
+    unlink(temporaryPath)
+  }
+
+  static func map(_ e: OutputError) -> XLSXError {
+    switch e {
+    case .directoryNotWritable(let p, let r): return .directoryNotWritable(path: p, reason: r)
+    case .wouldOverwriteInput(let p): return .wouldOverwriteInput(path: p)
+    case .writeFailed(let p, let r): return .writeFailed(path: p, reason: r)
+    case .brokenPipe: return .writeFailed(path: "<stdout>", reason: "output closed early")
+    }
+  }
+
+  static func errnoText(_ code: Int32) -> String {
+    guard let p = strerror(code) else { return "error \(code)" }
+    return String(cString: p)
+  }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import EscalationKit
+
+/// The period, as-of, SLA and language options shared by `metrics` and `report`.
+struct PeriodOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The calendar month to report on, in --tz.", valueName: "YYYY-MM"))
+  var month: String?
+
+  @Option(
+    name: .long, help: ArgumentHelp("First day of the period (with --to).", valueName: "YYYY-MM-DD")
+  )
+  var from: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Last day of the period, included (with --from).", valueName: "YYYY-MM-DD"))
+  var to: String?
+
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp(
+      "Use only events before this time (default: the end of the period), in --tz unless it ends with Z or +HH:MM.",
+      valueName: "time"))
+  var asOf: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "SLA targets per level, e.g. 1=24h,2=48h,3=72h,4=120h (m, h or d).", valueName: "targets"))
+  var sla: String?
+
+  @Option(name: .long, help: "Language of labels: en or fr.")
+  var lang: String = "en"
+
+  func validate() throws {
+    if month != nil && (from != nil || to != nil) {
+      throw ValidationError("give either --month or --from/--to, not both")
+    }
+    if (from == nil) != (to == nil) {
+      throw ValidationError("--from and --to go together: give both days (both are included)")
+    }
+    guard Language(rawValue: lang.lowercased()) != nil else {
+      throw ValidationError("--lang must be en or fr, not '\(lang)'")
+    }
+  }
+
+  var language: Language { Language(rawValue: lang.lowercased()) ?? .en }
+
+  /// Whether a period was given (`--month` or `--from`/`--to`).
+  var hasPeriod: Bool { month != nil || from != nil }
+
+  /// Sets the period, as-of and SLA targets of `options`; a bad value is a usage error.
+  func apply(to options: inout MetricsOptions) throws {
+    do {
+      if let month {
+        options.period = try PeriodSpec.parseMonth(month)
+      } else if let from, let to {
+        options.period = try PeriodSpec.parseDays(from: from, to: to)
+      }
+      if let asOf { options.asOf = try PeriodSpec.parseInstant(asOf, zone: options.zone) }
+    } catch {
+      throw CLIError.usage(error.description)
+    }
+    if let sla {
+      do {
+        options.sla = try SLATargets.parse(sla)
+      } catch {
+        throw CLIError.usage(error.description)
+      }
+    }
+  }
+}
+
+extension ImportOptions {
+  /// Loads the log for `command`; an import that cannot proceed prints its finding and exits
+  /// 1 (or 2 for a usage error such as a bad `--map`).
+  func loadLog(_ path: String, options: LogImportOptions, command: String) throws -> EventLog {
+    do {
+      return try LogImporter.load(path: path, options: options)
+    } catch let e as LogImportError {
+      let report = FindingsReport(
+        command: command, files: [path == "-" ? "<stdin>" : path], findings: [e.finding],
+        valid: false, ruleDescriptions: LogCode.descriptions)
+      Terminal.standardError(report.render(.text, color: Terminal.useColor(fd: 2)))
+      throw ExitStatus(code: e.isUsageError ? 2 : 1)
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import EscalationKit
+import Foundation
+import Testing
+import XLSXTestSupport
+
+@testable import XLSXExport
+
+/// What a manager sees rather than what the cells hold: print layout, where tables and charts
+/// sit, which rule wins where highlights and banding meet, header rows, labels in French.
+/// Each of these was found wrong by rendering the report in LibreOffice.
+@Suite("Report layout")
+struct ReportLayoutTests {
+  func write(_ language: Language = .en) throws -> (XLSXReader, String) {
+    let dir = try scratchDirectory()
+    let path = dir + "/r.xlsx"
+    try ReportWorkbook.write(ReportWorkbookTests.input(language), to: path)
+    return (try XLSXReader(path: path), dir)
+  }
+
+  @Test func everySheetPrintsLandscapeOnePageWide() throws {
+    let (x, dir) = try write()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    for i in 0..<8 {
+      let setup = x.sheetElements(i, named: "pageSetup").first
+      #expect(setup?["orientation"] == "landscape", "sheet \(i)")
+      #expect(setup?["fitToHeight"] == "0", "sheet \(i)")  // as many pages long as needed
+      #expect(x.sheetElements(i, named: "pageSetUpPr").first?["fitToPage"] == "1", "sheet \(i)")
+    }
+    // The header row is repeated on every printed page of the Tickets sheet.
+    let titles = x.elements("xl/workbook.xml", named: "definedName").filter {
+      $0["name"] == "_xlnm.Print_Titles" && $0["localSheetId"] == "5"
+    }
+    #expect(titles.count == 1)
+  }
+
+  @Test func timeAtLevelTablesStartBelowTheChart() throws {
+    let (x, dir) = try write()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let time = x.cells(sheet: 2)
+    // The chart sits at G2, 288 × 1.5 = 432 px high: 22 rows of 20 px, down to row 23.
+    // Medians: 2 categories + total in rows 3–5; the full figures' header row goes below
+    // the chart (0-based row 24, A25), not at A7 where the chart would hide columns G–H.
+    #expect(time["A7"] == nil)
+    #expect(time["A25"] == .string("Category"))
+    #expect(time["B25"] == .string("Level"))
+    #expect(time["C25"] == .string("Tickets"))
+    #expect(time["H25"] == .string("Role"))
+    // First figure row: operational challenges at level 1, 5 tickets, median 3 h in E.
+    #expect(time["C26"] == .number(5))
+    #expect(time["E26"] == .number(3))
+    #expect(time["H26"] == .string("Project team contact"))
+    // Time to resolution: 4 figure rows (26–29), a blank row, the title in A31, the header in
+    // row 32 with the same columns C–G (B left empty), then the total: 8 tickets, median 12 h.
+    #expect(time["A31"] == .string("Time to resolution (tickets resolved in the period)"))
+    #expect(time["C32"] == .string("Tickets"))
+    #expect(time["E32"] == .string("Median h"))
+    #expect(time["A33"] == .string("Total"))
+    #expect(time["C33"] == .number(8))
+    #expect(time["E33"] == .number(12))
+    let anchor = x.partNames(under: "xl/drawings/").compactMap { x.text($0) }
+      .first { $0.contains("<xdr:col>6</xdr:col>") }
+    #expect(anchor != nil)
+    #expect(ReportWorkbook.rowsUnderChart(height: 432) == 22)
+  }
+
+  @Test func breachHighlightsShareTheirRangeWithTheBanding() throws {
+    let (x, dir) = try write()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // Tickets: 3 rows (2–4). LibreOffice applies the first conditionalFormatting element of
+    // a cell; so the breach rule on L shares L2:L4 with the banding, ahead of it.
+    let ticketRanges = x.sheetElements(5, named: "conditionalFormatting").compactMap {
+      $0["sqref"]
+    }
+    #expect(ticketRanges == ["A2:K4", "L2:L4"])
+    let rules = x.sheetElements(5, named: "cfRule")
+    #expect(rules.count == 3)
+    #expect(rules.map { $0["priority"] } == ["2", "1", "3"])
+    // Backlog: the breach fills the whole row, so one range with both rules.
+    let backlogRanges = x.sheetElements(4, named: "conditionalFormatting").compactMap {
+      $0["sqref"]
+    }
+    #expect(backlogRanges == ["A2:H2"])
+    #expect(x.sheetElements(4, named: "cfRule").count == 2)
+  }
+
+  @Test func longHeadersWrapOnATwoLineRow() throws {
+    let (x, dir) = try write()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // "Level at resolution" (19 characters) wraps: the header row of Tickets is two lines.
+    let ticketsHeader = x.sheetElements(5, named: "row").first { $0["r"] == "1" }
+    #expect(ticketsHeader?["ht"] == "30")
+    // Trend's headers wrap too ("Median time to resolution h"); the rates' row-1 headers
+    // ("Reached ≥ 2" …) fit on one line and keep the default height.
+    #expect(x.sheetElements(3, named: "row").first { $0["r"] == "1" }?["ht"] == "30")
+    #expect(x.sheetElements(1, named: "row").first { $0["r"] == "1" }?["ht"] == nil)
+    // The summary names the period in its figure headers.
+    #expect(x.cells(sheet: 0).values.contains(.string("This period (2026-10)")))
+  }
+
+  @Test func dataQualityInFrenchWithWrappedMessages() throws {
+    let (x, dir) = try write(.fr)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let quality = x.cells(sheet: 7)
+    // LOG004 is an error, LOG101 a warning: the severities in French, as the headers.
+    #expect(quality["D1"] == .string("Gravité"))
+    #expect(quality["D2"] == .string("erreur"))
+    #expect(quality["D3"] == .string("avertissement"))
+    // The message column is 100 characters wide (libxlsxwriter adds its 0.71 padding).
+    let f = x.sheetElements(7, named: "col").first { $0["min"] == "6" }
+    #expect(f?["width"].flatMap(Double.init).map { abs($0 - 100.71) < 0.01 } == true)
+  }
+
+  @Test func widthOfWrappedHeaders() {
+    // "Délai médian de résolution h": spaces after 5, 12, 15 and 26 characters; the best
+    // break is after "Délai médian" (12) or "…de" (15): the longer line is 15 either way.
+    #expect(Worksheet.twoLineWidth("Délai médian de résolution h") == 15)
+    #expect(Worksheet.wrappedWidth("Délai médian de résolution h") == 16)
+    // Up to 12 characters a header keeps one line; a single word cannot break.
+    #expect(Worksheet.wrappedWidth("Level 1") == 7)
+    #expect(Worksheet.twoLineWidth("Dépassements") == 12)
+  }
+
+  @Test func bandingSegments() {
+    let h = { (c: ClosedRange<Int>) in
+      SheetSeries.Highlight(columns: c, formula: "=TRUE", style: .plain)
+    }
+    #expect(SheetSeries.segments(0...11, cutBy: [h(11...11)]) == [0...10, 11...11])
+    #expect(SheetSeries.segments(0...7, cutBy: [h(0...7)]) == [0...7])
+    #expect(SheetSeries.segments(0...5, cutBy: [h(2...3)]) == [0...1, 2...3, 4...5])
+    #expect(SheetSeries.segments(0...5, cutBy: []) == [0...5])
+  }
+
+  @Test func reversedBarChartsKeepTheValueAxisAtTheBottom() throws {
+    let (x, dir) = try write()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // Categories top to bottom (maxMin) and the value axis crossing at the last category.
+    let bars = x.partNames(under: "xl/charts/").compactMap { x.text($0) }
+      .filter { $0.contains("<c:barChart>") }
+    #expect(bars.count == 2)
+    for chart in bars {
+      #expect(chart.contains("<c:orientation val=\"maxMin\"/>"))
+      #expect(chart.contains("<c:crosses val=\"max\"/>"))
+    }
+  }
+
+  @Test func matrixLegendSpansTwoColumns() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/m.xlsx"
+    try MatrixWorkbook.write(
+      MatrixWorkbookInput(matrix: .canonical(.en), language: .en), to: path, created: march2026)
+    let x = try XLSXReader(path: path)
+    // No source line: the legend starts at row 12, each line merged over A:B so that its
+    // fill covers its text.
+    let merged = x.sheetElements(0, named: "mergeCell").compactMap { $0["ref"] }
+    #expect(merged == ["A12:B12", "A13:B13"])
+    #expect(x.sheetElements(0, named: "pageSetup").first?["orientation"] == "landscape")
+  }
+}

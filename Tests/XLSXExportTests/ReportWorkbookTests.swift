@@ -1,0 +1,232 @@
+import EscalationKit
+import Foundation
+import Testing
+import XLSXTestSupport
+
+@testable import XLSXExport
+
+@Suite("Report workbook")
+struct ReportWorkbookTests {
+  /// A small October 2026 report in UTC: two categories and the total, three months of trend,
+  /// one open ticket breaching its SLA, three tickets, one import warning.
+  static func content(opened: Int = 10) -> ReportContent {
+    let period = ResolvedPeriod.resolve(.month(year: 2026, month: 10), zone: .utc, eventTimes: nil)
+    let h: Double = 3600
+    let rates = [
+      RateRow(
+        group: .category(.operationalChallenges), opened: 6, reached2: 3, reached3: 1, reached4: 0),
+      RateRow(
+        group: .category(.equipmentPurchase), opened: 4, reached2: 1, reached3: 1, reached4: 1),
+      RateRow(group: .total, opened: opened, reached2: 4, reached3: 2, reached4: 1),
+    ]
+    let tal = [
+      TimeAtLevelRow(
+        group: .category(.operationalChallenges), level: Level(rawValue: 1)!,
+        stats: DurationStats(count: 5, mean: 4 * h, median: 3 * h, p90: 8 * h, max: Int64(9 * h))),
+      TimeAtLevelRow(
+        group: .category(.operationalChallenges), level: Level(rawValue: 2)!,
+        stats: DurationStats(
+          count: 2, mean: 10 * h, median: 10 * h, p90: 12 * h, max: Int64(12 * h))),
+      TimeAtLevelRow(
+        group: .category(.equipmentPurchase), level: Level(rawValue: 1)!,
+        stats: DurationStats(count: 3, mean: 2 * h, median: 1.5 * h, p90: 3 * h, max: Int64(3 * h))),
+      TimeAtLevelRow(
+        group: .total, level: Level(rawValue: 1)!,
+        stats: DurationStats(
+          count: 8, mean: 3.25 * h, median: 2.5 * h, p90: 8 * h, max: Int64(9 * h))),
+    ]
+    let ttr = [
+      ResolutionRow(
+        group: .total,
+        stats: DurationStats(
+          count: 8, mean: 20 * h, median: 12 * h, p90: 40 * h, max: Int64(50 * h)))
+    ]
+    let trend = [(8, 5, 1), (9, 7, 3), (10, opened, 4)].map { (m, o, e) in
+      TrendRow(
+        month: MonthKey(year: 2026, month: m), start: 0, end: 0, opened: o, escalated: e,
+        escalationMoves: e,
+        resolved: o - 1, medianTimeToResolution: 12 * h)
+    }
+    let backlog = [
+      BacklogRow(
+        ticket: "T-9", group: .category(.equipmentPurchase), level: Level(rawValue: 2)!,
+        role: "Project manager",
+        opened: period.start + 86_400, timeAtLevel: Int64(30 * h), age: 20 * 86_400, slaBreach: true
+      )
+    ]
+    let tickets = (1...3).map { i in
+      MetricsTicketRow(
+        ticket: "=T\(i)", group: .category(.operationalChallenges),
+        opened: period.start + Int64(i) * 3600,
+        resolved: i == 3 ? nil : period.start + Int64(i) * 7200, highestLevel: Level(rawValue: i)!,
+        levelAtResolution: i == 3 ? nil : Level(rawValue: i)!,
+        secondsAtLevel: [3600, i > 1 ? 1800 : nil, nil, nil],
+        timeToResolution: i == 3 ? nil : Int64(i) * 3600, slaBreaches: i == 2 ? 1 : 0)
+    }
+    return ReportContent(
+      source: "log.csv", zone: "UTC", period: period,
+      accounting: RecordAccounting(read: 40, used: 38, rejected: 2),
+      roles: Matrix.canonical(.en).roles,
+      headline: Headline(
+        opened: opened, shareEscalated: 0.4, escalationMoves: 5, resolved: 8,
+        medianTimeToResolution: 12 * h,
+        backlog: 1, slaBreaches: nil, slaStays: nil),
+      rates: rates, escalations: [], timeAtLevel: tal, timeToResolution: ttr, highestLevel: [],
+      levelAtResolution: [],
+      backlog: backlog, sla: nil, trend: trend, tickets: tickets, warnings: [], ticketIDs: [],
+      findingCounts: [])
+  }
+
+  static func input(_ language: Language = .en) -> ReportWorkbookInput {
+    ReportWorkbookInput(
+      content: content(), previous: content(opened: 7), language: language,
+      matrix: .canonical(language),
+      files: [
+        ReportInputFile(
+          name: "log.csv", accounting: RecordAccounting(read: 40, used: 38, rejected: 2))
+      ],
+      importFindings: [
+        Finding(
+          code: "LOG004", severity: .error, file: "log.csv", line: 7, column: 3, message: "bad date"
+        ),
+        Finding(
+          code: "LOG101", severity: .warning, file: "log.csv", line: 9, column: 2,
+          message: "loose label"),
+      ])
+  }
+
+  @Test func sheetsChartsAndCells() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/escalations-2026-10.xlsx"
+    try ReportWorkbook.write(Self.input(), to: path)
+    let x = try XLSXReader(path: path)
+    #expect(x.sheetNames == ReportWorkbook.sheetNames(.en))
+    #expect(
+      x.sheetNames == [
+        "Summary", "Escalation rates", "Time at level", "Trend", "Backlog", "Tickets", "Matrix",
+        "Data quality",
+      ])
+    // Rates bar chart, stacked bar of medians, two trend lines.
+    #expect(x.partNames(under: "xl/charts/").count == 4)
+    let charts = x.partNames(under: "xl/charts/").compactMap { x.text($0) }
+    #expect(charts.filter { $0.contains("<c:barChart>") }.count == 2)
+    #expect(charts.filter { $0.contains("<c:lineChart>") }.count == 2)
+    #expect(charts.contains { $0.contains("<c:grouping val=\"stacked\"/>") })
+
+    let summary = x.cells(sheet: 0)
+    #expect(summary["A1"] == .string("Escalation report — 2026-10"))
+    // 2026-10-01 00:00 UTC is Excel serial 46,296 (2026-01-01 = 46,023, plus 273 days).
+    #expect(summary["B4"] == .number(46_296))
+    // Opened 10 against 7: change +3.
+    let opened = summary.first { $0.value == .string("Tickets opened") }?.key
+    let row = opened.map { String($0.dropFirst()) } ?? "?"
+    #expect(summary["B" + row] == .number(10))
+    #expect(summary["C" + row] == .number(7))
+    #expect(summary["D" + row] == .number(3))
+    #expect(x.sheetElements(0, named: "hyperlink").first?["location"] == "'Data quality'!A1")
+
+    let rates = x.cells(sheet: 1)
+    #expect(rates["A2"] == .string("Operational challenges"))
+    #expect(rates["F2"] == .number(0.5))  // 3 of 6 reached level 2
+    #expect(rates["A4"] == .string("Total"))
+    #expect(x.sheetElements(1, named: "cfRule").first?["type"] == "dataBar")
+
+    let time = x.cells(sheet: 2)
+    #expect(time["C3"] == .number(10))  // median at level 2 for operational challenges: 10 h
+    #expect(x.sheetElements(2, named: "cfRule").contains { $0["type"] == "colorScale" })
+
+    // Tickets: text ids that look like formulas stay text; filter and frozen header.
+    let tickets = x.cells(sheet: 5)
+    #expect(tickets["A2"] == .string("=T1"))
+    #expect(tickets["D4"] == .blank)  // T3 is open: no resolution date (a formatted blank)
+    #expect(x.sheetElements(5, named: "autoFilter").first?["ref"] == "A1:L4")
+    #expect(x.sheetElements(5, named: "pane").first?["topLeftCell"] == "A2")
+
+    #expect(x.cells(sheet: 6)["B1"] == .string("Level 1 escalation"))
+    let quality = x.cells(sheet: 7)
+    #expect(quality["E2"] == .string("LOG004"))
+    #expect(quality["B3"] == .number(9))
+  }
+
+  @Test func frenchSheetNames() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/r.xlsx"
+    try ReportWorkbook.write(Self.input(.fr), to: path)
+    let x = try XLSXReader(path: path)
+    #expect(
+      x.sheetNames == [
+        "Synthèse", "Taux de remontée", "Temps par niveau", "Tendance", "En cours", "Tickets",
+        "Matrice",
+        "Qualité des données",
+      ])
+  }
+
+  @Test func reproducible() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try ReportWorkbook.write(Self.input(), to: dir + "/a.xlsx")
+    try ReportWorkbook.write(Self.input(), to: dir + "/b.xlsx")
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: dir + "/a.xlsx"))
+        == Data(contentsOf: URL(fileURLWithPath: dir + "/b.xlsx")))
+  }
+
+  @Test func unwritableTargetLeavesNothing() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    #expect(throws: XLSXError.self) {
+      try ReportWorkbook.write(Self.input(), to: dir + "/missing/r.xlsx")
+    }
+    #expect(listing(dir) == [])
+  }
+}
+
+@Suite("Report workbook from the sample log")
+struct ReportWorkbookSampleTests {
+  /// Samples/escalations-2026-fr.csv, the French sample export, at the repository's root.
+  static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Samples/escalations-2026-fr.csv").path
+
+  @Test func marchReportFromTheEngine() throws {
+    let zone = try #require(ZoneRules(identifier: "Europe/Paris"))
+    let log = try LogImporter.load(
+      path: Self.sample, options: LogImportOptions(matrix: .canonical(.fr), zone: zone))
+    var options = MetricsOptions(
+      period: .month(year: 2026, month: 3), zone: zone, matrix: .canonical(.fr),
+      includeTickets: true)
+    let content = MetricsEngine.compute(log, options: options)
+    options.period = .month(year: 2026, month: 2)
+    let previous = MetricsEngine.compute(log, options: options)
+    let input = ReportWorkbookInput(
+      content: content, previous: previous, language: .fr, matrix: .canonical(.fr),
+      files: [ReportInputFile(name: "escalations-2026-fr.csv", accounting: log.accounting)],
+      importFindings: log.findings)
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try ReportWorkbook.write(input, to: dir + "/a.xlsx", inputs: [Self.sample])
+    try ReportWorkbook.write(input, to: dir + "/b.xlsx", inputs: [Self.sample])
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: dir + "/a.xlsx"))
+        == Data(contentsOf: URL(fileURLWithPath: dir + "/b.xlsx")))
+    let x = try XLSXReader(path: dir + "/a.xlsx")
+    #expect(x.sheetNames == ReportWorkbook.sheetNames(.fr))
+    // The Tickets sheet holds the engine's tickets in scope, one row each under the header.
+    let tickets = try #require(content.tickets)
+    #expect(!tickets.isEmpty)
+    let ticketCells = x.cells(sheet: 5)
+    #expect(ticketCells["A\(tickets.count + 1)"] == .string(tickets[tickets.count - 1].ticket))
+    #expect(ticketCells["A\(tickets.count + 2)"] == nil)
+    // The total row of the rates sheet repeats the headline's tickets opened.
+    let rates = x.cells(sheet: 1)
+    let total = rates.first { $0.value == .string("Total") }?.key.dropFirst() ?? ""
+    #expect(rates["B\(total)"] == .number(Double(content.headline.opened)))
+    // The data-quality sheet lists every finding: import, then reconstruction.
+    let quality = x.cells(sheet: 7)
+    let findings = log.findings.count + content.findings.count
+    #expect(quality["E\(findings + 1)"] != nil)
+    #expect(quality["E\(findings + 2)"] == nil)
+  }
+}
