@@ -255,6 +255,23 @@ import Testing
 
   // MARK: Interruption
 
+  /// SIGINT while `sample` writes to standard output: no file to remove; the message and the
+  /// status say it was interrupted.
+  @Test func interruptedWritingToStandardOutput() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let errURL = dir.appendingPathComponent("err")
+    let pid = try Self.spawn(
+      [Self.binary, "sample", "--tickets", "2000000"], stderr: errURL.path)
+    usleep(300_000)
+    kill(pid, SIGINT)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    #expect(status & 0x7F == 0)
+    #expect((status >> 8) & 0xFF == 130)
+    #expect((try? String(contentsOf: errURL, encoding: .utf8)) == "escalation: interrupted\n")
+  }
+
   /// SIGINT while `sample -o` writes a large file: the handler removes the temporary file,
   /// says so, and exits 130 (128 + SIGINT).
   @Test(arguments: [SIGINT, SIGTERM])

@@ -9,8 +9,10 @@
 /// handler that unlinks them, says so on standard error and exits with 128 + the signal number.
 ///
 /// ``OutputWriter`` registers its temporary file when it creates it and unregisters it once
-/// renamed into place or removed; the handler is installed on the first registration. A signal
-/// the process inherited as ignored (`nohup`, a background job) stays ignored.
+/// renamed into place or removed. The handler is installed by ``install()`` (the executable
+/// calls it at start) or else on the first registration. With no file to remove it just says
+/// `escalation: interrupted` and exits the same way. A signal the process inherited as ignored
+/// (`nohup`, a background job) stays ignored.
 ///
 /// The handler only reads a fixed buffer of C strings and calls `unlink`, `write` and `_exit`,
 /// all async-signal-safe. Registration changes the buffer with those signals blocked, so the
@@ -22,13 +24,16 @@ public enum InterruptCleanup {
   static let slotBytes = Int(PATH_MAX)
   static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-  /// What the handler prints on standard error.
-  public static let message = "escalation: interrupted; unfinished output removed\n"
+  /// What the handler prints on standard error when it removed files, and when there were none.
+  public static let messages = (
+    removed: "escalation: interrupted; unfinished output removed\n",
+    none: "escalation: interrupted\n"
+  )
 
-  /// `slots` × `slotBytes` bytes, a slot free when its first byte is 0, then ``message`` as a
-  /// C string. Allocated before the handler is installed, and never freed.
+  /// `slots` × `slotBytes` bytes, a slot free when its first byte is 0, then the two
+  /// ``messages`` as C strings. Allocated before the handler is installed, never freed.
   nonisolated(unsafe) static let buffer: UnsafeMutablePointer<CChar> = {
-    let m = Array(message.utf8CString)
+    let m = Array(messages.removed.utf8CString) + Array(messages.none.utf8CString)
     let p = UnsafeMutablePointer<CChar>.allocate(capacity: slots * slotBytes + m.count)
     p.initialize(repeating: 0, count: slots * slotBytes)
     (p + slots * slotBytes).initialize(from: m, count: m.count)
@@ -43,8 +48,7 @@ public enum InterruptCleanup {
     let bytes = Array(path.utf8)
     guard !bytes.isEmpty, bytes.count < slotBytes, !bytes.contains(0) else { return nil }
     return withSignalsBlocked { () -> Int? in
-      _ = buffer
-      if !installed { install() }
+      installLocked()
       for slot in 0..<slots where buffer[slot * slotBytes] == 0 {
         let base = buffer + slot * slotBytes
         for (i, b) in bytes.enumerated() { base[i] = CChar(bitPattern: b) }
@@ -55,10 +59,14 @@ public enum InterruptCleanup {
     }
   }
 
-  /// Frees `slot` (the file was renamed into place or removed).
-  public static func unregister(_ slot: Int) {
+  /// Frees `slot` (the file was renamed into place or removed) if it still holds `path`: a
+  /// second call for a slot since given to another file changes nothing.
+  public static func unregister(_ slot: Int, path: String) {
     guard slot >= 0 && slot < slots else { return }
-    withSignalsBlocked { buffer[slot * slotBytes] = 0 }
+    withSignalsBlocked {
+      let base = buffer + slot * slotBytes
+      if base[0] != 0 && String(cString: base) == path { base[0] = 0 }
+    }
   }
 
   /// The paths registered now (for tests).
@@ -80,7 +88,15 @@ public enum InterruptCleanup {
     return body()
   }
 
-  private static func install() {
+  /// Installs the handler now (the first ``register(_:)`` does otherwise), so that an
+  /// interruption before any file is written also ends with a message and status 128 + signal.
+  public static func install() {
+    withSignalsBlocked { installLocked() }
+  }
+
+  private static func installLocked() {
+    guard !installed else { return }
+    _ = buffer
     installed = true
     for s in signals {
       var current = sigaction()
@@ -112,11 +128,16 @@ private func interruptHandler(_ signal: Int32) {
   let base = InterruptCleanup.buffer
   let size = 8 * Int(PATH_MAX)  // InterruptCleanup.slots × slotBytes, as plain numbers
   var off = 0
+  var removed = false
   while off < size {
-    if base[off] != 0 { unlink(base + off) }
+    if base[off] != 0 {
+      unlink(base + off)
+      removed = true
+    }
     off += Int(PATH_MAX)
   }
-  let message = base + size
+  var message = base + size
+  if !removed { message += strlen(message) + 1 }
   _ = write(2, message, strlen(message))
   _exit(128 + signal)
 }

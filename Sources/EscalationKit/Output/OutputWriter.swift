@@ -75,7 +75,7 @@ public final class OutputWriter {
     let d = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard d >= 0 else {
       let e = errno
-      if let slot { InterruptCleanup.unregister(slot) }
+      if let slot { InterruptCleanup.unregister(slot, path: temp) }
       throw .directoryNotWritable(path: path, reason: OutputWriter.errnoText(e))
     }
     fd = d
@@ -90,7 +90,7 @@ public final class OutputWriter {
     } else if let tempPath {
       close(fd)
       if !committed { unlink(tempPath) }
-      if let cleanupSlot { InterruptCleanup.unregister(cleanupSlot) }
+      if let cleanupSlot { InterruptCleanup.unregister(cleanupSlot, path: tempPath) }
     } else if !failed {
       try? flush()
     }
@@ -194,7 +194,7 @@ public final class OutputWriter {
       throw .writeFailed(path: path, reason: OutputWriter.errnoText(errno))
     }
     committed = true
-    if let cleanupSlot { InterruptCleanup.unregister(cleanupSlot) }
+    if let cleanupSlot { InterruptCleanup.unregister(cleanupSlot, path: tempPath) }
     cleanupSlot = nil
   }
 }
