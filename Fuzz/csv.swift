@@ -4,7 +4,8 @@
 public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   for blockSize in [64, 1 << 20] {
-    let reader = CSVReader(bytes: bytes, name: "fuzz.csv", options: CSVReadOptions(blockSize: blockSize, maxFieldBytes: 1 << 16, maxFields: 512))
+    let options = CSVReadOptions(blockSize: blockSize, maxFieldBytes: 1 << 16, maxFields: 512)
+    let reader = CSVReader(bytes: bytes, name: "fuzz.csv", options: options)
     var lines = 0
     do {
       try reader.forEachRecord { r in

@@ -34,8 +34,28 @@ for t in "${targets[@]}"; do
   fi
   corpus="$out/corpus-$t"
   mkdir -p "$corpus"
-  cp Samples/*.csv "$corpus/" 2>/dev/null || true
-  find Tests -path '*Fixtures*' -name '*.csv' -exec cp {} "$corpus/" \; 2>/dev/null || true
+  # Seeds: the samples, test fixtures and Fuzz/seeds/<target> files that fit the target (a
+  # corpus kept from earlier runs is reused). Shorter maximum lengths keep the targets fast.
+  case "$t" in
+    csv) max_len=65536; seeds=(Samples/*.csv $(find Tests -path '*Fixtures*' -name '*.csv')) ;;
+    matrix) max_len=16384; seeds=(Samples/matrix*.csv Tests/*/Fixtures/matrix/*.csv) ;;
+    logs) max_len=16384; seeds=(Samples/escalations*.csv Samples/tickets*.csv Tests/*/Fixtures/logs/*.csv) ;;
+    dates) max_len=64; seeds=() ;;
+    *) max_len=65536; seeds=() ;;
+  esac
+  [ -d "Fuzz/seeds/$t" ] && seeds+=(Fuzz/seeds/"$t"/*)
+  [ ${#seeds[@]} -gt 0 ] && cp "${seeds[@]}" "$corpus/" 2>/dev/null || true
   echo "== fuzzing $t for ${secs}s"
-  "$bin" -max_total_time="$secs" -max_len=65536 -timeout=10 -artifact_prefix="$out/crash-$t-" "$corpus" 2>&1 | tail -5
+  log="$out/fuzz-$t.log"
+  status=0
+  "$bin" -max_total_time="$secs" -max_len="$max_len" -timeout=10 -rss_limit_mb=4096 \
+    -print_final_stats=1 -artifact_prefix="$out/crash-$t-" "$corpus" >"$log" 2>&1 || status=$?
+  grep -E "^(Done|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)" \
+    "$log" || true
+  if [ "$status" -ne 0 ]; then
+    echo "== $t: FAILED (status $status); see $log and $out/crash-$t-*" >&2
+    grep -E "ERROR|Fatal error|SUMMARY|Test unit written" "$log" >&2 || true
+    failed=1
+  fi
 done
+exit "${failed:-0}"

@@ -16,6 +16,11 @@ final class InputSource {
   /// In-memory input (for tests and fuzzing) and how much of it has been read.
   private let memory: [UInt8]?
   private var memoryOffset = 0
+  /// For a regular file: its size and modification time when opened, and the bytes read so
+  /// far, to notice a file that changes while it is read.
+  private var openedSize: Int64 = -1
+  private var openedModified = timespec()
+  private var bytesRead: Int64 = 0
 
   /// Reads from `bytes` instead of a file; `name` is used in messages.
   init(bytes: [UInt8], name: String) {
@@ -46,6 +51,10 @@ final class InputSource {
       throw CSVError.cannotOpen(path: path, reason: "it is a directory")
     }
     fd = d
+    if (st.st_mode & S_IFMT) == S_IFREG {
+      openedSize = Int64(st.st_size)
+      openedModified = st.st_mtim
+    }
     ownsDescriptor = true
   }
 
@@ -68,9 +77,37 @@ final class InputSource {
       #else
         let n = Darwin.read(fd, buffer, capacity)
       #endif
-      if n >= 0 { return n }
+      if n > 0 {
+        bytesRead += Int64(n)
+        return n
+      }
+      if n == 0 {
+        try checkUnchanged()
+        return 0
+      }
       if errno == EINTR { continue }
       throw CSVError.readFailed(path: displayName, reason: InputSource.errnoText(errno))
+    }
+  }
+
+  /// At the end of a regular file: throws when the file was rewritten, truncated or grew while
+  /// it was read (a half-copied export, a log still being written), since the records read
+  /// may mix two versions.
+  private func checkUnchanged() throws(CSVError) {
+    guard openedSize >= 0 else { return }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return }
+    let size = Int64(st.st_size)
+    let modified = st.st_mtim
+    if size != openedSize || bytesRead != openedSize || modified.tv_sec != openedModified.tv_sec
+      || modified.tv_nsec != openedModified.tv_nsec
+    {
+      openedSize = -1  // reported once
+      throw CSVError.readFailed(
+        path: displayName,
+        reason:
+          "the file changed while it was being read (\(bytesRead) bytes read, \(size) bytes now);"
+          + " run again once it is no longer being written")
     }
   }
 

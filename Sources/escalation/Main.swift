@@ -41,6 +41,8 @@ enum CLIError: Error, CustomStringConvertible {
 enum Main {
   static func main() {
     signal(SIGPIPE, SIG_IGN)
+    // Ctrl-C, SIGTERM, SIGHUP: remove unfinished output files, say so, exit 128 + signal.
+    InterruptCleanup.install()
     let code: Int32
     do {
       var command = try Escalation.parseAsRoot()

@@ -70,6 +70,31 @@ public enum LabelNormalizer {
     }
     return prev[y.count]
   }
+
+  /// ``distance(_:_:)`` between scalar arrays when it is at most `bound`, else `bound + 1`:
+  /// stops as soon as the length difference or a whole row of the table exceeds `bound`.
+  static func distance(
+    _ x: [Unicode.Scalar], _ y: [Unicode.Scalar], atMost bound: Int
+  ) -> Int {
+    if abs(x.count - y.count) > bound { return bound + 1 }
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    var prev = Array(0...y.count)
+    var cur = [Int](repeating: 0, count: y.count + 1)
+    for i in 1...x.count {
+      cur[0] = i
+      var rowMin = i
+      for j in 1...y.count {
+        let d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+        cur[j] = d
+        if d < rowMin { rowMin = d }
+      }
+      // Every later cell is at least its row's minimum: the result cannot come back under.
+      if rowMin > bound { return bound + 1 }
+      swap(&prev, &cur)
+    }
+    return min(prev[y.count], bound + 1)
+  }
 }
 
 /// How a label was recognised.
@@ -94,7 +119,7 @@ public struct LabelDictionary<Value: Sendable>: Sendable {
   }
   private var exact: [String: Entry] = [:]
   private var byKey: [String: Entry] = [:]
-  private var order: [(key: String, label: String)] = []
+  private var order: [(key: [Unicode.Scalar], label: String)] = []
 
   public init() {}
 
@@ -107,7 +132,7 @@ public struct LabelDictionary<Value: Sendable>: Sendable {
     let k = LabelNormalizer.key(label)
     if byKey[k] == nil {
       byKey[k] = entry
-      order.append((k, label))
+      order.append((Array(k.unicodeScalars), label))
     }
   }
 
@@ -129,17 +154,29 @@ public struct LabelDictionary<Value: Sendable>: Sendable {
   }
 
   /// The closest known label to `text`, if within a third of its length (at least 2 edits).
-  public func suggestion(for text: String) -> String? { suggestion(forKey: LabelNormalizer.key(text)) }
+  /// A text longer than ``maxSuggestionLength`` scalars (once normalized) gets none: no label
+  /// is that long, and the work grows with the length.
+  public func suggestion(for text: String) -> String? {
+    suggestion(forKey: LabelNormalizer.key(text))
+  }
+
+  /// Past this many scalars (normalized), a text gets no suggestion.
+  public static var maxSuggestionLength: Int { 200 }
 
   private func suggestion(forKey k: String) -> String? {
     guard !k.isEmpty else { return nil }
+    let x = Array(k.unicodeScalars)
+    guard x.count <= Self.maxSuggestionLength else { return nil }
+    let limit = max(2, x.count / 3)
+    // The first label at the smallest distance, as a full scan would pick, but each distance
+    // bounded: by the limit, then by one less than the best so far (a tie does not replace).
     var best: (Int, String)?
     for (key, label) in order {
-      let d = LabelNormalizer.distance(k, key)
-      if best == nil || d < best!.0 { best = (d, label) }
+      let bound = best.map { $0.0 - 1 } ?? limit
+      if bound < 0 { break }
+      let d = LabelNormalizer.distance(x, key, atMost: bound)
+      if d <= bound { best = (d, label) }
     }
-    guard let (d, label) = best else { return nil }
-    let limit = max(2, k.unicodeScalars.count / 3)
-    return d <= limit ? label : nil
+    return best?.1
   }
 }

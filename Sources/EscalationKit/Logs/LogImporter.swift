@@ -46,10 +46,26 @@ public enum LogImporter {
   /// when the header lacks a required field or the dates cannot be ordered.
   public static func load(path: String, options: LogImportOptions) throws -> EventLog {
     let reader = try CSVReader(path: path, options: CSVReadOptions(delimiter: options.delimiter))
-    let file = reader.displayName
     let fileSize =
       path == "-"
       ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    return try load(reader: reader, fileSize: fileSize, options: options)
+  }
+
+  /// Reads a log held in memory (`bytes`, shown as `name` in findings), as ``load(path:options:)``
+  /// does a file. For tests and the fuzzing harness.
+  public static func load(bytes: [UInt8], name: String, options: LogImportOptions) throws
+    -> EventLog
+  {
+    let reader = CSVReader(
+      bytes: bytes, name: name, options: CSVReadOptions(delimiter: options.delimiter))
+    return try load(reader: reader, fileSize: bytes.count, options: options)
+  }
+
+  static func load(reader: CSVReader, fileSize: Int?, options: LogImportOptions) throws
+    -> EventLog
+  {
+    let file = reader.displayName
     // The state lives behind a pointer that the per-record closure captures by value: no boxed
     // capture, no optional unwrap and no exclusivity check per record.
     let state = UnsafeMutablePointer<LogImportState>.allocate(capacity: 1)

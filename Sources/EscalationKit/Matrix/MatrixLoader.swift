@@ -14,7 +14,19 @@ public enum MatrixLoader {
   /// Throws only when the file cannot be opened or read (exit status 2); a malformed file is
   /// a result with its CSV error as a finding.
   public static func load(path: String) throws(CSVError) -> MatrixLoadResult {
-    let (file, dialect, records, failure) = try MatrixReader.readRecords(path: path)
+    try result(MatrixReader.readRecords(path: path))
+  }
+
+  /// Reads and checks a matrix held in memory (`bytes`, shown as `name` in findings), as
+  /// ``load(path:)`` does a file. For tests and the fuzzing harness.
+  public static func load(bytes: [UInt8], name: String) throws(CSVError) -> MatrixLoadResult {
+    try result(MatrixReader.readRecords(reader: CSVReader(bytes: bytes, name: name)))
+  }
+
+  private static func result(
+    _ read: (file: String, dialect: CSVDialect?, records: [MatrixRecord], failure: Finding?)
+  ) -> MatrixLoadResult {
+    let (file, dialect, records, failure) = read
     if let failure {
       return MatrixLoadResult(file: file, dialect: dialect, document: nil, findings: [failure])
     }
@@ -86,7 +98,19 @@ public struct MatrixValidation: Sendable {
       }
       reference = (m, b.file)
     }
-    var result = try MatrixLoader.load(path: path)
+    return validate(try MatrixLoader.load(path: path), reference: reference)
+  }
+
+  /// Validates an already loaded matrix (for instance ``MatrixLoader/load(bytes:name:)``),
+  /// with diff notes against the canonical matrix.
+  public static func run(loaded: MatrixLoadResult) -> MatrixValidation {
+    validate(loaded, reference: nil)
+  }
+
+  private static func validate(_ loaded: MatrixLoadResult, reference: (Matrix, String)?)
+    -> MatrixValidation
+  {
+    var result = loaded
     var canonical: [MatrixDiff.Change] = []
     var againstBaseline: [MatrixDiff.Change]?
     if let document = result.document {

@@ -36,7 +36,13 @@ enum MatrixReader {
   static func readRecords(path: String) throws(CSVError) -> (
     file: String, dialect: CSVDialect?, records: [MatrixRecord], failure: Finding?
   ) {
-    let reader = try CSVReader(path: path)
+    try readRecords(reader: CSVReader(path: path))
+  }
+
+  /// Reads the records of an opened `reader` (a file, or bytes in memory).
+  static func readRecords(reader: CSVReader) throws(CSVError) -> (
+    file: String, dialect: CSVDialect?, records: [MatrixRecord], failure: Finding?
+  ) {
     var records: [MatrixRecord] = []
     var failure: Finding?
     do {

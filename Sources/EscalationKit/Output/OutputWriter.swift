@@ -32,7 +32,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
 /// A buffered byte writer to standard output or to a file that appears only when complete.
 ///
 /// File output goes to a temporary file beside the target, renamed into place by ``commit()``;
-/// if the writer is dropped without committing, the temporary file is removed.
+/// if the writer is dropped without committing, the temporary file is removed, and if the
+/// process is interrupted (`SIGINT`, `SIGTERM`, `SIGHUP`) too (see ``InterruptCleanup``).
 public final class OutputWriter {
   /// `-` or `nil` for standard output.
   public let path: String?
@@ -43,6 +44,8 @@ public final class OutputWriter {
   private var buffer: [UInt8] = []
   private var committed = false
   private var failed = false
+  /// The ``InterruptCleanup`` slot of the temporary file.
+  private var cleanupSlot: Int?
 
   /// Opens standard output (`path` nil or `-`) or a temporary file beside `path`.
   /// - Parameter inputs: paths that must not be overwritten.
@@ -67,12 +70,17 @@ public final class OutputWriter {
     }
     try OutputWriter.checkTarget(path, inputs: inputs)
     let temp = OutputWriter.temporaryPath(for: path)
+    // Registered before it exists, so that no interruption can leave it behind.
+    let slot = InterruptCleanup.register(temp)
     let d = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard d >= 0 else {
-      throw .directoryNotWritable(path: path, reason: OutputWriter.errnoText(errno))
+      let e = errno
+      if let slot { InterruptCleanup.unregister(slot, path: temp) }
+      throw .directoryNotWritable(path: path, reason: OutputWriter.errnoText(e))
     }
     fd = d
     tempPath = temp
+    cleanupSlot = slot
   }
 
   deinit {
@@ -82,6 +90,7 @@ public final class OutputWriter {
     } else if let tempPath {
       close(fd)
       if !committed { unlink(tempPath) }
+      if let cleanupSlot { InterruptCleanup.unregister(cleanupSlot, path: tempPath) }
     } else if !failed {
       try? flush()
     }
@@ -185,5 +194,7 @@ public final class OutputWriter {
       throw .writeFailed(path: path, reason: OutputWriter.errnoText(errno))
     }
     committed = true
+    if let cleanupSlot { InterruptCleanup.unregister(cleanupSlot, path: tempPath) }
+    cleanupSlot = nil
   }
 }

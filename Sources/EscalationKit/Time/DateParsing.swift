@@ -278,6 +278,16 @@ public enum DateParser {
       }
       return (v, n)
     }
+    /// Skips up to `max` digits without a value (fractions of seconds, dropped: `digits` would
+    /// overflow past 18 digits); returns how many.
+    mutating func skipDigits(max: Int) -> Int {
+      var n = 0
+      while i < end && n < max && isDigit(p[i]) {
+        i += 1
+        n += 1
+      }
+      return n
+    }
     mutating func skipSpaces() { while i < end && isSpace(p[i]) { i += 1 } }
     /// Whether `byte` occurs again after the current position (which holds one).
     func hasSecond(_ byte: UInt8) -> Bool {
@@ -377,7 +387,7 @@ public enum DateParser {
       sec = v
       if s.peek == 0x2E || s.peek == 0x2C {
         s.i += 1
-        let (_, df) = s.digits(max: 64)
+        let df = s.skipDigits(max: 64)
         guard df > 0 else { return .failure(.unrecognised) }
         r.flags |= RawDateTime.fractionFlag
       }
