@@ -16,6 +16,9 @@ public struct SafeOutput: Sendable {
   public let target: String
   /// The hidden temporary file beside the target.
   public let temporaryPath: String
+  /// Its ``InterruptCleanup`` slot: the file is removed if the process is interrupted before
+  /// ``commit()`` or ``discard()``.
+  private let cleanupSlot: Int?
 
   /// Checks that the directory of `target` exists and is writable, that `target` is not a
   /// directory, and that it is none of `inputs`.
@@ -27,6 +30,7 @@ public struct SafeOutput: Sendable {
     }
     self.target = target
     temporaryPath = OutputWriter.temporaryPath(for: target)
+    cleanupSlot = InterruptCleanup.register(temporaryPath)
   }
 
   /// The directory of the target (`.` when the path has none).
@@ -52,11 +56,13 @@ public struct SafeOutput: Sendable {
       discard()
       throw .writeFailed(path: target, reason: reason)
     }
+    if let cleanupSlot { InterruptCleanup.unregister(cleanupSlot, path: temporaryPath) }
   }
 
   /// Removes the temporary file if it exists.
   public func discard() {
     unlink(temporaryPath)
+    if let cleanupSlot { InterruptCleanup.unregister(cleanupSlot, path: temporaryPath) }
   }
 
   static func map(_ e: OutputError) -> XLSXError {

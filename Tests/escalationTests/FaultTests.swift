@@ -303,3 +303,37 @@ import Testing
     #expect(Self.contents(dir) == [])
   }
 }
+
+extension FaultTests {
+  /// SIGINT while `report -o` writes its workbook: the temporary workbook is removed too.
+  @Test func interruptedWhileWritingAReport() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let log = dir.appendingPathComponent("log.csv").path
+    let made = try CLI.run(["sample", "--tickets", "60000", "--seed", "4", "-o", log])
+    #expect(made.status == 0)
+    let target = dir.appendingPathComponent("r.xlsx").path
+    let errURL = dir.appendingPathComponent("err")
+    let pid = try Self.spawn(
+      [Self.binary, "report", log, "--from", "2026-01-01", "--to", "2026-12-31", "-o", target],
+      stderr: errURL.path)
+    var waited = 0
+    while !Self.contents(dir).contains(where: { $0.hasPrefix(".r.xlsx.") && $0.hasSuffix(".tmp") })
+      && waited < 6000
+    {
+      usleep(5_000)
+      waited += 1
+    }
+    #expect(Self.contents(dir).contains { $0.hasPrefix(".r.xlsx.") && $0.hasSuffix(".tmp") })
+    kill(pid, SIGINT)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    #expect(status & 0x7F == 0)
+    #expect((status >> 8) & 0xFF == 130)
+    #expect(
+      (try? String(contentsOf: errURL, encoding: .utf8))
+        == "escalation: interrupted; unfinished output removed\n")
+    try? FileManager.default.removeItem(at: errURL)
+    #expect(Self.contents(dir).filter { $0 != "log.csv" }.isEmpty)
+  }
+}
