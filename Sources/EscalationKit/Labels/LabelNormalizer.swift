@@ -133,13 +133,17 @@ public struct LabelDictionary<Value: Sendable>: Sendable {
 
   private func suggestion(forKey k: String) -> String? {
     guard !k.isEmpty else { return nil }
+    let length = k.unicodeScalars.count
+    let limit = max(2, length / 3)
     var best: (Int, String)?
     for (key, label) in order {
+      // The distance is at least the difference in length: skip keys that cannot be within the
+      // limit (a 10 MB cell would otherwise cost 10 M × the key length per label).
+      guard abs(length - key.unicodeScalars.count) <= limit else { continue }
       let d = LabelNormalizer.distance(k, key)
       if best == nil || d < best!.0 { best = (d, label) }
     }
     guard let (d, label) = best else { return nil }
-    let limit = max(2, k.unicodeScalars.count / 3)
     return d <= limit ? label : nil
   }
 }
