@@ -334,7 +334,7 @@ struct LogImportState {
       if case .failure(let miss) = categoryResolver.resolve(text), let s = miss.suggestion {
         m += "; did you mean \"\(s)\"?"
       } else {
-        m += "; write a category key (e.g. performance-issues) or its English or French label"
+        m += "; write a category key (e.g. performance-issues) or its English or French label."
       }
       problem(LogCode.unknownCategory, cCategory, m + " The record is not used.")
       return nil
