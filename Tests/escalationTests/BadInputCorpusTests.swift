@@ -134,8 +134,9 @@ import XLSXTestSupport
     var out: [String] = []
     for line in stderr.split(separator: "\n") {
       // file[:line[:col]]: severity[CODE]: message — find "]: " after a severity word.
-      guard let open = line.range(of: ": error[") ?? line.range(of: ": warning[")
-        ?? line.range(of: ": note[")
+      guard
+        let open = line.range(of: ": error[") ?? line.range(of: ": warning[")
+          ?? line.range(of: ": note[")
       else { continue }
       let code = line[open.upperBound...].prefix { $0 != "]" }
       let position = line[..<open.lowerBound].split(separator: ":").dropFirst()
@@ -184,7 +185,8 @@ import XLSXTestSupport
     let big = [UInt8](repeating: UInt8(ascii: "x"), count: 10 << 20)
     // In the note: a 10 MB field is under the 32 MiB cap, so the record is used whole.
     _ = try write(
-      "note.csv", Self.header + Array("T1,".utf8) + Self.row + Array("Performance issues,".utf8)
+      "note.csv",
+      Self.header + Array("T1,".utf8) + Self.row + Array("Performance issues,".utf8)
         + big + [0x0A])
     var r = try run(["import", "note.csv", "-o", "events.csv"])
     #expect(r.status == 0, "\(r.stderr)")
@@ -195,7 +197,8 @@ import XLSXTestSupport
 
     // In the category: rejected (LOG017 at 2:5); the message quotes 200 characters, not 10 MB
     // (and the did-you-mean search no longer takes minutes on it).
-    _ = try write("category.csv", Self.header + Array("T1,".utf8) + Self.row + big + Array(",n\n".utf8))
+    _ = try write(
+      "category.csv", Self.header + Array("T1,".utf8) + Self.row + big + Array(",n\n".utf8))
     r = try run(["import", "category.csv"])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(BadInputCorpusTests.findings(r.stderr) == ["LOG030 1", "LOG017 2:5"])
@@ -224,7 +227,8 @@ import XLSXTestSupport
     // 32 MiB + 1 byte in column F of line 2: a positioned error, nothing imported.
     let big = [UInt8](repeating: UInt8(ascii: "y"), count: (32 << 20) + 1)
     _ = try write(
-      "huge.csv", Self.header + Array("T1,".utf8) + Self.row + Array("Performance issues,".utf8)
+      "huge.csv",
+      Self.header + Array("T1,".utf8) + Self.row + Array("Performance issues,".utf8)
         + big + [0x0A])
     let r = try run(["import", "huge.csv"])
     #expect(r.status == 1, "\(r.stderr)")
@@ -324,17 +328,22 @@ import XLSXTestSupport
     defer { try? FileManager.default.removeItem(at: dir) }
     // Events: resolve 10-02 then open 10-03 — the ticket starts at the resolve, is reopened at
     // 10-03 and is open at as-of (10-03 10:00): 0 h at level 1, no time to resolution.
-    var r = try run(["metrics", corpus("reversed-events.csv"), "--format", "csv", "--table", "tickets"])
+    var r = try run([
+      "metrics", corpus("reversed-events.csv"), "--format", "csv", "--table", "tickets",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(
       r.stdout.split(separator: "\r\n").dropFirst().first
         == "T1,performance-issues,Performance issues,2026-10-02 10:00:00,,1,,0,,,,,0")
     // Tickets layout: T1 resolved 10-03, escalated 10-04, raised 10-05 (as-of 10-06 10:00):
     // 0 h (10-03) + 24 h (10-05 → 10-06) at level 1, 24 h at level 2, unresolved.
-    r = try run(["metrics", corpus("reversed-tickets.csv"), "--format", "csv", "--table", "tickets"])
+    r = try run([
+      "metrics", corpus("reversed-tickets.csv"), "--format", "csv", "--table", "tickets",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     let rows = r.stdout.split(separator: "\r\n").dropFirst()
-    #expect(rows.first == "T1,performance-issues,Performance issues,2026-10-03 10:00:00,,2,,24,24,,,,0")
+    #expect(
+      rows.first == "T1,performance-issues,Performance issues,2026-10-03 10:00:00,,2,,24,24,,,,0")
     #expect(!r.stdout.contains(",-"))
   }
 

@@ -91,7 +91,8 @@ import ZIPFoundation
 
   static func firstRow(_ d: Data) -> String? {
     let s = String(decoding: d, as: UTF8.self)
-    guard let a = s.range(of: "<row r=\"1\""), let b = s.range(of: "</row>", range: a.upperBound..<s.endIndex)
+    guard let a = s.range(of: "<row r=\"1\""),
+      let b = s.range(of: "</row>", range: a.upperBound..<s.endIndex)
     else { return nil }
     return String(s[a.lowerBound..<b.upperBound])
   }
@@ -110,7 +111,8 @@ import ZIPFoundation
     let logURL = dir.appendingPathComponent("million.csv")
     try Data(Self.log()).write(to: logURL)
 
-    let r = try CLI.run(["report", logURL.path, "--month", "2026-10", "-o", "million.xlsx"], cwd: dir)
+    let r = try CLI.run(
+      ["report", logURL.path, "--month", "2026-10", "-o", "million.xlsx"], cwd: dir)
     #expect(r.status == 0, "\(r.stderr)")
     // Every ticket opened in October and none resolved: all open at as-of.
     #expect(
