@@ -261,6 +261,14 @@ struct LogImportState {
     String(decoding: b, as: UTF8.self)
   }
 
+  /// A cell's text as quoted in a message: cut after 200 characters, so a huge cell (a 10 MB
+  /// field) gives a readable finding rather than a 10 MB line.
+  static func shown(_ text: String) -> String {
+    guard text.utf8.count > 200 else { return text }
+    let head = text.prefix(200)
+    return "\(head)… (\(text.utf8.count) bytes in all)"
+  }
+
   /// Parses a date cell; records a problem (rejection) and returns `nil` when it is unusable.
   private mutating func date(_ record: borrowing CSVRecord, _ column: Int, what: String)
     -> RawDateTime?
@@ -277,7 +285,7 @@ struct LogImportState {
         fractionNoted = true
         note(
           LogCode.fractionTruncated, line: record.line, column: column + 1,
-          "\"\(LogImportState.text(b))\": fractional seconds are truncated to the second (said once)"
+          "\"\(LogImportState.shown(LogImportState.text(b)))\": fractional seconds are truncated to the second (said once)"
         )
       }
       return r
@@ -285,7 +293,7 @@ struct LogImportState {
       let code =
         p == .excelLeapBug || p == .serialOutOfRange ? LogCode.excelSerial : LogCode.unreadableDate
       problem(
-        code, column, "\(what) \"\(LogImportState.text(b))\" \(p.reason); the record is not used")
+        code, column, "\(what) \"\(LogImportState.shown(LogImportState.text(b)))\" \(p.reason); the record is not used")
       return nil
     }
   }
@@ -305,7 +313,7 @@ struct LogImportState {
         levelCache.values.append(UInt8(l.rawValue))
         note(
           LogCode.roleAsLevel, line: record.line, column: column + 1,
-          "\"\(text)\" read as level \(l.rawValue) (the role or alias \"\(label)\"); said once per value"
+          "\"\(LogImportState.shown(text))\" read as level \(l.rawValue) (the role or alias \"\(label)\"); said once per value"
         )
       case .unknown: levelCache.values.append(0)
       }
@@ -315,7 +323,7 @@ struct LogImportState {
       if reject {
         let text = LogImportState.text(b)
         var m =
-          "unknown level \"\(text)\": write 1 to 4, L2, Level 2, Niveau 2, or the role of a level"
+          "unknown level \"\(LogImportState.shown(text))\": write 1 to 4, L2, Level 2, Niveau 2, or the role of a level"
         if case .unknown(let s?) = levelResolver.resolve(text) { m += "; did you mean \"\(s)\"?" }
         problem(LogCode.unknownLevel, column, m + "; the record is not used")
       }
@@ -338,11 +346,11 @@ struct LogImportState {
     let v = categoryCache.values[id]
     if v == 0 {
       let text = LogImportState.text(b)
-      var m = "unknown category \"\(text)\""
+      var m = "unknown category \"\(LogImportState.shown(text))\""
       if case .failure(let miss) = categoryResolver.resolve(text), let s = miss.suggestion {
         m += "; did you mean \"\(s)\"?"
       } else {
-        m += "; write a category key (e.g. performance-issues) or its English or French label"
+        m += "; write a category key (e.g. performance-issues) or its English or French label."
       }
       problem(LogCode.unknownCategory, cCategory, m + " The record is not used.")
       return nil
@@ -373,7 +381,7 @@ struct LogImportState {
         eventCache.values.append(LogImportState.updateCode)
         note(
           LogCode.updateWord, line: record.line, column: cEvent + 1,
-          "\"\(text)\" is not an event word; read as an update (the ticket moves when the level differs); said once per word"
+          "\"\(LogImportState.shown(text))\" is not an event word; read as an update (the ticket moves when the level differs); said once per word"
         )
       }
     }
@@ -471,7 +479,7 @@ struct LogImportState {
             code: LogCode.currentLevelMismatch, severity: .warning, file: file, line: record.line,
             column: cLevel + 1,
             message: current == nil
-              ? "current level \"\(text)\" is not a level; ignored (the events come from the date columns)"
+              ? "current level \"\(LogImportState.shown(text))\" is not a level; ignored (the events come from the date columns)"
               : "current level \(text) is above the last escalation date filled (level \(highest)); the date columns are used"
           ))
       }
@@ -484,7 +492,7 @@ struct LogImportState {
             code: LogCode.statusWithoutDate, severity: .warning, file: file, line: record.line,
             column: cStatus + 1,
             message:
-              "status \"\(LogImportState.text(sb))\" says resolved but the resolution date is blank; the ticket stays open"
+              "status \"\(LogImportState.shown(LogImportState.text(sb)))\" says resolved but the resolution date is blank; the ticket stays open"
           ))
       }
     }
