@@ -51,6 +51,13 @@ public struct Finding: Sendable, Equatable, Codable {
   /// The spreadsheet column letter (A, B, …, AA) for `column`.
   public var columnLetter: String? { column.map(Finding.columnLetter) }
 
+  /// Input text as quoted in a message: cut after 200 characters, so that a huge cell (a 10 MB
+  /// field) gives a readable finding rather than a 10 MB line.
+  public static func excerpt(_ text: String) -> String {
+    guard text.utf8.count > 200 else { return text }
+    return "\(text.prefix(200))… (\(text.utf8.count) bytes in all)"
+  }
+
   /// The spreadsheet letter of a 1-based column number.
   public static func columnLetter(_ n: Int) -> String {
     var n = n

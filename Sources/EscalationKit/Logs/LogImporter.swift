@@ -261,13 +261,8 @@ struct LogImportState {
     String(decoding: b, as: UTF8.self)
   }
 
-  /// A cell's text as quoted in a message: cut after 200 characters, so a huge cell (a 10 MB
-  /// field) gives a readable finding rather than a 10 MB line.
-  static func shown(_ text: String) -> String {
-    guard text.utf8.count > 200 else { return text }
-    let head = text.prefix(200)
-    return "\(head)… (\(text.utf8.count) bytes in all)"
-  }
+  /// A cell's text as quoted in a message (``Finding/excerpt(_:)``).
+  static func shown(_ text: String) -> String { Finding.excerpt(text) }
 
   /// Parses a date cell; records a problem (rejection) and returns `nil` when it is unusable.
   private mutating func date(_ record: borrowing CSVRecord, _ column: Int, what: String)

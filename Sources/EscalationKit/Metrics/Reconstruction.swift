@@ -133,7 +133,7 @@ public struct MetricsWarning: Sendable, Equatable {
 
   /// The finding, with a message naming the ticket, in file `source`.
   public func finding(source: String, ids: [String]) -> Finding {
-    let id = Int(ticket) < ids.count ? ids[Int(ticket)] : "#\(ticket)"
+    let id = Int(ticket) < ids.count ? Finding.excerpt(ids[Int(ticket)]) : "#\(ticket)"
     let w = "'\(kind.word)'"
     let m: String
     switch code {
