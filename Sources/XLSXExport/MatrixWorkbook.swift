@@ -35,6 +35,9 @@ public struct MatrixWorkbookInput: Sendable {
   /// The changed cells, when the caller has worked them out (e.g. from the validator's
   /// notes); `nil`: compared here, ignoring case, accents and spacing as labels are.
   public var changedCells: Set<Cell>?
+  /// Rows of the file that matched no row of the model (a misspelt category, a repeat):
+  /// shown under the table with their findings, so that a review sees their text.
+  public var unrecognizedRows: [MatrixUnrecognizedRow] = []
 
   public init(
     matrix: Matrix, language: Language, source: String? = nil, findings: [Finding] = [],
@@ -169,6 +172,36 @@ public enum MatrixWorkbook {
       }
     }
 
+    // Rows the reader could not place, right under the table, their labels in red.
+    var r = 10
+    if !input.unrecognizedRows.isEmpty {
+      r += 1
+      try sheet.write(
+        lang == .en
+          ? "Rows not recognised (correct the label to place them in the matrix):"
+          : "Lignes non reconnues (corrigez l’intitulé pour les placer dans la matrice)\u{00A0}:",
+        row: r, column: 0, style: CellStyle(bold: true))
+      r += 1
+      for extra in input.unrecognizedRows {
+        let texts = Level.all.map { extra.cells[$0]?.text ?? "" }
+        let lines = texts.map { lineCount($0, width: Int(levelWidth) - 2) }.max() ?? 1
+        try sheet.setRowHeight(r, min(409, Double(lines) * 15 + 3))
+        var labelStyle = label
+        labelStyle.fill = CellStyle.alertFill
+        try sheet.write(extra.label.text, row: r, column: 0, style: labelStyle)
+        for level in Level.all {
+          try sheet.write(texts[level.index], row: r, column: level.rawValue, style: base)
+        }
+        try comment(placed.extraLabels[extra.label.position] ?? [], on: sheet, row: r, column: 0)
+        for level in Level.all {
+          if let p = extra.cells[level]?.position {
+            try comment(placed.extraCells[p] ?? [], on: sheet, row: r, column: level.rawValue)
+          }
+        }
+        r += 1
+      }
+    }
+
     // Comments: findings on their cells, labels and headers.
     for (cell, findings) in placed.cells {
       try comment(findings, on: sheet, row: cell.row.sheetRow, column: cell.level.rawValue)
@@ -181,7 +214,7 @@ public enum MatrixWorkbook {
     }
 
     // Legend and the findings that belong to no cell.
-    var r = 11
+    r += 1
     let nbsp = "\u{00A0}"
     if let source = input.source {
       try sheet.write(
@@ -231,6 +264,9 @@ public enum MatrixWorkbook {
     var cells: [MatrixWorkbookInput.Cell: [Finding]] = [:]
     var rowLabels: [MatrixWorkbookInput.Row: [Finding]] = [:]
     var levelHeaders: [Level: [Finding]] = [:]
+    /// Findings on the labels and cells of unrecognised rows, by position in the file.
+    var extraLabels: [MatrixWorkbookInput.Position: [Finding]] = [:]
+    var extraCells: [MatrixWorkbookInput.Position: [Finding]] = [:]
     var unplaced: [Finding] = []
   }
 
@@ -242,6 +278,8 @@ public enum MatrixWorkbook {
     for (r, p) in input.rowLabelPositions { rowAt[p] = r }
     var levelAt: [P: Level] = [:]
     for (l, p) in input.levelHeaderPositions { levelAt[p] = l }
+    let extraLabelAt = Set(input.unrecognizedRows.map(\.label.position))
+    let extraCellAt = Set(input.unrecognizedRows.flatMap { $0.cells.values.map(\.position) })
     var out = Placement()
     for f in input.findings {
       guard let line = f.line, let column = f.column else {
@@ -255,6 +293,10 @@ public enum MatrixWorkbook {
         out.rowLabels[r, default: []].append(f)
       } else if let l = levelAt[p] {
         out.levelHeaders[l, default: []].append(f)
+      } else if extraLabelAt.contains(p) {
+        out.extraLabels[p, default: []].append(f)
+      } else if extraCellAt.contains(p) {
+        out.extraCells[p, default: []].append(f)
       } else {
         out.unplaced.append(f)
       }
@@ -314,5 +356,6 @@ extension MatrixWorkbookInput {
       rowLabelPositions: document.rowLabels.mapValues(\.position),
       levelHeaderPositions: document.levelHeaders.mapValues(\.position),
       referenceName: validation.baseline, changedCells: Set(changes.map(\.cell)))
+    unrecognizedRows = document.unrecognizedRows
   }
 }

@@ -168,6 +168,35 @@ struct MatrixWorkbookTests {
     #expect(x.text("xl/comments1.xml")?.contains("MTX203") == true)
   }
 
+  @Test func misspeltRowIsShownUnderTheTableWithItsFinding() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // The sample edited matrix misspells "Problèmes de performances" on line 9.
+    let csv = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Samples/matrix-edited.csv").path
+    let validation = try MatrixValidation.run(path: csv)
+    let input = try #require(MatrixWorkbookInput(validation: validation))
+    #expect(input.unrecognizedRows.map(\.label.text) == ["Problèmes de performance"])
+    #expect(input.unrecognizedRows.first?.label.position == Input.Position(line: 9, column: 1))
+    #expect(input.unrecognizedRows.first?.cells.count == 4)
+    let path = dir + "/review.xlsx"
+    try MatrixWorkbook.write(input, to: path, created: MatrixWorkbook.templateCreated)
+    let x = try XLSXReader(path: path)
+    let cells = x.cells(sheet: 0)
+    // Rows 1–10 are the table; row 11 is blank, row 12 the heading, row 13 the misspelt row.
+    #expect(cells["A12"] == .string("Lignes non reconnues (corrigez l’intitulé pour les placer dans la matrice)\u{00A0}:"))
+    #expect(cells["A13"] == .string("Problèmes de performance"))
+    #expect(cells["B13"] == .string("Identifier et résoudre les problèmes de performances."))
+    // Red, as the empty level-3 cell of "Acquisition de conseils".
+    #expect(x.fillColor(sheet: 0, "A13") == x.fillColor(sheet: 0, "D5"))
+    // Its MTX008 ("did you mean") is a comment on its label.
+    let refs = x.elements("xl/comments1.xml", named: "comment").compactMap { $0["ref"] }
+    #expect(refs.contains("A13"))
+    // The performance row of the table itself stays empty (the category is missing).
+    #expect(cells["A9"] == .string("Problèmes de performances"))
+    #expect(cells["B9"] == nil || cells["B9"] == .string("") || cells["B9"] == .blank)
+  }
+
   @Test func refusesToOverwriteTheMatrixFile() throws {
     let dir = try scratchDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -63,6 +63,9 @@ public struct MatrixDocument: Sendable {
   /// The matrix, when the 4 levels, the role row and the 8 categories were all identified
   /// (cells may still be empty or the matrix otherwise invalid: see the findings).
   public var matrix: Matrix?
+  /// Rows (columns, transposed) whose label is unknown, empty or a repeat, with the cells read
+  /// at identified levels, in file order: so that a review shows the text of a misspelt row.
+  public var unrecognizedRows: [MatrixUnrecognizedRow] = []
 
   /// Where the cell `key` was read.
   public func position(of key: MatrixCellKey) -> MatrixPosition? { cells[key]?.position }
@@ -71,6 +74,18 @@ public struct MatrixDocument: Sendable {
   public func cell(atLine line: Int, column: Int) -> MatrixCellKey? {
     let p = MatrixPosition(line: line, column: column)
     return cells.first { $0.value.position == p }?.key
+  }
+}
+
+/// A row of a matrix file that matched no row of the model (or repeated one).
+public struct MatrixUnrecognizedRow: Sendable, Equatable {
+  /// The label as written.
+  public var label: MatrixText
+  /// The cells read at each identified level.
+  public var cells: [Level: MatrixText]
+  public init(label: MatrixText, cells: [Level: MatrixText]) {
+    self.label = label
+    self.cells = cells
   }
 }
 

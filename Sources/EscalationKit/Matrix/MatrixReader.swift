@@ -446,7 +446,15 @@ private struct Analysis {
         "\(words.levelLine) "
         + "\(across ? grid.levels[j].position.columnLetter : String(grid.levels[j].position.line))"
     }
+    var unrecognized: [Int: MatrixUnrecognizedRow] = [:]
     for (i, rowSlots) in grid.cells.enumerated() where i < grid.rows.count {
+      if rowOf[i] == nil {
+        var found: [Level: MatrixText] = [:]
+        for (j, s) in rowSlots.enumerated() where j < grid.levels.count && s.present {
+          if let l = levelOf[j] { found[l] = s.matrixText }
+        }
+        unrecognized[i] = MatrixUnrecognizedRow(label: grid.rows[i].matrixText, cells: found)
+      }
       let rowName: String
       if let r = rowOf[i] {
         rowName = r == .role ? "the role" : "\"\(r.label(language))\""
@@ -497,6 +505,7 @@ private struct Analysis {
       file: file, orientation: grid.orientation, language: language,
       corner: grid.corner.map(\.matrixText), levelHeaders: levelHeaders, rowLabels: rowLabels,
       cells: cells,
-      matrix: matrix)
+      matrix: matrix,
+      unrecognizedRows: unrecognized.sorted { $0.key < $1.key }.map(\.value))
   }
 }
