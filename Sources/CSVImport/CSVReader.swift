@@ -15,7 +15,10 @@ public struct CSVReadOptions: Sendable {
   /// The most fields accepted in one record (Excel's column limit by default).
   public var maxFields: Int
 
-  public init(delimiter: UInt8? = nil, blockSize: Int = 1 << 20, maxFieldBytes: Int = 32 << 20, maxFields: Int = 16_384) {
+  public init(
+    delimiter: UInt8? = nil, blockSize: Int = 1 << 20, maxFieldBytes: Int = 32 << 20,
+    maxFields: Int = 16_384
+  ) {
     self.delimiter = delimiter
     self.blockSize = max(blockSize, 64)
     self.maxFieldBytes = maxFieldBytes
@@ -54,7 +57,10 @@ public struct CSVRecord {
   @usableFromInline let storage: UnsafeBufferPointer<UInt8>
   @usableFromInline let ends: UnsafeBufferPointer<Int>
 
-  init(line: Int, endLine: Int, count: Int, rawCount: Int, storage: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) {
+  init(
+    line: Int, endLine: Int, count: Int, rawCount: Int, storage: UnsafeBufferPointer<UInt8>,
+    ends: UnsafeBufferPointer<Int>
+  ) {
     self.line = line
     self.endLine = endLine
     self.count = count
@@ -152,7 +158,8 @@ public final class CSVReader {
       }
       filled += n
     }
-    let (encoding, bom) = TextDecoder.detect(UnsafeRawBufferPointer(rebasing: block[0..<filled]), isComplete: eof)
+    let (encoding, bom) = TextDecoder.detect(
+      UnsafeRawBufferPointer(rebasing: block[0..<filled]), isComplete: eof)
     var decoder = TextDecoder(encoding: encoding)
     var chunk = UnsafeRawBufferPointer(rebasing: block[bom..<filled])
     var parser: LibCSVParser?
@@ -173,13 +180,16 @@ public final class CSVReader {
         do {
           parser = try LibCSVParser(delimiter: dialect.delimiter)
         } catch {
-          throw CSVError.readFailed(path: displayName, reason: "libcsv could not start (out of memory)")
+          throw CSVError.readFailed(
+            path: displayName, reason: "libcsv could not start (out of memory)")
         }
         ctx.parser = parser
         if skip > 0 { ctx.line = 2 }
         decoded = Array(pendingHead[skip...])
         pendingHead = []
-        if skip == 0 && decoded.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) && eof && outcome == .ok && !dialect.hasSepLine {
+        if skip == 0 && decoded.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+          && eof && outcome == .ok && !dialect.hasSepLine
+        {
           throw CSVError.empty(path: displayName)
         }
       }
@@ -198,7 +208,9 @@ public final class CSVReader {
     recordCount = ctx.records
   }
 
-  private func nextChunk(_ block: UnsafeMutableRawBufferPointer) throws -> (UnsafeRawBufferPointer, Bool) {
+  private func nextChunk(_ block: UnsafeMutableRawBufferPointer) throws -> (
+    UnsafeRawBufferPointer, Bool
+  ) {
     let n = try source.read(into: block.baseAddress!, capacity: block.count)
     return (UnsafeRawBufferPointer(rebasing: block[0..<n]), n == 0)
   }
@@ -217,7 +229,9 @@ public final class CSVReader {
       var skip = end
       if skip < head.count && head[skip] == 0x0D { skip += 1 }
       if skip < head.count && head[skip] == 0x0A { skip += 1 }
-      return (CSVDialect(encoding: encoding, delimiter: options.delimiter ?? d, hasSepLine: true), skip)
+      return (
+        CSVDialect(encoding: encoding, delimiter: options.delimiter ?? d, hasSepLine: true), skip
+      )
     }
     if let d = options.delimiter {
       return (CSVDialect(encoding: encoding, delimiter: d, hasSepLine: false), 0)
@@ -347,7 +361,8 @@ private final class ParseContext {
   /// The error raised inside a callback.
   private var failure: Error?
 
-  init(name: String, options: CSVReadOptions, body: @escaping (borrowing CSVRecord) throws -> Void) {
+  init(name: String, options: CSVReadOptions, body: @escaping (borrowing CSVRecord) throws -> Void)
+  {
     self.name = name
     self.options = options
     self.body = body
@@ -382,12 +397,15 @@ private final class ParseContext {
     let ctx = Unmanaged.passUnretained(self).toOpaque()
     let column = { [state] in state.pointee.fieldCount + 1 }
     do {
-      try parser.parse(base, count: text.count, field: fieldCallback, record: recordCallback, context: ctx)
+      try parser.parse(
+        base, count: text.count, field: fieldCallback, record: recordCallback, context: ctx)
     } catch .parse {
-      throw failure ?? CSVError.strayQuote(path: name, line: line + pendingBreaks(), column: column())
+      throw failure
+        ?? CSVError.strayQuote(path: name, line: line + pendingBreaks(), column: column())
     } catch {
       throw failure
-        ?? CSVError.fieldTooLarge(path: name, line: line, column: column(), limit: options.maxFieldBytes)
+        ?? CSVError.fieldTooLarge(
+          path: name, line: line, column: column(), limit: options.maxFieldBytes)
     }
     if let failure { throw failure }
     // Column of the next byte on its line, for a decoding error that may follow.
@@ -429,7 +447,9 @@ private final class ParseContext {
     } catch .parse {
       throw failure ?? CSVError.unterminatedQuote(path: name, line: start, column: column)
     } catch {
-      throw failure ?? CSVError.fieldTooLarge(path: name, line: s.line, column: column, limit: options.maxFieldBytes)
+      throw failure
+        ?? CSVError.fieldTooLarge(
+          path: name, line: s.line, column: column, limit: options.maxFieldBytes)
     }
     if let failure { throw failure }
   }
@@ -464,11 +484,13 @@ private final class ParseContext {
     if count > options.maxFieldBytes {
       fail(
         CSVError.fieldTooLarge(
-          path: name, line: s.pointee.recordStart, column: s.pointee.fieldCount + 1, limit: options.maxFieldBytes))
+          path: name, line: s.pointee.recordStart, column: s.pointee.fieldCount + 1,
+          limit: options.maxFieldBytes))
       return
     }
     if s.pointee.fieldCount >= options.maxFields {
-      fail(CSVError.tooManyFields(path: name, line: s.pointee.recordStart, limit: options.maxFields))
+      fail(
+        CSVError.tooManyFields(path: name, line: s.pointee.recordStart, limit: options.maxFields))
       return
     }
   }

@@ -67,7 +67,9 @@ final class InputSource {
     if let memory {
       let n = min(capacity, memory.count - memoryOffset)
       guard n > 0 else { return 0 }
-      memory.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + memoryOffset, byteCount: n) }
+      memory.withUnsafeBytes {
+        buffer.copyMemory(from: $0.baseAddress! + memoryOffset, byteCount: n)
+      }
       memoryOffset += n
       return n
     }

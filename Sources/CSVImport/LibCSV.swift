@@ -20,7 +20,8 @@ final class LibCSVParser {
     case initFailed
   }
 
-  typealias FieldCallback = @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void
+  typealias FieldCallback =
+    @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void
   typealias RecordCallback = @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void
 
   /// Calls `csv_init` and `csv_set_delim`, `csv_set_space_func`.
@@ -55,7 +56,9 @@ final class LibCSVParser {
   }
 
   /// Calls `csv_fini`, which delivers a last record without a line end; checks `csv_error` first.
-  func finish(field: FieldCallback, record: RecordCallback, context: UnsafeMutableRawPointer) throws(Failure) {
+  func finish(field: FieldCallback, record: RecordCallback, context: UnsafeMutableRawPointer)
+    throws(Failure)
+  {
     if csv_error(parser) != CSV_SUCCESS { throw failure() }
     if csv_fini(parser, field, record, context) != 0 { throw failure() }
   }

@@ -25,7 +25,9 @@ struct TextDecoder {
   private var carry: [UInt8] = []
 
   /// Decides the encoding from the first bytes of the file and says how many BOM bytes to skip.
-  static func detect(_ head: UnsafeRawBufferPointer, isComplete: Bool) -> (TextEncoding, bomLength: Int) {
+  static func detect(_ head: UnsafeRawBufferPointer, isComplete: Bool) -> (
+    TextEncoding, bomLength: Int
+  ) {
     let b = head.bindMemory(to: UInt8.self)
     if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return (.utf8BOM, 3) }
     if b.count >= 2, b[0] == 0xFF, b[1] == 0xFE { return (.utf16LE, 2) }
@@ -71,7 +73,9 @@ struct TextDecoder {
 
   /// Decodes `input` (after any BOM) and appends UTF-8 to `output`.
   /// - Parameter isLast: the block is the end of the file, so no sequence may be left open.
-  mutating func decode(_ input: UnsafeRawBufferPointer, isLast: Bool, into output: inout [UInt8]) -> Outcome {
+  mutating func decode(_ input: UnsafeRawBufferPointer, isLast: Bool, into output: inout [UInt8])
+    -> Outcome
+  {
     var bytes: UnsafeBufferPointer<UInt8>
     var joined: [UInt8] = []
     if carry.isEmpty {
@@ -109,13 +113,19 @@ struct TextDecoder {
         let n = bytes.count
         output.reserveCapacity(output.count + n)
         while i + 1 < n {
-          let u = little ? UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 : UInt32(bytes[i]) << 8 | UInt32(bytes[i + 1])
+          let u =
+            little
+            ? UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8
+            : UInt32(bytes[i]) << 8 | UInt32(bytes[i + 1])
           if u >= 0xD800 && u < 0xDC00 {
             if i + 3 >= n {
               if isLast { return .invalidUTF16 }
               break
             }
-            let l = little ? UInt32(bytes[i + 2]) | UInt32(bytes[i + 3]) << 8 : UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3])
+            let l =
+              little
+              ? UInt32(bytes[i + 2]) | UInt32(bytes[i + 3]) << 8
+              : UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3])
             guard l >= 0xDC00 && l < 0xE000 else { return .invalidUTF16 }
             appendScalar(0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00), to: &output)
             i += 4
@@ -156,11 +166,12 @@ struct TextDecoder {
 
   /// Windows-1252 bytes 0x80–0xFF as Unicode scalars (undefined bytes map to the C1 control
   /// of the same value, as Windows does).
-  static let cp1252: [UInt32] = [
-    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-    0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-  ] + (0xA0...0xFF).map { UInt32($0) }
+  static let cp1252: [UInt32] =
+    [
+      0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+      0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ] + (0xA0...0xFF).map { UInt32($0) }
 }
 
 /// Result of checking a buffer for UTF-8 validity.
@@ -199,12 +210,20 @@ func validateUTF8(_ b: UnsafeBufferPointer<UInt8>) -> UTF8Validation {
     var hi: UInt8 = 0xBF
     switch c {
     case 0xC2...0xDF: len = 2
-    case 0xE0: len = 3; lo = 0xA0
+    case 0xE0:
+      len = 3
+      lo = 0xA0
     case 0xE1...0xEC, 0xEE...0xEF: len = 3
-    case 0xED: len = 3; hi = 0x9F
-    case 0xF0: len = 4; lo = 0x90
+    case 0xED:
+      len = 3
+      hi = 0x9F
+    case 0xF0:
+      len = 4
+      lo = 0x90
     case 0xF1...0xF3: len = 4
-    case 0xF4: len = 4; hi = 0x8F
+    case 0xF4:
+      len = 4
+      hi = 0x8F
     default: return UTF8Validation(validPrefix: i, invalidAt: i)
     }
     if i + len > n {

@@ -38,7 +38,8 @@ struct Report: ParsableCommand {
     let language = period.language
     var importing = try importOptions.logImportOptions()
     if importOptions.matrix == nil { importing.matrix = .canonical(language) }
-    var options = MetricsOptions(zone: importing.zone, matrix: importing.matrix, includeTickets: true)
+    var options = MetricsOptions(
+      zone: importing.zone, matrix: importing.matrix, includeTickets: true)
     try period.apply(to: &options)
     let inputs = [log] + [importOptions.matrix].compactMap { $0 }
     // Check an explicit target before the work (the default one once the period is known).
@@ -64,9 +65,11 @@ struct Report: ParsableCommand {
     } else {
       // The default folder is created on first use, like any report folder a person keeps.
       if mkdir("Reports", 0o755) != 0 && errno != EEXIST {
-        throw CLIError.io("Reports: error[IO010]: cannot create the Reports directory; choose a path with -o")
+        throw CLIError.io(
+          "Reports: error[IO010]: cannot create the Reports directory; choose a path with -o")
       }
-      path = "Reports/escalations-\(content.period.label.replacingOccurrences(of: "..", with: "_")).xlsx"
+      path =
+        "Reports/escalations-\(content.period.label.replacingOccurrences(of: "..", with: "_")).xlsx"
     }
     let input = ReportWorkbookInput(
       content: content, previous: previous, language: language, matrix: importing.matrix,
@@ -76,6 +79,7 @@ struct Report: ParsableCommand {
     let a = events.accounting
     print(
       "wrote \(path): \(content.period.label) (\(options.zone.identifier)), "
-        + "\(content.headline.opened) tickets opened, \(content.backlog.count) open at as-of; \(a.line)")
+        + "\(content.headline.opened) tickets opened, \(content.backlog.count) open at as-of; \(a.line)"
+    )
   }
 }

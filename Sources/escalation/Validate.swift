@@ -53,7 +53,8 @@ struct Validate: ParsableCommand {
     if let xlsx {
       guard let input = MatrixWorkbookInput(validation: validation) else {
         throw CLIError.io(
-          "\(xlsx): error[IO012]: \(matrix) could not be read as a table, so no workbook was written")
+          "\(xlsx): error[IO012]: \(matrix) could not be read as a table, so no workbook was written"
+        )
       }
       try MatrixWorkbook.write(
         input, to: xlsx, created: MatrixWorkbook.creationTime(of: matrix),

@@ -18,11 +18,15 @@ import Testing
     let id = String(repeating: "T", count: 5000)
     let log = EventLog(
       source: "log.csv",
-      events: [Event(ticket: 0, time: 0, kind: .resolve, level: nil, category: .performanceIssues, line: 2)],
+      events: [
+        Event(ticket: 0, time: 0, kind: .resolve, level: nil, category: .performanceIssues, line: 2)
+      ],
       ticketIDs: [id])
-    let findings = Reconstruction(log: log, cutoff: Reconstruction.never).findings(source: "log.csv", ids: log.ticketIDs)
+    let findings = Reconstruction(log: log, cutoff: Reconstruction.never).findings(
+      source: "log.csv", ids: log.ticketIDs)
     #expect(findings.map(\.code) == ["MET004"])
-    #expect(findings[0].message.contains(String(repeating: "T", count: 200) + "… (5000 bytes in all)"))
+    #expect(
+      findings[0].message.contains(String(repeating: "T", count: 200) + "… (5000 bytes in all)"))
     #expect(findings[0].message.utf8.count < 400)
   }
 }

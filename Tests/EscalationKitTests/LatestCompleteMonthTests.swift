@@ -11,17 +11,20 @@ import Testing
 
   @Test func firstWorkingDayGivesThePreviousMonth() {
     // Run on Monday 2 November 2026 with events up to that morning: October is complete.
-    let p = PeriodSpec.latestCompleteMonth(lastEvent: instant(2026, 11, 2, 9), now: instant(2026, 11, 2, 10), zone: paris)
+    let p = PeriodSpec.latestCompleteMonth(
+      lastEvent: instant(2026, 11, 2, 9), now: instant(2026, 11, 2, 10), zone: paris)
     #expect(p == .month(year: 2026, month: 10))
   }
 
   @Test func aLogThatEndedEarlierGivesItsLastMonth() {
-    let p = PeriodSpec.latestCompleteMonth(lastEvent: instant(2026, 6, 3), now: instant(2026, 11, 29), zone: paris)
+    let p = PeriodSpec.latestCompleteMonth(
+      lastEvent: instant(2026, 6, 3), now: instant(2026, 11, 29), zone: paris)
     #expect(p == .month(year: 2026, month: 6))
   }
 
   @Test func januaryGivesDecemberOfTheYearBefore() {
-    let p = PeriodSpec.latestCompleteMonth(lastEvent: instant(2027, 1, 4), now: instant(2027, 1, 4, 12), zone: paris)
+    let p = PeriodSpec.latestCompleteMonth(
+      lastEvent: instant(2027, 1, 4), now: instant(2027, 1, 4, 12), zone: paris)
     #expect(p == .month(year: 2026, month: 12))
   }
 

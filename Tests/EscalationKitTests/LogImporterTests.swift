@@ -209,7 +209,8 @@ import Testing
         "2026-10-25T02:30:00Z",  // CET
         "2026-03-29T02:30:00Z",  // an explicit Z ignores --tz
       ])
-    #expect(LogTest.codes(log, .warning) == ["1:LOG024", "3:LOG021"])  // no category column; the gap
+    // No category column; the gap.
+    #expect(LogTest.codes(log, .warning) == ["1:LOG024", "3:LOG021"])
     #expect(LogTest.codes(log, .note).contains("5:LOG035"))
   }
 
@@ -270,7 +271,8 @@ import Testing
     #expect(r.resolve("5") == .unknown(suggestion: nil))
     let c = CategoryResolver()
     #expect(try c.resolve("subscription-cancellations").get() == .subscriptionCancellations)
-    #expect(try c.resolve("Résiliation d'abonnements").get() == .subscriptionCancellations)  // ' for ’
+    // ' for ’
+    #expect(try c.resolve("Résiliation d'abonnements").get() == .subscriptionCancellations)
     #expect(try c.resolve("  PERFORMANCE   issues ").get() == .performanceIssues)
     #expect(throws: CategoryMiss(suggestion: "Achat de matériel")) {
       try c.resolve("Achat de materiels").get()

@@ -44,7 +44,6 @@ struct LogBuilder {
 /// Hours to seconds.
 func h(_ hours: Double) -> Int64 { Int64((hours * 3600).rounded()) }
 
-
 /// A random log: `tickets` tickets opened over `days` days from `start`, each with a random
 /// life (escalations, de-escalations, status updates, resolutions, reopens), and some
 /// anomalies (missing opens, duplicates, equal times, category changes, moves after

@@ -172,7 +172,8 @@ struct MatrixWorkbookTests {
     let dir = try scratchDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     // The sample edited matrix misspells "Problèmes de performances" on line 9.
-    let csv = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    let csv = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Samples/matrix-edited.csv").path
     let validation = try MatrixValidation.run(path: csv)
     let input = try #require(MatrixWorkbookInput(validation: validation))
@@ -184,7 +185,10 @@ struct MatrixWorkbookTests {
     let x = try XLSXReader(path: path)
     let cells = x.cells(sheet: 0)
     // Rows 1–10 are the table; row 11 is blank, row 12 the heading, row 13 the misspelt row.
-    #expect(cells["A12"] == .string("Lignes non reconnues (corrigez l’intitulé pour les placer dans la matrice)\u{00A0}:"))
+    #expect(
+      cells["A12"]
+        == .string(
+          "Lignes non reconnues (corrigez l’intitulé pour les placer dans la matrice)\u{00A0}:"))
     #expect(cells["A13"] == .string("Problèmes de performance"))
     #expect(cells["B13"] == .string("Identifier et résoudre les problèmes de performances."))
     // Red, as the empty level-3 cell of "Acquisition de conseils".

@@ -2,7 +2,6 @@ import Foundation
 import XLSXExport
 import ZIPFoundation
 
-
 #if canImport(FoundationXML)
   import FoundationXML
 #endif

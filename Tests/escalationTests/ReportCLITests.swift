@@ -7,7 +7,8 @@ import XLSXTestSupport
   static let frLog = CLI.samples.appendingPathComponent("escalations-2026-fr.csv").path
 
   func tempDir() throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "report-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir
   }
@@ -27,7 +28,9 @@ import XLSXTestSupport
     let dir = try tempDir()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("october.xlsx").path
-    let common = [Self.frLog, "--tz", "Europe/Paris", "--month", "2026-10", "--sla", "1=24h,2=48h,3=72h,4=120h"]
+    let common = [
+      Self.frLog, "--tz", "Europe/Paris", "--month", "2026-10", "--sla", "1=24h,2=48h,3=72h,4=120h",
+    ]
     let r = try CLI.run(["report"] + common + ["-o", out])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.hasPrefix("wrote \(out): 2026-10 (Europe/Paris)"))
@@ -43,7 +46,9 @@ import XLSXTestSupport
     let headline = m["headline"] as? [String: Any] ?? [:]
     let summary = x.cells(sheet: 0)
     let labels = summary.filter { $0.key.hasPrefix("A") }
-    let openedRow = labels.first { $0.value == .string("Tickets opened") }.map { String($0.key.dropFirst()) }
+    let openedRow = labels.first { $0.value == .string("Tickets opened") }.map {
+      String($0.key.dropFirst())
+    }
     #expect(openedRow != nil)
     if let row = openedRow {
       #expect(number(summary["B" + row]) == (headline["opened"] as? Double))
@@ -99,7 +104,9 @@ import XLSXTestSupport
     #expect(backlogCells["A" + String(backlog.count + 2)] == nil)
 
     // Tickets: as many rows as the metrics tickets table.
-    let tickets = try json(["metrics"] + common + ["--format", "json", "--table", "tickets"])["tickets"] as? [[String: Any]] ?? []
+    let tickets =
+      try json(["metrics"] + common + ["--format", "json", "--table", "tickets"])["tickets"]
+      as? [[String: Any]] ?? []
     let ticketCells = x.cells(sheet: 5)
     #expect(!tickets.isEmpty)
     #expect(ticketCells["A" + String(tickets.count + 1)] != nil)
@@ -115,10 +122,14 @@ import XLSXTestSupport
     let a = dir.appendingPathComponent("a.xlsx").path
     let b = dir.appendingPathComponent("b.xlsx").path
     for out in [a, b] {
-      let r = try CLI.run(["report", Self.frLog, "--tz", "Europe/Paris", "--month", "2026-09", "--lang", "fr", "-o", out])
+      let r = try CLI.run([
+        "report", Self.frLog, "--tz", "Europe/Paris", "--month", "2026-09", "--lang", "fr", "-o",
+        out,
+      ])
       #expect(r.status == 0, "\(r.stderr)")
     }
-    #expect(try Data(contentsOf: URL(fileURLWithPath: a)) == Data(contentsOf: URL(fileURLWithPath: b)))
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: a)) == Data(contentsOf: URL(fileURLWithPath: b)))
     #expect(
       try XLSXReader(path: a).sheetNames == [
         "Synthèse", "Taux de remontée", "Temps par niveau", "Tendance", "En cours", "Tickets",
@@ -145,7 +156,10 @@ import XLSXTestSupport
     let tickets = x.cells(sheet: 5)
     #expect(tickets.values.contains(.string("=HYPERLINK(\"http://x\")")))
     for sheet in 0..<8 {
-      #expect(!x.cells(sheet: sheet).values.contains { if case .formula = $0 { return true } else { return false } })
+      #expect(
+        !x.cells(sheet: sheet).values.contains {
+          if case .formula = $0 { return true } else { return false }
+        })
     }
   }
 
@@ -160,14 +174,22 @@ import XLSXTestSupport
     let readOnly = dir.appendingPathComponent("ro")
     try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
     try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: readOnly.path)
-    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: readOnly.path) }
-    let ro = try CLI.run(["report", Self.frLog, "--month", "2026-10", "-o", readOnly.appendingPathComponent("r.xlsx").path])
+    defer {
+      try? FileManager.default.setAttributes(
+        [.posixPermissions: 0o755], ofItemAtPath: readOnly.path)
+    }
+    let ro = try CLI.run([
+      "report", Self.frLog, "--month", "2026-10", "-o",
+      readOnly.appendingPathComponent("r.xlsx").path,
+    ])
     if getuid() != 0 {  // root may write anywhere
       #expect(ro.status == 2)
     }
     let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "ro" }
     #expect(left.isEmpty)
-    if getuid() != 0 { #expect(try FileManager.default.contentsOfDirectory(atPath: readOnly.path).isEmpty) }
+    if getuid() != 0 {
+      #expect(try FileManager.default.contentsOfDirectory(atPath: readOnly.path).isEmpty)
+    }
     // The log itself can never be the target.
     let copy = dir.appendingPathComponent("log.csv")
     try FileManager.default.copyItem(atPath: Self.frLog, toPath: copy.path)
@@ -194,6 +216,8 @@ import XLSXTestSupport
     let r = try CLI.run(["report", log.path], cwd: dir)
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.hasPrefix("wrote Reports/escalations-2026-06.xlsx: 2026-06 (UTC)"))
-    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Reports/escalations-2026-06.xlsx").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: dir.appendingPathComponent("Reports/escalations-2026-06.xlsx").path))
   }
 }

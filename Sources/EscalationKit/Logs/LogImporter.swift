@@ -288,7 +288,9 @@ struct LogImportState {
       let code =
         p == .excelLeapBug || p == .serialOutOfRange ? LogCode.excelSerial : LogCode.unreadableDate
       problem(
-        code, column, "\(what) \"\(LogImportState.shown(LogImportState.text(b)))\" \(p.reason); the record is not used")
+        code, column,
+        "\(what) \"\(LogImportState.shown(LogImportState.text(b)))\" \(p.reason); the record is not used"
+      )
       return nil
     }
   }

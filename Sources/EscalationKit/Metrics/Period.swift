@@ -239,11 +239,14 @@ extension PeriodSpec {
   /// A month is complete once it is over: the month before the one containing `now` (in
   /// `zone`), or the month of the log's last event when the log ends earlier. A log run on
   /// the first working day of November gives October; a log that stopped in June gives June.
-  public static func latestCompleteMonth(lastEvent: Int64, now: Int64, zone: ZoneRules) -> PeriodSpec {
+  public static func latestCompleteMonth(lastEvent: Int64, now: Int64, zone: ZoneRules)
+    -> PeriodSpec
+  {
     let current = MonthKey(now, zone: zone)
     let previous =
       current.month == 1
-      ? MonthKey(year: current.year - 1, month: 12) : MonthKey(year: current.year, month: current.month - 1)
+      ? MonthKey(year: current.year - 1, month: 12)
+      : MonthKey(year: current.year, month: current.month - 1)
     let last = MonthKey(lastEvent, zone: zone)
     let m = min(previous, last)
     return .month(year: m.year, month: m.month)

@@ -18,9 +18,11 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
   public var description: String {
     switch self {
     case .directoryNotWritable(let p, let r):
-      return "\(p): error[IO010]: cannot write here: \(r); create the directory or choose another path with -o"
+      return
+        "\(p): error[IO010]: cannot write here: \(r); create the directory or choose another path with -o"
     case .wouldOverwriteInput(let p):
-      return "\(p): error[IO011]: the output would overwrite an input file; choose another path with -o"
+      return
+        "\(p): error[IO011]: the output would overwrite an input file; choose another path with -o"
     case .writeFailed(let p, let r):
       return "\(p): error[IO012]: writing failed: \(r); nothing was written"
     case .brokenPipe:
@@ -59,10 +61,14 @@ public final class OutputWriter {
     }
     self.path = path
     var existing = stat()
-    if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG && (existing.st_mode & S_IFMT) != S_IFDIR {
+    if stat(path, &existing) == 0 && (existing.st_mode & S_IFMT) != S_IFREG
+      && (existing.st_mode & S_IFMT) != S_IFDIR
+    {
       // Renaming a temporary file over /dev/null would replace the device: write to it directly.
       let d = open(path, O_WRONLY | O_CLOEXEC)
-      guard d >= 0 else { throw .directoryNotWritable(path: path, reason: OutputWriter.errnoText(errno)) }
+      guard d >= 0 else {
+        throw .directoryNotWritable(path: path, reason: OutputWriter.errnoText(errno))
+      }
       fd = d
       tempPath = nil
       ownsDevice = true
