@@ -7,6 +7,12 @@ struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Read an escalation log (CSV, English or French) and write normalised events.",
+    usage: """
+      escalation import <log> [--matrix <file>] [--layout events|tickets]
+                         [--map <field=Header> ...] [--date-order dmy|mdy] [--tz <zone>]
+                         [--delimiter <char>] [--format csv|jsonl] [-o <file>]
+                         [--findings-format text|json|sarif] [--strict]
+      """,
     discussion: """
       Writes one event per line (ticket, time in UTC, event, level, category key, owner, \
       note, source line) to standard output or -o FILE. Every record is used or reported: \

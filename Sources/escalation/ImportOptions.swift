@@ -60,12 +60,7 @@ struct ImportOptions: ParsableArguments {
       }
       o.headerMap[String(m[..<eq])] = String(m[m.index(after: eq)...])
     }
-    guard let zone = ZoneRules(identifier: tz) else {
-      throw CLIError.usage(
-        "--tz \(tz): not a known IANA time zone; write a name such as Europe/Paris, America/New_York or UTC"
-      )
-    }
-    o.zone = zone
+    o.zone = try OptionValues.zone(tz)
     if let d = delimiter {
       switch d {
       case ",", "comma": o.delimiter = 0x2C

@@ -81,10 +81,18 @@ enum Main {
         print(message)
         return 0
       }
-      if !message.isEmpty { Terminal.standardError(message) }
+      // One prefix for every usage error, whether ArgumentParser or the tool found it.
+      if !message.isEmpty { Terminal.standardError(usageMessage(message)) }
       // ArgumentParser uses 64 for usage errors; this tool documents 2.
       return exit == .validationFailure ? 2 : (exit.rawValue == 1 ? 1 : 2)
     }
+  }
+}
+
+extension Main {
+  /// ArgumentParser's `Error: …` first line, written like the tool's own usage errors.
+  static func usageMessage(_ message: String) -> String {
+    message.hasPrefix("Error: ") ? "escalation: error: " + message.dropFirst(7) : message
   }
 }
 

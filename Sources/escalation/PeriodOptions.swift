@@ -31,7 +31,9 @@ struct PeriodOptions: ParsableArguments {
       "SLA targets per level, e.g. 1=24h,2=48h,3=72h,4=120h (m, h or d).", valueName: "targets"))
   var sla: String?
 
-  @Option(name: .long, help: "Language of labels: en or fr.")
+  @Option(
+    name: .long,
+    help: "Language of the output (labels, decimal comma and sheet names with fr): en or fr.")
   var lang: String = "en"
 
   func validate() throws {
@@ -41,9 +43,7 @@ struct PeriodOptions: ParsableArguments {
     if (from == nil) != (to == nil) {
       throw ValidationError("--from and --to go together: give both days (both are included)")
     }
-    guard Language(rawValue: lang.lowercased()) != nil else {
-      throw ValidationError("--lang must be en or fr, not '\(lang)'")
-    }
+    _ = try OptionValues.language(lang)
   }
 
   var language: Language { Language(rawValue: lang.lowercased()) ?? .en }

@@ -11,6 +11,11 @@ struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Write the monthly escalation report (XLSX) for a log.",
+    usage: """
+      escalation report <log> [--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD]
+                        [--as-of <time>] [--sla <targets>] [--lang en|fr] [-o <file>]
+                        [--matrix <file>] [--tz <zone>] [import options]
+      """,
     discussion: """
       Eight sheets (Summary, Escalation rates, Time at level, Trend, Backlog, Tickets, Matrix, \
       Data quality) with native charts, in the report language. Without a period, the latest \

@@ -2,13 +2,17 @@ import ArgumentParser
 import EscalationKit
 
 extension SampleOptions.Layout: ExpressibleByArgument {}
-extension Language: ExpressibleByArgument {}
 
 /// `escalation sample`: writes a deterministic synthetic escalation log.
 struct Sample: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sample",
     abstract: "Write a deterministic, realistic synthetic escalation log (CSV).",
+    usage: """
+      escalation sample [--tickets <n>] [--months <n>] [--start YYYY-MM] [--seed <n>]
+                        [--layout events|tickets] [--lang en|fr] [--messy] [--tz <zone>]
+                        [-o <file>]
+      """,
     discussion: """
       The same options and seed always give the same bytes. English events use ISO dates and \
       ','; French output uses day-first dates, ';', a BOM and CRLF (as Excel exports it); the \
@@ -35,18 +39,28 @@ struct Sample: ParsableCommand {
   var layout: SampleOptions.Layout = .events
 
   @Option(name: .customLong("lang"), help: "Language of headers and labels: en or fr.")
-  var language: Language = .en
+  var lang: String = "en"
 
   @Flag(help: "Add the mess of real exports (see above).")
   var messy = false
 
-  @Option(name: .customLong("tz"), help: "IANA time zone of the written local times.")
+  @Option(
+    name: .customLong("tz"),
+    help: ArgumentHelp("IANA time zone of the written local times.", valueName: "zone"))
   var timeZone: String = "UTC"
 
-  @Option(name: [.short, .customLong("output")], help: "Output file (default: standard output).")
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Write the log to this file instead of standard output.", valueName: "file"))
   var output: String?
 
+  func validate() throws {
+    _ = try OptionValues.language(lang)
+  }
+
   func run() throws {
+    let language = try OptionValues.language(lang)
+    _ = try OptionValues.zone(timeZone)
     let generator: SampleGenerator
     do {
       let (y, m) = try SampleOptions.parseStart(start)

@@ -7,6 +7,9 @@ struct Template: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "template",
     abstract: "Write the canonical 4 × 9 escalation matrix as CSV.",
+    usage: """
+      escalation template [--lang en|fr] [--delimiter ,|;] [-o <file>] [--xlsx <file>]
+      """,
     discussion: """
       The CSV is written as Excel saves "CSV UTF-8" (byte order mark, CRLF line ends), levels \
       across as in the template. Edit it in a spreadsheet, then check it with `escalation validate`.
@@ -16,22 +19,25 @@ struct Template: ParsableCommand {
   @Option(help: "Language of the labels and texts: en or fr.")
   var lang: String = "en"
 
-  @Option(help: "Field delimiter: , or ; (default: , for en, ; for fr, as Excel writes them).")
+  @Option(
+    help: ArgumentHelp(
+      "Field delimiter: , or ; (default: , for en, ; for fr, as Excel writes them).",
+      valueName: "char"))
   var delimiter: String?
 
-  @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.")
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Write the CSV to this file instead of standard output.", valueName: "file"))
   var output: String?
 
   @Option(
-    help: ArgumentHelp("Also write the matrix as a formatted workbook to FILE.", valueName: "file"))
+    help: ArgumentHelp("Also write the matrix as a formatted workbook to this file.", valueName: "file"))
   var xlsx: String?
 
   func validate() throws {
-    guard Language(rawValue: lang.lowercased()) != nil else {
-      throw ValidationError("--lang must be en or fr, not '\(lang)'")
-    }
+    _ = try OptionValues.language(lang)
     if let delimiter, Template.delimiterByte(delimiter) == nil {
-      throw ValidationError("--delimiter must be , or ; not '\(delimiter)'")
+      throw ValidationError("--delimiter \(delimiter): a template is written with , or ; only")
     }
   }
 

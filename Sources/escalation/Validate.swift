@@ -7,6 +7,10 @@ struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "Check an escalation matrix CSV against the canonical 4 × 9 model.",
+    usage: """
+      escalation validate <matrix> [--baseline <file>] [--format text|json|sarif] [--strict]
+                          [--xlsx <file>]
+      """,
     discussion: """
       Reports each finding as file:line:col: severity[CODE]: message, then the orientation read \
       and a summary. Exit status: 0 valid (warnings and notes allowed), 1 not valid (or warnings \
@@ -17,7 +21,10 @@ struct Validate: ParsableCommand {
   @Argument(help: "The matrix CSV file, or - for standard input.")
   var matrix: String
 
-  @Option(help: "Report changes against this matrix file instead of the canonical matrix.")
+  @Option(
+    help: ArgumentHelp(
+      "Report changes against this matrix file instead of the canonical matrix.",
+      valueName: "file"))
   var baseline: String?
 
   @Option(help: "Output format: text, json or sarif.")
