@@ -9,9 +9,9 @@ struct Import: ParsableCommand {
     abstract: "Read an escalation log (CSV, English or French) and write normalised events.",
     usage: """
       escalation import <log> [--matrix <file>] [--layout events|tickets]
-                         [--map <field=Header> ...] [--date-order dmy|mdy] [--tz <zone>]
-                         [--delimiter <char>] [--format csv|jsonl] [-o <file>]
-                         [--findings-format text|json|sarif] [--strict]
+                        [--map <field=Header> ...] [--date-order dmy|mdy] [--tz <zone>]
+                        [--delimiter <char>] [--format csv|jsonl] [-o <file>]
+                        [--findings-format text|json|sarif] [--strict]
       """,
     discussion: """
       Writes one event per line (ticket, time in UTC, event, level, category key, owner, \
