@@ -37,7 +37,7 @@ struct Template: ParsableCommand {
   func validate() throws {
     _ = try OptionValues.language(lang)
     if let delimiter, Template.delimiterByte(delimiter) == nil {
-      throw ValidationError("--delimiter \(delimiter): a template is written with , or ; only")
+      throw ValidationError("--delimiter \(delimiter): a template is written with , or ; only; write --delimiter , or --delimiter ;")
     }
   }
 
