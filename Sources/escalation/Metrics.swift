@@ -64,7 +64,9 @@ struct Metrics: ParsableCommand {
     let content = MetricsEngine.compute(events, options: options)
     let renderer = MetricsRenderer(content: content, language: language, zone: zone)
     try writer.write(
-      renderer.render(format, table: table, color: format == .text && writer.path == nil && Terminal.useColor(fd: 1)))
+      renderer.render(
+        format, table: table,
+        color: format == .text && writer.path == nil && Terminal.useColor(fd: 1)))
     try writer.commit()
   }
 }

@@ -31,13 +31,16 @@ struct Template: ParsableCommand {
   var output: String?
 
   @Option(
-    help: ArgumentHelp("Also write the matrix as a formatted workbook to this file.", valueName: "file"))
+    help: ArgumentHelp(
+      "Also write the matrix as a formatted workbook to this file.", valueName: "file"))
   var xlsx: String?
 
   func validate() throws {
     _ = try OptionValues.language(lang)
     if let delimiter, Template.delimiterByte(delimiter) == nil {
-      throw ValidationError("--delimiter \(delimiter): a template is written with , or ; only; write --delimiter , or --delimiter ;")
+      throw ValidationError(
+        "--delimiter \(delimiter): a template is written with , or ; only; write --delimiter , or --delimiter ;"
+      )
     }
   }
 

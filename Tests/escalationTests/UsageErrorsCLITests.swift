@@ -67,7 +67,8 @@ struct UsageCase: CustomTestStringConvertible, Sendable {
     // --lang: the same message everywhere.
     UsageCase(args: ["template", "--lang", "de"], words: ["--lang must be en or fr, not 'de'"]),
     UsageCase(args: ["sample", "--lang", "de"], words: ["--lang must be en or fr, not 'de'"]),
-    UsageCase(args: ["metrics", log, "--lang", "de"], words: ["--lang must be en or fr, not 'de'"]),
+    UsageCase(
+      args: ["metrics", log, "--lang", "de"], words: ["--lang must be en or fr, not 'de'"]),
     UsageCase(
       args: ["report", log, "--lang", "de", "-o", target],
       words: ["--lang must be en or fr, not 'de'"]),
@@ -78,13 +79,15 @@ struct UsageCase: CustomTestStringConvertible, Sendable {
     UsageCase(
       args: ["import", log, "--format", "xml"], words: ["'xml' is invalid for '--format", "'csv'"]),
     UsageCase(
-      args: ["metrics", log, "--format", "xml"], words: ["'xml' is invalid for '--format", "'json'"]
+      args: ["metrics", log, "--format", "xml"],
+      words: ["'xml' is invalid for '--format", "'json'"]
     ),
     UsageCase(
       args: ["import", log, "--findings-format", "xml"],
       words: ["--findings-format xml: use text, json or sarif"]),
     UsageCase(
-      args: ["import", log, "--layout", "foo"], words: ["'foo' is invalid for '--layout", "'events'"]),
+      args: ["import", log, "--layout", "foo"],
+      words: ["'foo' is invalid for '--layout", "'events'"]),
     UsageCase(
       args: ["metrics", log, "--layout", "foo"], words: ["'foo' is invalid for '--layout"]),
     UsageCase(
@@ -97,7 +100,8 @@ struct UsageCase: CustomTestStringConvertible, Sendable {
       words: ["'x' is invalid for '--date-order"]),
     UsageCase(
       args: ["metrics", log, "--table", "foo"], words: ["'foo' is invalid for '--table", "'trend'"]),
-    UsageCase(args: ["import", log, "--delimiter", "x"], words: ["--delimiter x: use , ; tab or |"]),
+    UsageCase(
+      args: ["import", log, "--delimiter", "x"], words: ["--delimiter x: use , ; tab or |"]),
     UsageCase(
       args: ["template", "--delimiter", "tab"],
       words: ["--delimiter tab: a template is written with , or ; only"]),
