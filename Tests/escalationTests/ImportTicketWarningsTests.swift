@@ -34,4 +34,11 @@ import Testing
     #expect(metrics.stdout.contains("warning[MET002] ×1"))
     #expect(metrics.stdout.contains("warning[MET003] ×1"))
   }
+
+  @Test func metricsOnStandardInputSuggestsARunnableImport() throws {
+    let log = try Data(contentsOf: CLI.samples.appendingPathComponent("escalations-2026-fr.csv"))
+    let r = try CLI.run(["metrics", "-", "--tz", "Europe/Paris", "--month", "2026-10"], stdin: log)
+    #expect(r.status == 0)
+    #expect(r.stdout.hasSuffix("Run `escalation import - < LOG` for the details (file, line, message).\n"))
+  }
 }

@@ -378,10 +378,12 @@ public struct MetricsRenderer: Sendable {
       }
       out += "  \(tag) ×\(c.count): \(c.summary)\n"
     }
+    // A log read from standard input is named `<stdin>`: the command to suggest reads `-`.
+    let source = content.source == "<stdin>" ? "- < LOG" : content.source
     out +=
       tr(
-        "Run `escalation import \(content.source)` for the details (file, line, message).",
-        "Lancez `escalation import \(content.source)` pour le détail (fichier, ligne, message).")
+        "Run `escalation import \(source)` for the details (file, line, message).",
+        "Lancez `escalation import \(source)` pour le détail (fichier, ligne, message).")
       + "\n"
     return out
   }
