@@ -129,7 +129,9 @@ import Testing
     #expect(r.findings.map(\.code) == ["MET009"])
     let l1 = r.sla?.rows.first { $0.group == .total && $0.level.rawValue == 1 }
     #expect(l1?.stays == 1 && l1?.breaches == 1)
-    #expect(tal(r, .total, 1) == DurationStats(count: 1, mean: 10_800, median: 10_800, p90: 10_800, max: h(3)))
+    #expect(
+      tal(r, .total, 1)
+        == DurationStats(count: 1, mean: 10_800, median: 10_800, p90: 10_800, max: h(3)))
     #expect(r.escalations.last?.toLevel == [1, 0, 0])
   }
 
@@ -223,6 +225,22 @@ import Testing
     #expect(r.levelAtResolution.last?.counts == [0, 0, 1, 0])
   }
 
+  @Test func aDeEscalationThatGoesUpIsAnUpwardMoveAndResolveKeepsTheCurrentLevel() {
+    // U: open 1 at 0 h; de-escalate naming 3 at 1 h: applied as written (MET001 goes up,
+    // MET002 skips 2), and an upward move with target 3, since the levels decide; a resolve
+    // naming 4 at 2 h resolves the ticket at the level it was at, 3 (highest 3, not 4).
+    var b = LogBuilder()
+    b.add("U", 0, .open, 1)
+    b.add("U", 1, .deescalate, 3)
+    b.add("U", 2, .resolve, 4)
+    let r = report(b, october)
+    #expect(r.findings.map(\.code) == ["MET001", "MET002"])
+    #expect(r.escalations.last?.toLevel == [0, 1, 0])
+    #expect(r.levelAtResolution.last?.counts == [0, 0, 1, 0])
+    #expect(r.highestLevel.last?.counts == [0, 0, 1, 0])
+    #expect(r.rates.last?.reached4 == 0)
+  }
+
   // MARK: Period and as-of
 
   @Test func resolutionAtMidnightParisIsNotInOctoberAndToDayIsIncluded() {
@@ -277,6 +295,36 @@ import Testing
     #expect(r.backlog.first { $0.ticket == "M1" }?.age == 1800)
     #expect(r.trend.map(\.month.description) == ["2026-02", "2026-03"])
     #expect(r.trend.map(\.opened) == [1, 2])
+  }
+
+  @Test func trendNeverUsesEventsAtOrAfterAnEarlierAsOf() {
+    // V: open 20 Sep (−264 h), escalate 2 on 25 Sep (−144 h), resolved 20 Oct (456 h).
+    // W: open 1 Oct (0 h), escalate 2 on 21 Oct (480 h), resolved 23 Oct (528 h).
+    // October as of 15 Oct 00:00 (336 h): opened 1 (W, at 1 then: share 0), no move, nothing
+    // resolved, backlog V and W. The trend's October row says the same (events after the
+    // as-of are not used); September's row keeps its own end: V opened, escalated, 1 move.
+    // Without --as-of, October's row: opened 1, escalated 1, 1 move (W), resolved 2 with
+    // TTR V 456 + 264 = 720 h and W 528 h → median 624 h.
+    var b = LogBuilder()
+    b.add("V", -264, .open, 1)
+    b.add("V", -144, .escalate, 2)
+    b.add("V", 456, .resolve)
+    b.add("W", 0, .open, 1)
+    b.add("W", 480, .escalate, 2)
+    b.add("W", 528, .resolve)
+    let r = report(b, october, asOf: b.base + h(336))
+    #expect(r.headline.opened == 1 && r.headline.shareEscalated == 0)
+    #expect(r.headline.escalationMoves == 0 && r.headline.resolved == 0)
+    #expect(r.backlog.map(\.ticket) == ["V", "W"])
+    #expect(r.trend.map(\.month.description) == ["2026-09", "2026-10"])
+    let sep = r.trend[0]
+    #expect((sep.opened, sep.escalated, sep.escalationMoves, sep.resolved) == (1, 1, 1, 0))
+    let oct = r.trend[1]
+    #expect((oct.opened, oct.escalated, oct.escalationMoves, oct.resolved) == (1, 0, 0, 0))
+    #expect(oct.medianTimeToResolution == nil)
+    let full = report(b, october).trend[1]
+    #expect((full.opened, full.escalated, full.escalationMoves, full.resolved) == (1, 1, 1, 2))
+    #expect(full.medianTimeToResolution == Double(h(624)))
   }
 
   // MARK: Figures for a period P
@@ -339,7 +387,9 @@ import Testing
     b.add("P4", 3, .resolve)
     let r = report(b, october)
     let oc = RowGroup.category(.operationalChallenges)
-    func close(_ a: Double?, _ hours: Double) -> Bool { a.map { abs($0 - hours * 3600) < 1e-6 } ?? false }
+    func close(_ a: Double?, _ hours: Double) -> Bool {
+      a.map { abs($0 - hours * 3600) < 1e-6 } ?? false
+    }
     let l1 = tal(r, oc, 1)!
     #expect(l1.count == 3 && l1.max == h(4))
     #expect(close(l1.mean, 8.0 / 3) && close(l1.median, 2) && close(l1.p90, 3.6))
