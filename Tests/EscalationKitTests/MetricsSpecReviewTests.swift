@@ -325,6 +325,15 @@ import Testing
     let full = report(b, october).trend[1]
     #expect((full.opened, full.escalated, full.escalationMoves, full.resolved) == (1, 1, 1, 2))
     #expect(full.medianTimeToResolution == Double(h(624)))
+    // --from 2026-10-01 --to 2026-10-14: as-of 15 Oct 00:00 again, so the same October row
+    // (a report for those days is the same whenever it is produced).
+    let days = report(
+      b,
+      .days(
+        from: LocalDateTime(year: 2026, month: 10, day: 1),
+        to: LocalDateTime(year: 2026, month: 10, day: 14)))
+    #expect(days.period.asOf == b.base + h(336))
+    #expect(days.trend == r.trend)
   }
 
   // MARK: Figures for a period P
