@@ -86,8 +86,8 @@ public enum MetricsEngine {
   }
 
   /// The trend from the month of `firstTime` up to P's month, each month with its own end as
-  /// its as-of. Facts carry their times, so one reconstruction up to the last month's end
-  /// answers every month.
+  /// its as-of, or the report's as-of when that is earlier. Facts carry their times, so one
+  /// reconstruction up to the last month's end answers every month.
   static func trendRows(
     order: TicketOrder, rec: Reconstruction, period: ResolvedPeriod, zone: ZoneRules,
     firstTime: Int64
@@ -104,7 +104,9 @@ public enum MetricsEngine {
       m = m.next
     }
     bounds.append(m.start(in: zone))
-    let trendCutoff = bounds[bounds.count - 1]
+    // No row uses an event at or after the report's own cut-off: with an `--as-of` inside
+    // the last month, that month's row is what the report itself says.
+    let trendCutoff = min(bounds[bounds.count - 1], rec.cutoff)
     // Reuse the period's reconstruction when no event lies between the two cut-offs.
     let lo = min(trendCutoff, rec.cutoff)
     let hi = max(trendCutoff, rec.cutoff)
