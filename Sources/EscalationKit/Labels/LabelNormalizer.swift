@@ -57,18 +57,8 @@ public enum LabelNormalizer {
   public static func distance(_ a: String, _ b: String) -> Int {
     let x = Array(a.unicodeScalars)
     let y = Array(b.unicodeScalars)
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var prev = Array(0...y.count)
-    var cur = [Int](repeating: 0, count: y.count + 1)
-    for i in 1...x.count {
-      cur[0] = i
-      for j in 1...y.count {
-        cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-      }
-      swap(&prev, &cur)
-    }
-    return prev[y.count]
+    // The distance never exceeds the longer length, so this bound gives the exact value.
+    return distance(x, y, atMost: max(x.count, y.count))
   }
 
   /// ``distance(_:_:)`` between scalar arrays when it is at most `bound`, else `bound + 1`:
