@@ -39,6 +39,8 @@ import Testing
     let log = try Data(contentsOf: CLI.samples.appendingPathComponent("escalations-2026-fr.csv"))
     let r = try CLI.run(["metrics", "-", "--tz", "Europe/Paris", "--month", "2026-10"], stdin: log)
     #expect(r.status == 0)
-    #expect(r.stdout.hasSuffix("Run `escalation import - < LOG` for the details (file, line, message).\n"))
+    #expect(
+      r.stdout.hasSuffix("Run `escalation import - < LOG` for the details (file, line, message).\n")
+    )
   }
 }
