@@ -176,17 +176,7 @@ public enum EventLogWriter {
 
   /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
   static func csvField(_ s: String) -> [UInt8] {
-    let u = Array(s.utf8)
-    guard u.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-      return u
-    }
-    var out: [UInt8] = [0x22]
-    for b in u {
-      if b == 0x22 { out.append(0x22) }
-      out.append(b)
-    }
-    out.append(0x22)
-    return out
+    CSVField.encode(s, delimiter: 0x2C, quoteEdgeWhitespace: false)
   }
 
   /// A JSON string literal.

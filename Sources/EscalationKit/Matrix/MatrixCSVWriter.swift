@@ -38,19 +38,8 @@ public enum MatrixCSVWriter {
   }
 
   /// `text` quoted when it holds the delimiter, a quote or a line break, or starts or ends
-  /// with a space.
+  /// with a space or tab.
   static func field(_ text: String, delimiter: UInt8) -> String {
-    var needs = false
-    for b in text.utf8 where b == delimiter || b == 0x22 || b == 0x0A || b == 0x0D {
-      needs = true
-      break
-    }
-    if text.hasPrefix(" ") || text.hasSuffix(" ") { needs = true }
-    guard needs else { return text }
-    var q = "\""
-    for ch in text.unicodeScalars {
-      if ch == "\"" { q += "\"\"" } else { q.unicodeScalars.append(ch) }
-    }
-    return q + "\""
+    CSVField.string(text, delimiter: delimiter)
   }
 }

@@ -619,10 +619,7 @@ public struct MetricsRenderer: Sendable {
   // MARK: - CSV
 
   static func csvField(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return s
-    }
-    return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+    CSVField.string(s, delimiter: 0x2C, quoteEdgeWhitespace: false)
   }
 
   static func csvLines(_ header: [String], _ rows: [[String]]) -> String {
@@ -717,14 +714,5 @@ extension String {
   func replacingFirst(_ target: Character, with replacement: String) -> String {
     guard let i = firstIndex(of: target) else { return self }
     return String(self[..<i]) + replacement + String(self[index(after: i)...])
-  }
-
-  /// The string with every `target` replaced by `replacement` (no Foundation).
-  func replacingAll(_ target: Character, with replacement: String) -> String {
-    var out = ""
-    for ch in self {
-      if ch == target { out += replacement } else { out.append(ch) }
-    }
-    return out
   }
 }

@@ -18,30 +18,6 @@ struct ByteArraySink: SampleSink {
   mutating func put(_ b: [UInt8]) { bytes.append(contentsOf: b) }
 }
 
-/// CSV field encoding: a field is quoted when it holds the delimiter, a quote, CR or LF, or
-/// starts or ends with a space or tab; quotes inside are doubled.
-enum CSVField {
-  static func encode(_ s: String, delimiter: UInt8, forceQuote: Bool = false) -> [UInt8] {
-    let b = Array(s.utf8)
-    var needs = forceQuote
-    if !needs {
-      needs = b.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-      if let f = b.first, let l = b.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 {
-        needs = true
-      }
-    }
-    guard needs else { return b }
-    var out: [UInt8] = [0x22]
-    out.reserveCapacity(b.count + 4)
-    for c in b {
-      if c == 0x22 { out.append(0x22) }
-      out.append(c)
-    }
-    out.append(0x22)
-    return out
-  }
-}
-
 /// Writes sample rows into a reusable byte buffer: vocabulary pre-encoded for the delimiter,
 /// dates formatted by hand, and in messy mode the mess (see ``SampleMess``) drawn from its own
 /// random stream and rows shuffled within a small window.
