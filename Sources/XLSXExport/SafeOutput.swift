@@ -40,7 +40,7 @@ public struct SafeOutput: Sendable {
   public func commit() throws(XLSXError) {
     let fd = open(temporaryPath, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
-      let reason = SafeOutput.errnoText(errno)
+      let reason = OutputWriter.errnoText(errno)
       discard()
       throw .writeFailed(path: target, reason: "the temporary file is missing: \(reason)")
     }
@@ -49,10 +49,10 @@ public struct SafeOutput: Sendable {
     close(fd)
     guard synced else {
       discard()
-      throw .writeFailed(path: target, reason: SafeOutput.errnoText(syncErrno))
+      throw .writeFailed(path: target, reason: OutputWriter.errnoText(syncErrno))
     }
     guard rename(temporaryPath, target) == 0 else {
-      let reason = SafeOutput.errnoText(errno)
+      let reason = OutputWriter.errnoText(errno)
       discard()
       throw .writeFailed(path: target, reason: reason)
     }
@@ -72,10 +72,5 @@ public struct SafeOutput: Sendable {
     case .writeFailed(let p, let r): return .writeFailed(path: p, reason: r)
     case .brokenPipe: return .writeFailed(path: "<stdout>", reason: "output closed early")
     }
-  }
-
-  static func errnoText(_ code: Int32) -> String {
-    guard let p = strerror(code) else { return "error \(code)" }
-    return String(cString: p)
   }
 }

@@ -52,17 +52,8 @@ struct Import: ParsableCommand {
     let options = try importOptions.logImportOptions()
     // Opened first so that a bad -o fails before the work; dropped uncommitted, it leaves nothing.
     let writer = try OutputWriter(path: output, inputs: [log])
-    let result: EventLog
-    do {
-      result = try LogImporter.load(path: log, options: options)
-    } catch let e as LogImportError {
-      let report = FindingsReport(
-        command: "import", files: [log == "-" ? "<stdin>" : log], findings: [e.finding],
-        valid: false,
-        ruleDescriptions: LogCode.descriptions)
-      Terminal.standardError(report.render(fformat, color: Terminal.useColor(fd: 2)))
-      throw ExitStatus(code: e.isUsageError ? 2 : 1)
-    }
+    let result = try importOptions.loadLog(
+      log, options: options, command: "import", format: fformat)
     let failed = strict && result.accounting.rejected > 0
     var lines = [String]()
     if failed {

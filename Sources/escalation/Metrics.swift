@@ -50,13 +50,9 @@ struct Metrics: ParsableCommand {
 
   func run() throws {
     let language = period.language
-    var importing = try importOptions.logImportOptions()
-    // Without --matrix, the canonical roles in the report's language.
-    if importOptions.matrix == nil { importing.matrix = .canonical(language) }
+    let (importing, options) = try importOptions.metricsSetup(
+      period, includeTickets: table == .tickets)
     let zone = importing.zone
-    var options = MetricsOptions(
-      zone: zone, matrix: importing.matrix, includeTickets: table == .tickets)
-    try period.apply(to: &options)
     // Opened first so that a bad -o fails before the work; dropped uncommitted, it leaves nothing.
     let writer = try OutputWriter(
       path: output, inputs: [log] + [importOptions.matrix].compactMap { $0 })

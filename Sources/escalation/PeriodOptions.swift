@@ -74,16 +74,31 @@ struct PeriodOptions: ParsableArguments {
 }
 
 extension ImportOptions {
-  /// Loads the log for `command`; an import that cannot proceed prints its finding and exits
-  /// 1 (or 2 for a usage error such as a bad `--map`).
-  func loadLog(_ path: String, options: LogImportOptions, command: String) throws -> EventLog {
+  /// The import and metrics options of `metrics` and `report`: without `--matrix`, the
+  /// canonical roles in the report's language; the period, as-of and SLA from `period`.
+  func metricsSetup(_ period: PeriodOptions, includeTickets: Bool) throws -> (
+    LogImportOptions, MetricsOptions
+  ) {
+    var importing = try logImportOptions()
+    if matrix == nil { importing.matrix = .canonical(period.language) }
+    var options = MetricsOptions(
+      zone: importing.zone, matrix: importing.matrix, includeTickets: includeTickets)
+    try period.apply(to: &options)
+    return (importing, options)
+  }
+
+  /// Loads the log for `command`; an import that cannot proceed prints its finding (in
+  /// `format`) and exits 1 (or 2 for a usage error such as a bad `--map`).
+  func loadLog(
+    _ path: String, options: LogImportOptions, command: String, format: FindingsFormat = .text
+  ) throws -> EventLog {
     do {
       return try LogImporter.load(path: path, options: options)
     } catch let e as LogImportError {
       let report = FindingsReport(
         command: command, files: [path == "-" ? "<stdin>" : path], findings: [e.finding],
         valid: false, ruleDescriptions: LogCode.descriptions)
-      Terminal.standardError(report.render(.text, color: Terminal.useColor(fd: 2)))
+      Terminal.standardError(report.render(format, color: Terminal.useColor(fd: 2)))
       throw ExitStatus(code: e.isUsageError ? 2 : 1)
     }
   }

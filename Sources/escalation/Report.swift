@@ -41,11 +41,7 @@ struct Report: ParsableCommand {
 
   func run() throws {
     let language = period.language
-    var importing = try importOptions.logImportOptions()
-    if importOptions.matrix == nil { importing.matrix = .canonical(language) }
-    var options = MetricsOptions(
-      zone: importing.zone, matrix: importing.matrix, includeTickets: true)
-    try period.apply(to: &options)
+    var (importing, options) = try importOptions.metricsSetup(period, includeTickets: true)
     let inputs = [log] + [importOptions.matrix].compactMap { $0 }
     // Check an explicit target before the work (the default one once the period is known).
     if let output { try OutputWriter.checkTarget(output, inputs: inputs) }

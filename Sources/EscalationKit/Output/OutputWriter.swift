@@ -143,7 +143,8 @@ public final class OutputWriter {
     return "\(dir)/.\(name).\(getpid()).tmp"
   }
 
-  static func errnoText(_ code: Int32) -> String {
+  /// The system's text for an `errno` value (`strerror`).
+  public static func errnoText(_ code: Int32) -> String {
     guard let p = strerror(code) else { return "error \(code)" }
     return String(cString: p)
   }
