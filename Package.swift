@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
   name: "escalation",
-  platforms: [.macOS(.v13)],
+  // Linux only (Debian/Ubuntu, see the README): the sources call Glibc and the C libraries come
+  // from apt, so no Apple platform is claimed.
   products: [
     .executable(name: "escalation", targets: ["escalation"]),
     .library(name: "EscalationKit", targets: ["EscalationKit"]),
@@ -25,13 +26,15 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
-    .target(name: "CSVImport", dependencies: ["CLibCSV"]),
-    .target(name: "EscalationKit", dependencies: ["CSVImport"]),
-    .target(name: "XLSXExport", dependencies: ["CLibXLSXWriter", "EscalationKit"]),
+    // The documented diagnostic codes and the error protocol every error type adopts.
+    .target(name: "Diagnostics"),
+    .target(name: "CSVImport", dependencies: ["CLibCSV", "Diagnostics"]),
+    .target(name: "EscalationKit", dependencies: ["CSVImport", "Diagnostics"]),
+    .target(name: "XLSXExport", dependencies: ["CLibXLSXWriter", "EscalationKit", "Diagnostics"]),
     .executableTarget(
       name: "escalation",
       dependencies: [
-        "EscalationKit", "CSVImport", "XLSXExport",
+        "EscalationKit", "CSVImport", "XLSXExport", "Diagnostics",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -64,7 +67,7 @@ let package = Package(
     .testTarget(
       name: "escalationTests",
       dependencies: [
-        "escalation", "EscalationKit", "XLSXTestSupport",
+        "escalation", "EscalationKit", "Diagnostics", "XLSXTestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Fixtures")]

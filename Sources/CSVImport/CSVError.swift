@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Everything that can go wrong while reading a CSV file, with the position a person needs
 /// to find it.
 ///
@@ -110,5 +112,14 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
     if let line { s += ":\(line)" }
     if let column { s += ":\(column)" }
     return s + ": error[\(code)]: " + message
+  }
+}
+
+extension CSVError: EscalationError {
+  /// 2 when the file could not be read at all, 1 when it was read but is malformed.
+  public var exitStatus: Int32 { isIOError ? 2 : 1 }
+  public var diagnostic: DiagnosticCode? { DiagnosticCode.known(code) }
+  public var position: DiagnosticPosition? {
+    DiagnosticPosition(file: path, line: line, column: column)
   }
 }

@@ -40,7 +40,7 @@ public struct ReportWorkbookInput: Sendable {
   }
 }
 
-/// The monthly escalation report as an XLSX workbook (see `report.md`): Summary, Escalation
+/// The monthly escalation report as an XLSX workbook (see docs/report.md): Summary, Escalation
 /// rates, Time at level, Trend, Backlog, Tickets, Matrix, Data quality, with native charts.
 ///
 /// Written in constant-memory mode (rows go to disk as they are written, so a log of any size

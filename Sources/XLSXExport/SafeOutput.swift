@@ -44,17 +44,13 @@ public struct SafeOutput: Sendable {
       discard()
       throw .writeFailed(path: target, reason: "the temporary file is missing: \(reason)")
     }
-    let synced = fsync(fd) == 0
-    let syncErrno = errno
-    close(fd)
-    guard synced else {
+    do {
+      try OutputWriter.syncAndRename(fd: fd, temporary: temporaryPath, to: target)
+      close(fd)
+    } catch {
+      close(fd)
       discard()
-      throw .writeFailed(path: target, reason: OutputWriter.errnoText(syncErrno))
-    }
-    guard rename(temporaryPath, target) == 0 else {
-      let reason = OutputWriter.errnoText(errno)
-      discard()
-      throw .writeFailed(path: target, reason: reason)
+      throw SafeOutput.map(error)
     }
     if let cleanupSlot { InterruptCleanup.unregister(cleanupSlot, path: temporaryPath) }
   }

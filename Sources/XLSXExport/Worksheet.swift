@@ -199,13 +199,6 @@ public final class Worksheet {
     return serial
   }
 
-  /// Writes an empty cell with a style (a blank without style is not written at all).
-  public func writeBlank(row: Int, column: Int, style: CellStyle? = nil) throws(XLSXError) {
-    let (r, c) = try cell(row, column)
-    try lib.check(
-      worksheet_write_blank(sheet, r, c, try lib.format(style)), "worksheet_write_blank")
-  }
-
   /// Writes `text` as a link to a cell of a sheet of this workbook (e.g. a count of findings
   /// that opens the data-quality sheet).
   public func writeLink(

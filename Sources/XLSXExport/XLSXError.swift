@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Errors writing an XLSX workbook; each message says what failed, where, and what to do.
 ///
 /// The I/O cases share their codes with `OutputError` (IO010–IO012) so that every command
@@ -58,4 +60,10 @@ public enum XLSXError: Error, CustomStringConvertible, Equatable, Sendable {
       return "\(p): error[XLS005]: \(f) is not available in constant-memory mode (this is a bug)"
     }
   }
+}
+
+extension XLSXError: EscalationError {
+  /// Every workbook error ends the command with exit status 2.
+  public var exitStatus: Int32 { 2 }
+  public var diagnostic: DiagnosticCode? { DiagnosticCode.known(code) }
 }

@@ -64,12 +64,11 @@ struct Import: ParsableCommand {
       try writer.commit()
     }
     let a = result.accounting
-    // Ticket-level anomalies (metrics.md) are found by reconstructing every ticket; they are
+    // Ticket-level anomalies (docs/metrics.md#decided-edge-cases) are found by reconstructing every ticket; they are
     // warnings, listed here in full so that `metrics` can point to this command for details.
     let ticketWarnings = Reconstruction(log: result, cutoff: Reconstruction.never)
       .findings(source: result.source, ids: result.ticketIDs)
-    var descriptions = LogCode.descriptions
-    for code in MetricsFindingCode.allCases { descriptions[code.rawValue] = code.summary }
+    let descriptions = DiagnosticCode.summaries(prefix: ["LOG", "MET", "CSV", "IO"])
     let report = FindingsReport(
       command: "import", files: [result.source], findings: result.findings + ticketWarnings,
       valid: a.rejected == 0,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSVImport
+import Diagnostics
 import EscalationKit
 import XLSXExport
 
@@ -15,19 +16,24 @@ struct Escalation: ParsableCommand {
     version: FindingsReport.toolVersion,
     subcommands: [
       Template.self, Validate.self, Import.self, Sample.self, Metrics.self, Report.self,
+      Explain.self,
     ]
   )
 }
 
 /// How a subcommand asks for a particular exit status after it has printed what it had to say.
-struct ExitStatus: Error {
+struct ExitStatus: EscalationError {
   var code: Int32
   /// Findings of error severity (or warnings with `--strict`): the input is not valid.
   static let invalid = ExitStatus(code: 1)
+  var exitStatus: Int32 { code }
+  var description: String { "exit status \(code)" }
+  /// The findings were already printed.
+  var standardErrorText: String? { nil }
 }
 
-/// A failure that was already explained, or an I/O or usage problem to explain on stderr.
-enum CLIError: Error, CustomStringConvertible {
+/// A usage or I/O problem found by the command line itself: exit status 2.
+enum CLIError: EscalationError {
   case usage(String)
   case io(String)
   var description: String {
@@ -35,6 +41,8 @@ enum CLIError: Error, CustomStringConvertible {
     case .usage(let m), .io(let m): return m
     }
   }
+  var exitStatus: Int32 { 2 }
+  var standardErrorText: String? { "escalation: error: " + description }
 }
 
 @main
@@ -56,36 +64,22 @@ enum Main {
 
   /// Prints `error` and returns the exit status: 0 ok, 1 invalid input, 2 usage or I/O.
   static func report(_ error: Error) -> Int32 {
-    switch error {
-    case let e as ExitStatus:
-      return e.code
-    case let e as CSVError:
-      Terminal.standardError(e.description)
-      return e.isIOError ? 2 : 1
-    case OutputError.brokenPipe:
-      return 0
-    case let e as OutputError:
-      Terminal.standardError(e.description)
-      return 2
-    case let e as XLSXError:
-      Terminal.standardError(e.description)
-      return 2
-    case let e as CLIError:
-      Terminal.standardError("escalation: error: " + e.description)
-      if case .usage = e { return 2 }
-      return 2
-    default:
-      let exit = Escalation.exitCode(for: error)
-      let message = Escalation.fullMessage(for: error)
-      if exit == .success {
-        print(message)
-        return 0
-      }
-      // One prefix for every usage error, whether ArgumentParser or the tool found it.
-      if !message.isEmpty { Terminal.standardError(usageMessage(message)) }
-      // ArgumentParser uses 64 for usage errors; this tool documents 2.
-      return exit == .validationFailure ? 2 : (exit.rawValue == 1 ? 1 : 2)
+    // The tool's own errors know their message and exit status (``EscalationError``).
+    if let e = error as? any EscalationError {
+      if let text = e.standardErrorText { Terminal.standardError(text) }
+      return e.exitStatus
     }
+    // ArgumentParser's: usage errors, `--help`, `--version`.
+    let exit = Escalation.exitCode(for: error)
+    let message = Escalation.fullMessage(for: error)
+    if exit == .success {
+      print(message)
+      return 0
+    }
+    // One prefix for every usage error, whether ArgumentParser or the tool found it.
+    if !message.isEmpty { Terminal.standardError(usageMessage(message)) }
+    // ArgumentParser uses 64 for usage errors; this tool documents 2.
+    return exit == .validationFailure ? 2 : (exit.rawValue == 1 ? 1 : 2)
   }
 }
 
@@ -99,7 +93,6 @@ extension Main {
 /// Terminal facts: colour only on a terminal and never with `NO_COLOR`.
 enum Terminal {
   static func useColor(fd: Int32) -> Bool {
-    if let v = getenv("NO_COLOR"), v.pointee != 0 { return false }
     if getenv("NO_COLOR") != nil { return false }
     return isatty(fd) == 1
   }

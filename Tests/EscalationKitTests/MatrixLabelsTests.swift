@@ -3,7 +3,7 @@ import Testing
 
 @testable import EscalationKit
 
-/// Label matching as `model.md` defines it, on matrix files and for the log importer.
+/// Label matching as docs/model.md#matching-labels defines it, on matrix files and for the log importer.
 @Suite struct MatrixLabelsTests {
   let two = Level(rawValue: 2)!
 

@@ -1,7 +1,7 @@
 import EscalationKit
 import Testing
 
-/// Hand-worked logs for each definition of `metrics.md`; every expected value is derived in
+/// Hand-worked logs for each definition of docs/metrics.md; every expected value is derived in
 /// the comment next to it.
 @Suite struct MetricsDefinitionTests {
   let october = PeriodSpec.month(year: 2026, month: 10)

@@ -2,7 +2,7 @@ import EscalationKit
 import Foundation
 import Testing
 
-/// An independent review of the metrics engine against `metrics.md`, rule by rule. Every
+/// An independent review of the metrics engine against docs/metrics.md, rule by rule. Every
 /// expected value is worked out by hand in the comment next to it. Rules already pinned
 /// exactly by `MetricsDefinitionTests` are named there and not repeated here:
 ///

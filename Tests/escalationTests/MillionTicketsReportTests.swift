@@ -103,7 +103,14 @@ import ZIPFoundation
     return Int(s[a.upperBound...].prefix { $0.isNumber })
   }
 
-  @Test func ticketsContinueOnASecondSheet() throws {
+  /// About a minute on 2 cores: run by Scripts/test.sh (and so by CI), which sets
+  /// `ESCALATION_SLOW_TESTS=1`; a plain `swift test` skips it and says so.
+  @Test(
+    .enabled(
+      if: ProcessInfo.processInfo.environment["ESCALATION_SLOW_TESTS"] == "1",
+      "the 1,048,577-ticket report runs only with ESCALATION_SLOW_TESTS=1 (Scripts/test.sh sets it)"
+    ))
+  func ticketsContinueOnASecondSheet() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
       "million-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

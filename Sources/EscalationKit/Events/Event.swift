@@ -1,4 +1,4 @@
-/// What an event does to a ticket (`logs.md`).
+/// What an event does to a ticket (docs/logs.md#events-one-row-per-event).
 public enum EventKind: UInt8, Sendable, Codable, CaseIterable {
   case open
   case escalate

@@ -1,18 +1,6 @@
-/// How serious a finding is.
-public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
-  case error
-  case warning
-  case note
-
-  private var rank: Int {
-    switch self {
-    case .error: return 0
-    case .warning: return 1
-    case .note: return 2
-    }
-  }
-  public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
-}
+// `Severity`, `DiagnosticCode` and `EscalationError` live in the Diagnostics target, below
+// CSVImport; every user of EscalationKit sees them too.
+@_exported import Diagnostics
 
 /// One diagnostic about an input file, positioned as a person sees it in a spreadsheet.
 public struct Finding: Sendable, Equatable, Codable {

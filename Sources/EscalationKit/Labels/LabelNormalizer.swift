@@ -1,6 +1,6 @@
 import Foundation
 
-/// Label comparison as `model.md` defines it.
+/// Label comparison as docs/model.md#matching-labels defines it.
 ///
 /// Two labels are the same when they are equal after: Unicode NFC normalization, case folding,
 /// removing diacritics, mapping ’ ‘ ` to ', mapping no-break and thin spaces to a space,
@@ -99,7 +99,7 @@ public enum LabelMatchKind: String, Sendable, Codable {
   case alias
 }
 
-/// A dictionary from labels to values that matches as `model.md` says and suggests the closest
+/// A dictionary from labels to values that matches as docs/model.md#matching-labels says and suggests the closest
 /// label for a miss.
 public struct LabelDictionary<Value: Sendable>: Sendable {
   private struct Entry: Sendable {

@@ -35,37 +35,8 @@ public enum LogCode {
   public static let roleAsLevel = "LOG036"
   public static let unusedColumn = "LOG037"
 
-  /// Short descriptions for SARIF rules and the README.
-  public static let descriptions: [String: String] = [
-    missingField: "A required column (ticket, time or opened date) is missing from the header",
-    unknownMapField: "--map names a field that does not exist",
-    mappedHeaderNotFound: "--map names a header that is not in the file",
-    ambiguousDateOrder: "Every date could be day-first or month-first; --date-order is needed",
-    conflictingDateOrder: "Some dates are only valid day-first and others only month-first",
-    missingTicket: "Record without a ticket id (rejected)",
-    missingDate: "Record without a date (rejected)",
-    unreadableDate: "Date that cannot be read (rejected)",
-    dateWrongOrder: "Date that is not valid in the day/month order of the file (rejected)",
-    excelSerial: "Excel serial day number that is not a date (rejected)",
-    unknownLevel: "Level value that is no level or role (rejected)",
-    levelRequired: "Escalation or de-escalation without a level (rejected)",
-    unknownCategory: "Category value that is no known category (rejected)",
-    duplicate: "Exact duplicate of an earlier event (not used)",
-    springForwardGap: "Local time in a daylight-saving gap, moved forward",
-    noCategoryOnFirstEvent: "A ticket's first event has no category",
-    noEventColumn: "No event or status column: tickets are opened and moved, never resolved",
-    noCategoryColumn: "No category column",
-    unusedColumn: "A column that is not used",
-    currentLevelMismatch: "Current level above the last escalation date filled",
-    statusWithoutDate: "Status says resolved but the resolution date is blank",
-    layoutRead: "The layout and columns read",
-    dateOrderDecided: "How the day/month order was decided",
-    updateWord: "A status word read as an update",
-    blankEvent: "Blank event cells read as updates",
-    fractionTruncated: "Fractional seconds truncated",
-    fallBackFirst: "Local time that occurs twice; the first occurrence used",
-    roleAsLevel: "Level value matched through a role or an alias",
-  ]
+  /// Code → summary (SARIF rules), from the registry (``DiagnosticCode``).
+  public static var descriptions: [String: String] { DiagnosticCode.summaries(prefix: ["LOG"]) }
 }
 
 /// A problem that stops the import of a log before any event is produced.
@@ -152,4 +123,13 @@ public enum LogImportError: Error, Equatable, CustomStringConvertible, Sendable 
   }
 
   public var description: String { finding.description }
+}
+
+extension LogImportError: EscalationError {
+  /// 2 for a mistake in the command line (`--map`), 1 for a file that cannot be read as a log.
+  public var exitStatus: Int32 { isUsageError ? 2 : 1 }
+  public var diagnostic: DiagnosticCode? { DiagnosticCode.known(code) }
+  public var position: DiagnosticPosition? {
+    DiagnosticPosition(file: finding.file, line: finding.line, column: finding.column)
+  }
 }

@@ -1,5 +1,5 @@
 /// Header detection for escalation logs: which column holds which field, and which layout the
-/// file uses (`logs.md`, the two layout tables).
+/// file uses (docs/logs.md#two-layouts, docs/logs.md#header-names).
 
 /// The two layouts of an escalation log.
 public enum LogLayout: String, Sendable, CaseIterable {

@@ -33,7 +33,7 @@ public struct LogImportOptions: Sendable {
   }
 }
 
-/// Imports an escalation log (`logs.md`) into an ``EventLog``.
+/// Imports an escalation log (docs/logs.md) into an ``EventLog``.
 ///
 /// The file is streamed once. Each record is checked whole: a record is used or rejected with
 /// a finding for each problem. Dates wait in a packed form until the day/month order of the
@@ -139,7 +139,6 @@ struct LogImportState {
   private var problems: [(code: String, column: Int, message: String)] = []
 
   /// Event cache codes.
-  static let blankCode: UInt8 = 254
   static let updateCode: UInt8 = EventKind.update.rawValue
 
   init(file: String, header: LogHeader, headerLine: Int, options: LogImportOptions) {

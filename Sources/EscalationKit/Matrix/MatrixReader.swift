@@ -22,7 +22,7 @@ struct MatrixRecord: Sendable {
 }
 
 /// Reads a matrix file into a ``MatrixDocument`` and the findings about its structure, labels
-/// and cell texts (see `model.md`). Diffs against a reference are ``MatrixDiff``'s.
+/// and cell texts (see docs/model.md). Diffs against a reference are ``MatrixDiff``'s.
 enum MatrixReader {
   /// A matrix has 10 records; past this many the file is not a matrix and reading stops.
   static let maxRecords = 200

@@ -27,7 +27,7 @@ public struct MetricsOptions: Sendable {
   }
 }
 
-/// Computes the figures of `metrics.md` for a period of an ``EventLog``.
+/// Computes the figures of docs/metrics.md for a period of an ``EventLog``.
 public enum MetricsEngine {
   /// The report content of `log` for `options`.
   public static func compute(_ log: EventLog, options: MetricsOptions) -> ReportContent {

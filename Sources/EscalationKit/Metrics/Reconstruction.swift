@@ -1,4 +1,4 @@
-/// The codes of the warnings found while reconstructing tickets (`metrics.md`).
+/// The codes of the warnings found while reconstructing tickets (docs/metrics.md#decided-edge-cases).
 public enum MetricsFindingCode: String, CaseIterable, Sendable, Equatable {
   /// An escalation that does not go up, or a de-escalation that does not go down.
   case moveAgainstWord = "MET001"
@@ -25,27 +25,8 @@ public enum MetricsFindingCode: String, CaseIterable, Sendable, Equatable {
   /// An open on a resolved ticket: read as a reopen.
   case openOnResolved = "MET012"
 
-  /// A short description, for summaries and SARIF rules.
-  public var summary: String {
-    switch self {
-    case .moveAgainstWord:
-      return
-        "escalation that does not go up (or de-escalation that does not go down), applied as written"
-    case .skippedLevel: return "escalation that skips a level, applied as written"
-    case .implicitReopen: return "move on a resolved ticket, read as a reopen"
-    case .missingOpen: return "ticket whose first event is not an open; it starts at that event"
-    case .categoryChange: return "ticket whose category changes; its latest category is used"
-    case .duplicateEvent: return "exact duplicate event, counted once"
-    case .duplicateOpen: return "open or reopen on a ticket that is already open"
-    case .duplicateResolve:
-      return "resolve on a resolved ticket, ignored (the first resolution stands)"
-    case .sameLevel: return "move to the level the ticket is already at, changes nothing"
-    case .outOfRange:
-      return "escalate/de-escalate without a level that would leave levels 1-4, ignored"
-    case .noCategory: return "ticket without a category, counted as uncategorized"
-    case .openOnResolved: return "open on a resolved ticket, read as a reopen"
-    }
-  }
+  /// A short description, for summaries and SARIF rules (from the registry, docs/codes.md).
+  public var summary: String { DiagnosticCode.known(rawValue).summary }
 }
 
 /// Events of an ``EventLog`` grouped by ticket, each group sorted by time with input order
@@ -174,7 +155,7 @@ public struct MetricsWarning: Sendable, Equatable {
 }
 
 /// Every ticket of a log reconstructed from its events strictly before a cut-off time:
-/// stays, upward moves, resolutions, and the facts the figures need (`metrics.md`).
+/// stays, upward moves, resolutions, and the facts the figures need (docs/metrics.md#reconstruction).
 ///
 /// Arrays are indexed by ticket (``EventLog/ticketIDs``); stays are grouped by ticket in time
 /// order. Facts carry their times, so a reconstruction up to a later cut-off also answers
@@ -291,7 +272,7 @@ public struct Reconstruction: Sendable {
   }
 }
 
-/// The per-ticket state machine of `metrics.md`.
+/// The per-ticket state machine of docs/metrics.md#reconstruction.
 struct TicketBuilder {
   let collect: Bool
   let recordStays: Bool

@@ -1,4 +1,4 @@
-/// The typed content of a metrics report: every figure of `metrics.md` for one period, as
+/// The typed content of a metrics report: every figure of docs/metrics.md for one period, as
 /// plain tables. The terminal, JSON and CSV renderers and the XLSX report all render from
 /// this, so their numbers cannot drift apart.
 ///

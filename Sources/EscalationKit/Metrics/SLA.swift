@@ -1,5 +1,5 @@
 /// Service-level targets per level: a stay breaches when its duration is strictly greater
-/// than the target of its level (`metrics.md`).
+/// than the target of its level (docs/metrics.md#sla).
 public struct SLATargets: Sendable, Equatable {
   /// Target in seconds per level (index 0 = level 1); `nil` when the level has no target.
   public var seconds: [Int64?]

@@ -1,4 +1,4 @@
-/// Summary statistics of durations, as `metrics.md` defines them.
+/// Summary statistics of durations, as docs/metrics.md#percentiles-and-empty-rates defines them.
 ///
 /// Percentiles interpolate linearly between the closest ranks, like Excel `PERCENTILE.INC`
 /// and numpy's default: the `p` percentile of n sorted values x₀…xₙ₋₁ sits at rank p·(n−1).

@@ -29,6 +29,24 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
       return "<stdout>: output closed early"
     }
   }
+
+  /// The registry code of the error (`nil` for a broken pipe).
+  public var code: String? {
+    switch self {
+    case .directoryNotWritable: return "IO010"
+    case .wouldOverwriteInput: return "IO011"
+    case .writeFailed: return "IO012"
+    case .brokenPipe: return nil
+    }
+  }
+}
+
+extension OutputError: EscalationError {
+  /// 2, or 0 for a broken pipe: `… | head` closing standard output early is not a failure.
+  public var exitStatus: Int32 { self == .brokenPipe ? 0 : 2 }
+  public var diagnostic: DiagnosticCode? { code.map(DiagnosticCode.known) }
+  /// Nothing is said about a broken pipe.
+  public var standardErrorText: String? { self == .brokenPipe ? nil : description }
 }
 
 /// A buffered byte writer to standard output or to a file that appears only when complete.
@@ -143,6 +161,15 @@ public final class OutputWriter {
     return "\(dir)/.\(name).\(getpid()).tmp"
   }
 
+  /// Syncs the open file `fd` to disk, then renames `temporary` to `target`: the one place where
+  /// an output file (CSV here, XLSX through XLSXExport's `SafeOutput`) becomes visible.
+  public static func syncAndRename(fd: Int32, temporary: String, to target: String)
+    throws(OutputError)
+  {
+    if fsync(fd) != 0 { throw .writeFailed(path: target, reason: errnoText(errno)) }
+    if rename(temporary, target) != 0 { throw .writeFailed(path: target, reason: errnoText(errno)) }
+  }
+
   /// The system's text for an `errno` value (`strerror`).
   public static func errnoText(_ code: Int32) -> String {
     guard let p = strerror(code) else { return "error \(code)" }
@@ -194,12 +221,7 @@ public final class OutputWriter {
   public func commit() throws(OutputError) {
     try flush()
     guard let tempPath, let path else { return }
-    if fsync(fd) != 0 {
-      throw .writeFailed(path: path, reason: OutputWriter.errnoText(errno))
-    }
-    if rename(tempPath, path) != 0 {
-      throw .writeFailed(path: path, reason: OutputWriter.errnoText(errno))
-    }
+    try OutputWriter.syncAndRename(fd: fd, temporary: tempPath, to: path)
     committed = true
     if let cleanupSlot { InterruptCleanup.unregister(cleanupSlot, path: tempPath) }
     cleanupSlot = nil

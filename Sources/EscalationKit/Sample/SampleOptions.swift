@@ -1,7 +1,7 @@
 /// What `escalation sample` generates: how many tickets, over which months, in which layout,
 /// language and time zone, and whether to add the mess of real exports.
 public struct SampleOptions: Sendable, Equatable {
-  /// One row per event, or one row per ticket (`logs.md`).
+  /// One row per event, or one row per ticket (docs/logs.md#two-layouts).
   public enum Layout: String, Sendable, CaseIterable {
     case events
     case tickets

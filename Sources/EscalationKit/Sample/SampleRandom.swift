@@ -5,14 +5,14 @@ import Foundation
 ///
 /// Distinct `stream`s from one seed are independent: the sample uses one stream for the process
 /// and another for the mess added by `--messy`, so the mess never changes the process.
-public struct SampleRandom: Sendable {
+package struct SampleRandom: Sendable {
   private var s0: UInt64
   private var s1: UInt64
   private var s2: UInt64
   private var s3: UInt64
 
   /// A generator for `seed` and `stream`.
-  public init(seed: UInt64, stream: UInt64 = 0) {
+  package init(seed: UInt64, stream: UInt64 = 0) {
     var sm = SplitMix64(state: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
     s0 = sm.next()
     s1 = sm.next()
@@ -22,7 +22,7 @@ public struct SampleRandom: Sendable {
 
   /// The next 64 random bits.
   @inline(__always)
-  public mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     let result = rotl(s1 &* 5, 7) &* 9
     let t = s1 << 17
     s2 ^= s0
@@ -39,32 +39,32 @@ public struct SampleRandom: Sendable {
 
   /// A uniform value in [0, 1).
   @inline(__always)
-  public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+  package mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
   /// A uniform integer in `0..<n` (`n` ≥ 1, below 2³²).
   @inline(__always)
-  public mutating func below(_ n: Int) -> Int {
+  package mutating func below(_ n: Int) -> Int {
     Int(((next() >> 32) &* UInt64(UInt32(truncatingIfNeeded: n))) >> 32)
   }
 
   /// True with probability `p`.
   @inline(__always)
-  public mutating func chance(_ p: Double) -> Bool { unit() < p }
+  package mutating func chance(_ p: Double) -> Bool { unit() < p }
 
   /// A standard normal value (Box–Muller, one value per call).
-  public mutating func normal() -> Double {
+  package mutating func normal() -> Double {
     let u1 = 1 - unit()  // (0, 1]
     let u2 = unit()
     return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
   }
 
   /// A log-normal value with the given median and shape.
-  public mutating func logNormal(median: Double, sigma: Double) -> Double {
+  package mutating func logNormal(median: Double, sigma: Double) -> Double {
     median * exp(sigma * normal())
   }
 
   /// An index drawn with the given cumulative weights (last element = total).
-  public mutating func pick(cumulative: [Double]) -> Int {
+  package mutating func pick(cumulative: [Double]) -> Int {
     let x = unit() * (cumulative.last ?? 0)
     var i = 0
     while i < cumulative.count - 1 && cumulative[i] <= x { i += 1 }
@@ -74,10 +74,10 @@ public struct SampleRandom: Sendable {
 
 /// SplitMix64: spreads one seed over xoshiro's four words; also a small deterministic
 /// generator for tests.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-  public var state: UInt64
-  public init(state: UInt64) { self.state = state }
-  public mutating func next() -> UInt64 {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
+  package var state: UInt64
+  package init(state: UInt64) { self.state = state }
+  package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

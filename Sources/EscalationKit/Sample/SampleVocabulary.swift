@@ -2,7 +2,7 @@ import Foundation
 
 /// The words a sample is written with, per language: headers, event words and their synonyms,
 /// level spellings, owners, notes, and the mistakes of messy exports. Every word here is one the
-/// importer accepts (`logs.md`), except ``misspelledCategories`` and ``unreadableDates``, which
+/// importer accepts (docs/logs.md), except ``misspelledCategories`` and ``unreadableDates``, which
 /// are meant to be rejected.
 enum SampleVocabulary {
   /// Events-layout header: ticket, time, event, level, category, owner, note.
@@ -60,7 +60,7 @@ enum SampleVocabulary {
       : ["ouvert", "remonté", "rétrogradé", "résolu", "rouvert", "mis à jour"]
   }
 
-  /// Synonyms a messy export uses, per kind (all listed in `logs.md`).
+  /// Synonyms a messy export uses, per kind (all listed in docs/logs.md).
   static func eventSynonyms(_ lang: Language) -> [[String]] {
     switch lang {
     case .en:
@@ -96,7 +96,7 @@ enum SampleVocabulary {
     CanonicalMatrix.roles[l - 1][lang == .en ? 0 : 1]
   }
 
-  /// Loose spellings of a category label that still match it (`model.md`): case, accents,
+  /// Loose spellings of a category label that still match it (docs/model.md#matching-labels): case, accents,
   /// apostrophe, spacing, or the other language.
   static func looseCategoryLabels(_ c: CategoryKey, _ lang: Language) -> [String] {
     let label = c.label(lang)

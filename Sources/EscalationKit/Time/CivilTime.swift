@@ -95,7 +95,7 @@ public enum CivilDate {
   }
 }
 
-/// An IANA time zone with fast, cached offset look-ups and the local-to-UTC rules of `logs.md`:
+/// An IANA time zone with fast, cached offset look-ups and the local-to-UTC rules of docs/logs.md#time-zones:
 /// a local time in the spring-forward gap moves forward by the gap; one that occurs twice is the
 /// first occurrence.
 public final class ZoneRules: @unchecked Sendable {

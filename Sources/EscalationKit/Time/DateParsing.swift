@@ -1,4 +1,4 @@
-/// Date and time parsing over bytes for escalation logs (`logs.md`, "Dates and times").
+/// Date and time parsing over bytes for escalation logs (docs/logs.md#dates).
 ///
 /// A cell is parsed once into a compact ``RawDateTime`` that keeps the two ambiguous fields of a
 /// `03/10/2026` date unresolved. The day-first / month-first decision is taken afterwards, over
