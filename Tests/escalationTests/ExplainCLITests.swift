@@ -18,7 +18,6 @@ import Testing
 
         How to fix: Add a row for the category, or correct the label of the row meant to be it.
 
-
         """)
   }
 
