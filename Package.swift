@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -29,7 +30,10 @@ let package = Package(
     // The documented diagnostic codes and the error protocol every error type adopts.
     .target(name: "Diagnostics"),
     .target(name: "CSVImport", dependencies: ["CLibCSV", "Diagnostics"]),
-    .target(name: "EscalationKit", dependencies: ["CSVImport", "Diagnostics"]),
+    .target(
+      name: "EscalationKit",
+      dependencies: ["CSVImport", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
     .target(name: "XLSXExport", dependencies: ["CLibXLSXWriter", "EscalationKit", "Diagnostics"]),
     .executableTarget(
       name: "escalation",
@@ -47,6 +51,7 @@ let package = Package(
       dependencies: [
         "EscalationKit", "CSVImport",
         .product(name: "PropertyBased", package: "swift-property-based"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       resources: [.copy("Fixtures")]
     ),
