@@ -3,9 +3,10 @@
 /// the first interval that ends after that day starts. A query inside the span reads one day
 /// bucket and bisects the few intervals of that day: O(log k), k = intervals per day.
 ///
-/// Instants are seconds since 1970 (UTC). Queries outside the span stay exact but build a
-/// temporary index for the part outside (O(days outside)); build the index over every instant
-/// a report uses (first event to as-of) so that this never happens on the hot path.
+/// Instants are seconds since 1970 (UTC), within years 1 to 9999. Queries outside the span stay
+/// exact but build a temporary index for the part outside (O(days outside)); build the index
+/// over every instant a report uses (first event to as-of) so that this never happens on the
+/// hot path.
 public struct BusinessTimeIndex: Sendable {
   public let calendar: BusinessCalendar
   /// The instants where queries are exact through the index.
@@ -16,6 +17,9 @@ public struct BusinessTimeIndex: Sendable {
   private let before: [Int64]
   /// UTC day number of bucket 0.
   private let firstDay: Int64
+  /// Business seconds from the first indexed interval to the start and end of the coverage.
+  private var lowerCumulative: Int64 = 0
+  private var upperCumulative: Int64 = 0
   /// `bucket[k]` = first interval ending after the start of UTC day `firstDay + k`.
   private let bucket: [Int32]
 
@@ -40,6 +44,8 @@ public struct BusinessTimeIndex: Sendable {
       buckets[k] = Int32(i)
     }
     bucket = buckets
+    lowerCumulative = locate(coverage.lowerBound).cumulative
+    upperCumulative = locate(coverage.upperBound).cumulative
   }
 
   /// An index over the whole of the years `years` (UTC), e.g. the years of a log's events.
@@ -79,6 +85,18 @@ public struct BusinessTimeIndex: Sendable {
     return total
   }
 
+  /// A business-time clock: business seconds from the start of the coverage to `t` (negative
+  /// before it). For any `a ≤ b`, `businessClock(at: b) − businessClock(at: a)` is
+  /// `businessSeconds(from: a, to: b)`: read it once per event and subtract.
+  public func businessClock(at t: Int64) -> Int64 {
+    if t < coverage.lowerBound { return -businessSeconds(from: t, to: coverage.lowerBound) }
+    if t > coverage.upperBound {
+      return upperCumulative - lowerCumulative
+        + businessSeconds(from: coverage.upperBound, to: t)
+    }
+    return locate(t).cumulative - lowerCumulative
+  }
+
   /// Whether `t` is working time (the second starting at `t` counts).
   public func isWorking(at t: Int64) -> Bool { businessSeconds(from: t, to: t + 1) == 1 }
 
@@ -93,13 +111,14 @@ public struct BusinessTimeIndex: Sendable {
     if t < coverage.lowerBound {
       let early = BusinessTimeIndex(calendar: calendar, covering: t...coverage.lowerBound)
       let got = early.businessSeconds(from: t, to: coverage.lowerBound)
-      if got >= need { return early.inside(need, from: t) }
+      if got >= need { return early.inside(need, at: early.locate(t)) }
       need -= got
       t = coverage.lowerBound
     }
     if t <= coverage.upperBound {
-      let got = cumulative(coverage.upperBound) - cumulative(t)
-      if got >= need { return inside(need, from: t) }
+      let here = locate(t)
+      let got = upperCumulative - here.cumulative
+      if got >= need { return inside(need, at: here) }
       need -= got
       t = coverage.upperBound
     }
@@ -114,32 +133,49 @@ public struct BusinessTimeIndex: Sendable {
     instant(afterBusinessSeconds: max(target, 0) + 1, from: from).map { $0 - 1 }
   }
 
-  /// Past the index: a year at a time, until enough working time or none can come.
+  /// Instants from year 10000 on are not looked at: `instant(afterBusinessSeconds:from:)` gives
+  /// `nil` for a target not reached before then.
+  static let end: Int64 = CivilDate.days(year: 10_000, month: 1, day: 1) * 86_400
+
+  /// Past the index: a year at first, then windows twice as long each time (64 years at most),
+  /// until enough working time, or none can come, or year 10000.
   private static func walkForward(_ calendar: BusinessCalendar, need: Int64, from: Int64)
     -> Int64?
   {
     var need = need
     var t = from
-    let year: Int64 = 366 * 86_400
-    while true {
-      let window = BusinessTimeIndex(calendar: calendar, covering: t...(t + year))
-      let got = window.cumulative(t + year) - window.cumulative(t)
-      if got >= need { return window.inside(need, from: t) }
+    var span: Int64 = 366 * 86_400
+    while t < BusinessTimeIndex.end {
+      let upper = min(t + span, BusinessTimeIndex.end)
+      let window = BusinessTimeIndex(calendar: calendar, covering: t...upper)
+      let got = window.cumulative(upper) - window.cumulative(t)
+      if got >= need { return window.inside(need, at: window.locate(t)) }
       need -= got
-      t += year
+      t = upper
+      span = min(span * 2, 64 * 366 * 86_400)
       if got == 0 && calendar.weekIsEmpty {
         // Only listed dates give working time; none after the last one.
         guard let last = calendar.lastListedDay, t < (last + 2) * 86_400 else { return nil }
       }
     }
+    return nil
   }
 
-  /// `instant(afterBusinessSeconds:from:)` when the answer is inside the coverage.
-  private func inside(_ seconds: Int64, from t: Int64) -> Int64 {
-    let target = cumulative(t) + seconds
-    // First interval i with before[i + 1] ≥ target.
-    var lo = 0
-    var hi = starts.count - 1
+  /// `instant(afterBusinessSeconds:from:)` when the answer is inside the coverage, from the
+  /// position of the start: a galloping search forward from its interval (the answer is
+  /// usually a few intervals on), O(log distance).
+  private func inside(_ seconds: Int64, at start: (index: Int, cumulative: Int64)) -> Int64 {
+    let target = start.cumulative + seconds
+    let last = starts.count - 1
+    // Every interval before `lo` ends with less than the target: find the first that reaches it.
+    var lo = min(start.index, last)
+    var hi = lo
+    var step = 1
+    while hi < last && before[hi + 1] < target {
+      lo = hi + 1
+      hi = min(last, hi + step)
+      step &*= 2
+    }
     while lo < hi {
       let mid = (lo + hi) / 2
       if before[mid + 1] >= target { hi = mid } else { lo = mid + 1 }
@@ -148,18 +184,21 @@ public struct BusinessTimeIndex: Sendable {
   }
 
   /// Business seconds from the first indexed interval to `t` (t inside the coverage).
-  private func cumulative(_ t: Int64) -> Int64 {
+  private func cumulative(_ t: Int64) -> Int64 { locate(t).cumulative }
+
+  /// The interval holding `t`, or else the first one after it, and the business seconds from
+  /// the first indexed interval to `t` (t inside the coverage).
+  private func locate(_ t: Int64) -> (index: Int, cumulative: Int64) {
     let k = Int(BusinessTimeIndex.day(t) - firstDay)
     var lo = Int(bucket[k])
-    guard lo < starts.count else { return before[starts.count] }
+    guard lo < starts.count, starts[lo] <= t else { return (lo, before[lo]) }
     // Candidates: intervals lo...hi; those after hi start after the next day begins.
     var hi = min(Int(bucket[k + 1]), starts.count - 1)
-    guard starts[lo] <= t else { return before[lo] }
     while lo < hi {
       let mid = (lo + hi + 1) / 2
       if starts[mid] <= t { lo = mid } else { hi = mid - 1 }
     }
-    return before[lo] + min(t, ends[lo]) - starts[lo]
+    return (lo, before[lo] + min(t, ends[lo]) - starts[lo])
   }
 
   private static func day(_ t: Int64) -> Int64 { t >= 0 ? t / 86_400 : (t - 86_399) / 86_400 }

@@ -124,6 +124,13 @@ import Testing
         #expect(
           s.instant(afterBusinessSeconds: length / 4 + 1, from: start)
             == l.instant(afterBusinessSeconds: length / 4 + 1, from: start))
+        // The clock's differences are business seconds, inside and outside the span.
+        #expect(
+          s.businessClock(at: start + length) - s.businessClock(at: start)
+            == l.businessSeconds(from: start, to: start + length))
+        #expect(
+          l.businessClock(at: start + length) - l.businessClock(at: start)
+            == l.businessSeconds(from: start, to: start + length))
       }
     }
   }

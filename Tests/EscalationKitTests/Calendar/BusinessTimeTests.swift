@@ -148,6 +148,21 @@ import Testing
     #expect(idx.instant(afterBusinessSeconds: 3 * 3600 + 1, from: F.utc(2026, 6, 1)) == nil)
   }
 
+  @Test func farTargetsPastTheIndex() {
+    // 24×7 in UTC, index over 2026: 100 years of business time from 2026-06-01 is exactly
+    // 100 years of calendar time later.
+    let idx = BusinessTimeIndex(calendar: .twentyFourSeven(), years: 2026...2026)
+    let from = F.utc(2026, 6, 1)
+    let century = Int64(36_524 * 86_400)
+    #expect(idx.instant(afterBusinessSeconds: century, from: from) == from + century)
+    #expect(idx.businessSeconds(from: from, to: from + century) == century)
+    // From 9990-01-01, 20 years of 24×7 time end after year 9999: nil.
+    let late = BusinessTimeIndex(calendar: .twentyFourSeven(), years: 9990...9990)
+    let from9990 = F.utc(9990, 1, 1)
+    #expect(late.instant(afterBusinessSeconds: 20 * 366 * 86_400, from: from9990) == nil)
+    #expect(late.instant(afterBusinessSeconds: 86_400, from: from9990) == from9990 + 86_400)
+  }
+
   @Test func isWorking() {
     let idx = BusinessTimeTests.index
     #expect(idx.isWorking(at: F.at(F.paris, 2026, 11, 23, 9)))

@@ -53,11 +53,13 @@ enum CalendarFixtures {
   static func bruteForce(_ cal: BusinessCalendar, from: Int64, to: Int64) -> Int64 {
     var total: Int64 = 0
     var t = from
+    var days: [Int64: [WorkingInterval]] = [:]
     while t < to {
       let local = cal.zone.local(t)
       let day = CivilDate.days(year: local.year, month: local.month, day: local.day)
       let sec = Int32(local.hour * 3600 + local.minute * 60 + local.second)
-      if cal.intervals(onDay: day).contains(where: { $0.start <= sec && sec < $0.end }) {
+      if days[day] == nil { days[day] = cal.intervals(onDay: day) }
+      if days[day]!.contains(where: { $0.start <= sec && sec < $0.end }) {
         total += 60
       }
       t += 60
