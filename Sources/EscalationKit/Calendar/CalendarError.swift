@@ -2,28 +2,28 @@ import Foundation
 
 /// A calendar that cannot be read: where (file, line, column when known) and what to write.
 public struct CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// What went wrong; the raw value is the stable finding code.
+  /// What went wrong; the raw value is the documented code (docs/codes.md).
   public enum Kind: String, Sendable, CaseIterable {
-    /// The file could not be read (exit status 2).
-    case unreadable = "CAL001"
-    /// Not valid TOML.
-    case syntax = "CAL002"
+    /// The file could not be read (exit status 2): the shared I/O code.
+    case unreadable = "IO001"
+    /// Not valid TOML (or not UTF-8 text).
+    case syntax = "CAL001"
     /// No `[calendar]` table and no calendar key.
-    case noCalendar = "CAL003"
+    case noCalendar = "CAL002"
     /// A key that a calendar does not have (a misspelt weekday, …).
-    case unknownKey = "CAL004"
+    case unknownKey = "CAL003"
     /// A value of the wrong TOML type (a string where a list is expected, …).
-    case wrongType = "CAL005"
+    case wrongType = "CAL004"
     /// `tz` missing, or not an IANA zone name.
-    case badZone = "CAL006"
+    case badZone = "CAL005"
     /// A working interval that is not `HH:MM-HH:MM`, or ends before it starts.
-    case badInterval = "CAL007"
+    case badInterval = "CAL006"
     /// Two intervals of a day overlap.
-    case overlappingIntervals = "CAL008"
+    case overlappingIntervals = "CAL007"
     /// A `holidays` entry that is neither a built-in set nor a date.
-    case unknownHolidaySet = "CAL009"
+    case unknownHolidaySet = "CAL008"
     /// A date that is not a real `YYYY-MM-DD` date.
-    case badDate = "CAL010"
+    case badDate = "CAL009"
   }
 
   public var kind: Kind
@@ -55,6 +55,15 @@ public struct CalendarError: Error, Equatable, Sendable, CustomStringConvertible
 
   /// `file:line:column: error[CALnnn]: message`.
   public var description: String { finding.description }
+}
+
+extension CalendarError: EscalationError {
+  /// 2 when the file could not be read, 1 when its content is wrong.
+  public var exitStatus: Int32 { exitCode }
+  public var diagnostic: DiagnosticCode? { DiagnosticCode.known(kind.rawValue) }
+  public var position: DiagnosticPosition? {
+    DiagnosticPosition(file: file, line: line, column: column)
+  }
 }
 
 /// Finds the line of a key or value in TOML text, for messages (TOMLKit keeps no positions).

@@ -72,7 +72,7 @@ import Testing
     #expect(e?.line == 4 && e?.column == 8)
     #expect(
       e?.description
-        == "cal.toml:4:8: error[CAL007]: fri: \"18:00-09:00\" ends before it starts; an interval "
+        == "cal.toml:4:8: error[CAL006]: fri: \"18:00-09:00\" ends before it starts; an interval "
         + "cannot cross midnight: write \"18:00-24:00\" on this day and \"00:00-09:00\" on the next"
     )
   }
@@ -127,14 +127,16 @@ import Testing
     let syntax = failure("[calendar]\ntz = \"UTC\"\nmon = [\"09:00-18:00\"\n")
     #expect(syntax?.kind == .syntax && syntax?.line != nil)
     let none = failure("[profile]\nname = \"x\"\n")
-    #expect(none?.kind == .noCalendar && none?.exitCode == 1)
+    #expect(none?.kind == .noCalendar && none?.exitStatus == 1)
+    #expect(none?.diagnostic?.summary.isEmpty == false && none?.diagnostic?.code == "CAL002")
   }
 
   @Test func unreadableFile() throws {
     let e = #expect(throws: CalendarError.self) {
       try BusinessCalendar.load(path: "/nonexistent/calendar.toml")
     }
-    #expect(e?.kind == .unreadable && e?.exitCode == 2)
+    #expect(e?.kind == .unreadable && e?.exitCode == 2 && e?.exitStatus == 2)
+    #expect(e?.diagnostic?.code == "IO001")
     // A real file, with a BOM.
     let path = FileManager.default.temporaryDirectory.appendingPathComponent(
       "calendar-\(getpid()).toml"
