@@ -79,10 +79,16 @@ struct Import: ParsableCommand {
     let color = findingsWriter == nil && Terminal.useColor(fd: 2, mode: console.color)
     let progress = Progress(quiet: console.quiet)
     progress.step("reading \(logs.joined(separator: ", "))")
-    let outcome = try handlingImportStop(command: "import", format: findingsFormat, color: color) {
-      try ImportRun.run(
+    let outcome: ImportRun.Outcome
+    do {
+      outcome = try ImportRun.run(
         ImportRun.Request(
           paths: logs, options: options, zoneGiven: importOptions.tz != nil, strict: strict))
+    } catch let stop as ImportStop {
+      // The finding that stopped the import goes where the findings go, in their format.
+      progress.finish()
+      try emit(stop.render(command: "import", format: findingsFormat, color: color), findingsWriter)
+      throw ExitStatus(code: stop.exitStatus)
     }
     if !outcome.failed {
       progress.step("writing the events")
@@ -104,12 +110,17 @@ struct Import: ParsableCommand {
       let columns = SourceColumns(findings: outcome.report.findings)
       text = outcome.report.render(.sarif, columns: columns)
     }
-    if let findingsWriter {
-      try findingsWriter.write(text)
-      try findingsWriter.commit()
+    try emit(text, findingsWriter)
+    if outcome.failed { throw ExitStatus.invalid }
+  }
+
+  /// Writes the findings to `--findings-output`, else to standard error.
+  private func emit(_ text: String, _ writer: OutputWriter?) throws {
+    if let writer {
+      try writer.write(text)
+      try writer.commit()
     } else if !text.isEmpty {
       Terminal.standardError(text)
     }
-    if outcome.failed { throw ExitStatus.invalid }
   }
 }
