@@ -120,6 +120,15 @@ import Testing
         m.csv: not valid: 1 error, 0 warnings, 0 notes
 
         """)
+    // In JSON, to --findings-output: the stop is a findings document like any other.
+    let j = try CLI.run(
+      ["import", "m.csv", "--findings-format", "json", "--findings-output", "f.json"], cwd: dir)
+    #expect(j.status == 1)
+    #expect(j.stderr.isEmpty)
+    let doc = try Self.object(
+      String(contentsOf: dir.appendingPathComponent("f.json"), encoding: .utf8))
+    #expect(doc["valid"] as? Bool == false)
+    #expect((doc["findings"] as? [[String: Any]])?.first?["code"] as? String == "LOG006")
   }
 
   @Test func reportNamesItsFileAfterTheLogAndSaysSoOnStandardError() throws {
