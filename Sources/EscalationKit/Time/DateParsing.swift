@@ -170,10 +170,10 @@ public enum DateParseResult: Sendable, Equatable {
 }
 
 /// Parses date cells from bytes.
-public enum DateParser {
+enum DateParser {
   /// Parses one cell (leading and trailing spaces ignored). An empty cell is `.unrecognised`;
   /// callers check for blank cells first.
-  public static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> DateParseResult {
+  static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> DateParseResult {
     guard let base = cell.baseAddress else { return .failure(.unrecognised) }
     var lo = 0
     var hi = cell.count
@@ -185,14 +185,70 @@ public enum DateParser {
   }
 
   /// The fixed-width forms that make up nearly every log, without the general scanner:
-  /// `YYYY-MM-DD HH:MM[:SS]` (space or `T`) and `DD/MM/YYYY HH:MM[:SS]` (`/`, `.` or `-`).
+  /// `YYYY-MM-DD HH:MM[:SS]` (space or `T`) and `DD/MM/YYYY HH:MM[:SS]` (`/`, `.` or `-`),
+  /// each optionally followed (with seconds) by a fraction `.123` or `,123`, then by `Z` or an
+  /// offset `±HH:MM` / `±HHMM` written right after the time.
   ///
   /// Returns only valid values, identical to what ``parseTrimmed(_:)`` gives for the same
-  /// bytes; `nil` sends anything else (other widths, offsets, AM/PM, invalid fields, so that
-  /// the failure is the general parser's) to the general path.
+  /// bytes; `nil` sends anything else (other widths, spaced or `UTC` offsets, AM/PM, invalid
+  /// fields, so that the failure is the general parser's) to the general path.
   @inline(__always)
   static func parseFixed(_ p: UnsafePointer<UInt8>, _ n: Int) -> RawDateTime? {
-    guard n == 16 || n == 19 else { return nil }
+    if n == 16 || n == 19 { return parseFixedBody(p, n) }
+    guard n >= 17 else { return nil }
+    return parseFixedWithSuffix(p, n)
+  }
+
+  /// A fixed form followed by a fraction and/or a zone (`Z`, `±HH:MM`, `±HHMM`).
+  @inline(never)
+  static func parseFixedWithSuffix(_ p: UnsafePointer<UInt8>, _ n: Int) -> RawDateTime? {
+    @inline(__always) func d8(_ i: Int) -> UInt8 { p[i] &- 0x30 }
+    let body = n >= 19 && p[16] == 0x3A ? 19 : 16
+    var i = body
+    var flags: UInt8 = 0
+    if body == 19 && (p[i] == 0x2E || p[i] == 0x2C) {
+      // A fraction (truncated); the general parser reads at most 64 digits of it.
+      i += 1
+      let first = i
+      while i < n && d8(i) < 10 { i += 1 }
+      guard i > first, i - first <= 64 else { return nil }
+      flags = RawDateTime.fractionFlag
+    }
+    var offset = 0
+    let rest = n - i
+    if rest > 0 {
+      let o = p[i]
+      if o == 0x5A || o == 0x7A {
+        guard rest == 1 else { return nil }
+      } else if o == 0x2B || o == 0x2D {
+        // ±HH:MM or ±HHMM
+        let mm: Int
+        if rest == 6 && p[i + 3] == 0x3A {
+          mm = i + 4
+        } else if rest == 5 {
+          mm = i + 3
+        } else {
+          return nil
+        }
+        guard d8(i + 1) < 10, d8(i + 2) < 10, d8(mm) < 10, d8(mm + 1) < 10 else { return nil }
+        let oh = Int(d8(i + 1)) * 10 + Int(d8(i + 2))
+        let om = Int(d8(mm)) * 10 + Int(d8(mm + 1))
+        guard oh <= 23, om <= 59 else { return nil }
+        offset = o == 0x2D ? -(oh * 60 + om) : oh * 60 + om
+      } else {
+        return nil
+      }
+      flags |= RawDateTime.offsetFlag
+    }
+    guard var r = parseFixedBody(p, body) else { return nil }
+    r.flags |= flags
+    r.offsetMinutes = Int16(offset)
+    return r
+  }
+
+  /// `YYYY-MM-DD HH:MM[:SS]` or `a/b/YYYY HH:MM[:SS]`, exactly `n` (16 or 19) bytes.
+  @inline(__always)
+  static func parseFixedBody(_ p: UnsafePointer<UInt8>, _ n: Int) -> RawDateTime? {
     // A digit's value; any other byte gives 10 or more.
     @inline(__always) func d8(_ i: Int) -> UInt8 { p[i] &- 0x30 }
     @inline(__always) func digit(_ i: Int) -> Int { Int(d8(i)) }
@@ -252,7 +308,7 @@ public enum DateParser {
   }
 
   /// Parses a `String` (tests and one-off uses).
-  public static func parse(_ text: String) -> DateParseResult {
+  static func parse(_ text: String) -> DateParseResult {
     var t = text
     return t.withUTF8 { parse($0) }
   }
