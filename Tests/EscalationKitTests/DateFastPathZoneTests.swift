@@ -53,11 +53,17 @@ private func general(_ text: String) -> DateParseResult {
   /// Every suffix the fast path takes equals the general parser's value, and each common one is
   /// taken; a suffix it does not take gets the general parser's answer (value or problem).
   @Test func suffixesMatchTheGeneralParser() {
-    let bodies = ["2026-10-03T14:05:09", "2026-10-03 14:05", "31/12/1999 23:59:59", "2024-02-30T10:00"]
-    let fractions = ["", ".1", ",987", ".", ".12x", "." + String(repeating: "9", count: 64),
-      "." + String(repeating: "9", count: 65)]
-    let zones = ["", "Z", "z", "+02:00", "-05:30", "+0530", "+24:00", "+02:60", "+02", "+02:",
-      "+2:00", " Z", "ZZ", "UTC", "+02:00 ", "+02:0a"]
+    let bodies = [
+      "2026-10-03T14:05:09", "2026-10-03 14:05", "31/12/1999 23:59:59", "2024-02-30T10:00",
+    ]
+    let fractions = [
+      "", ".1", ",987", ".", ".12x", "." + String(repeating: "9", count: 64),
+      "." + String(repeating: "9", count: 65),
+    ]
+    let zones = [
+      "", "Z", "z", "+02:00", "-05:30", "+0530", "+24:00", "+02:60", "+02", "+02:",
+      "+2:00", " Z", "ZZ", "UTC", "+02:00 ", "+02:0a",
+    ]
     var taken = 0
     for b in bodies {
       for f in fractions {

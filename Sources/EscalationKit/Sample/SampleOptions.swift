@@ -115,7 +115,8 @@ public struct SampleOptions: Sendable, Equatable {
       guard layout == .events, language == .en, !messy, ZoneRules(identifier: timeZone)!.isUTC
       else {
         throw .outOfRange(
-          "--shape export", reason: "is for English events in UTC (no --layout tickets, --lang fr, --messy or --tz)")
+          "--shape export",
+          reason: "is for English events in UTC (no --layout tickets, --lang fr, --messy or --tz)")
       }
     }
   }
