@@ -125,15 +125,15 @@ extension MatrixWorkbook {
       return
         "Level headers out of order in the file: level \(level) is in \(filePlace) of the file, "
         + "where level \(belongs) belongs (levels read in the order \(order)). This sheet shows "
-        + "the levels in order, level \(level) in column \(sheetColumn). Move the file's columns, "
-        + "each header with its cells, into the order 1, 2, 3, 4."
+        + "the levels in order, level \(level) in column \(sheetColumn). Move the file's "
+        + (across ? "columns" : "rows") + ", each header with its cells, into the order 1, 2, 3, 4."
     }
     return DiagnosticCode.typeset(
       "En-têtes de niveau dans le désordre dans le fichier : le niveau \(level) est en "
         + "\(filePlace) du fichier, à la place du niveau \(belongs) (ordre lu : \(order)). Cette "
         + "feuille présente les niveaux dans l'ordre, le niveau \(level) en colonne "
-        + "\(sheetColumn). Déplacez les colonnes du fichier, chaque en-tête avec ses cellules, "
-        + "dans l'ordre 1, 2, 3, 4.")
+        + "\(sheetColumn). Déplacez les " + (across ? "colonnes" : "lignes")
+        + " du fichier, chaque en-tête avec ses cellules, dans l'ordre 1, 2, 3, 4.")
   }
 
   /// What the sheet shows, for the legend: counted from what was written, so that the
