@@ -1,5 +1,5 @@
-/// French summaries and fixes of the log (`LOG…`) and reconstruction (`MET…`) codes; see
-/// ``DiagnosticCode/summary(in:)``.
+/// French summaries and fixes of the log (`LOG…`), reconstruction (`MET…`) and calendar
+/// (`CAL…`) codes; see FrenchTexts.swift.
 extension DiagnosticCode {
   static let frenchLog: [(String, String, String)] = [
     (
@@ -129,5 +129,48 @@ extension DiagnosticCode {
     ),
     ("MET011", "ticket sans catégorie, compté comme « sans catégorie »", frenchMetricFix),
     ("MET012", "ouverture d'un ticket résolu, lue comme une réouverture", frenchMetricFix),
+  ]
+
+  static let frenchCalendar: [(String, String, String)] = [
+    (
+      "CAL001", "fichier de calendrier qui n'est pas du TOML valide",
+      "Corrigez le TOML à cette ligne : chaînes entre guillemets, listes et tables refermées."
+    ),
+    (
+      "CAL002", "fichier de calendrier sans table [calendar] ni clé de calendrier",
+      "Écrivez [calendar], puis tz = \"Europe/Paris\" et les heures ouvrées de chaque jour, par "
+        + "exemple mon = [\"09:00-12:30\", \"13:30-18:00\"]."
+    ),
+    (
+      "CAL003", "clé inconnue dans un calendrier",
+      "Renommez la clé comme l'indique le message (par exemple monday → mon, timezone → tz)."
+    ),
+    (
+      "CAL004", "valeur de calendrier du mauvais type",
+      "Écrivez la valeur comme le montre le message, par exemple tue = [\"09:00-18:00\"] ([] "
+        + "pour un jour non ouvré)."
+    ),
+    (
+      "CAL005", "calendrier sans fuseau horaire, ou avec un fuseau inconnu",
+      "Écrivez tz = \"Europe/Paris\", \"America/New_York\", \"UTC\" ou un autre nom IANA."
+    ),
+    (
+      "CAL006", "plage horaire qui n'est pas HH:MM-HH:MM ou qui finit avant de commencer",
+      "Écrivez \"HH:MM-HH:MM\" ; répartissez un travail de nuit sur deux jours : \"22:00-24:00\" "
+        + "sur l'un, \"00:00-06:00\" sur le suivant."
+    ),
+    (
+      "CAL007", "plages horaires qui se chevauchent",
+      "Écrivez chaque temps de travail une seule fois : fusionnez les deux plages, ou terminez "
+        + "l'une avant le début de l'autre."
+    ),
+    (
+      "CAL008", "jeu de jours fériés inconnu",
+      "Utilisez FR ou US, ou listez les jours fériés sous forme de dates \"AAAA-MM-JJ\"."
+    ),
+    (
+      "CAL009", "date de calendrier qui n'est pas une vraie date AAAA-MM-JJ",
+      "Écrivez la date au format AAAA-MM-JJ, par exemple \"2026-12-24\"."
+    ),
   ]
 }

@@ -5,7 +5,8 @@ import Testing
 /// The French texts of the codes and the French message of a finding in a report.
 @Suite struct FindingFrenchTests {
   @Test func everyCodeHasFrenchTextsThatDifferFromTheEnglish() {
-    #expect(DiagnosticCode.all.count == 81)
+    // Every code of the registry (90 with the calendar's CAL001–CAL009) has its French texts.
+    #expect(DiagnosticCode.all.filter { $0.frenchSummary != nil }.count == 90)
     for c in DiagnosticCode.all {
       let summary = c.summary(in: .fr)
       let fix = c.fix(in: .fr)
