@@ -1,6 +1,8 @@
 import ArgumentParser
 import EscalationKit
 
+extension SampleOptions.Shape: ExpressibleByArgument {}
+
 /// `escalation sample`: writes a deterministic synthetic escalation log.
 struct Sample: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -11,7 +13,9 @@ struct Sample: ParsableCommand {
       ','; French output uses day-first dates, ';', a BOM and CRLF (as Excel exports it); the \
       tickets layout uses US dates in English. --messy adds what real exports contain: synonyms, \
       roles instead of levels, loose and misspelt categories, multi-line notes, duplicates, rows \
-      out of order and rows with unreadable dates. With -o, a summary is printed on standard \
+      out of order and rows with unreadable dates. --shape export writes English events the way a \
+      tracker exports them: UTC timestamps ending in Z and notes on most rows, some quoted with \
+      commas, doubled quotes and line breaks. With -o, a summary is printed on standard \
       error.
       """
   )
@@ -42,6 +46,12 @@ struct Sample: ParsableCommand {
     help: ArgumentHelp("IANA time zone of the written local times.", valueName: "zone"))
   var timeZone: Zone = Zone("UTC")
 
+  @Option(
+    help: ArgumentHelp(
+      "plain, or export (Z timestamps, notes on most rows, some quoted; English events in UTC).",
+      valueName: "shape"))
+  var shape: SampleOptions.Shape = .plain
+
   @OptionGroup var outputOptions: OutputOptions
 
   var output: String? { outputOptions.output }
@@ -58,7 +68,8 @@ struct Sample: ParsableCommand {
       generator = try SampleGenerator(
         options: SampleOptions(
           tickets: tickets, months: months, startYear: y, startMonth: m, seed: seed, layout: layout,
-          language: language, messy: messy, timeZone: timeZone.identifier))
+          language: language, messy: messy, timeZone: timeZone.identifier,
+          shape: shape))
     } catch {
       throw CLIError.usage(error.description)
     }

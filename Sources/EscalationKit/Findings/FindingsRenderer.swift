@@ -117,13 +117,12 @@ public struct FindingsReport: Sendable {
   /// E.g. `matrix.csv: not valid: 2 errors, 1 warning, 3 notes`.
   public func summaryLine(color: Bool) -> String {
     let c = findings.counts
-    func plural(_ n: Int, _ w: String) -> String { "\(n) \(w)\(n == 1 ? "" : "s")" }
     var verdict = valid ? "valid" : "not valid"
     if color {
       verdict = valid ? "\u{1B}[1;32m\(verdict)\u{1B}[0m" : "\u{1B}[1;31m\(verdict)\u{1B}[0m"
     }
     return
-      "\(files.joined(separator: ", ")): \(verdict): \(plural(c.errors, "error")), \(plural(c.warnings, "warning")), \(plural(c.notes, "note"))"
+      "\(files.joined(separator: ", ")): \(verdict): \(Plural.count(c.errors, .error, .en)), \(Plural.count(c.warnings, .warning, .en)), \(Plural.count(c.notes, .note, .en))"
   }
 
   public func json() -> JSON {
