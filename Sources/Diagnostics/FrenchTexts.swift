@@ -13,7 +13,7 @@ extension DiagnosticCode {
   /// Code → French summary and fix, with French typography applied (see ``typeset(_:)``).
   static let french: [String: (summary: String, fix: String)] = {
     var d: [String: (summary: String, fix: String)] = [:]
-    for (code, summary, fix) in frenchIO + frenchMatrix + frenchLog + frenchMetrics
+    for (code, summary, fix) in frenchIO + frenchMatrix + frenchLog + frenchMetrics + frenchCLI
       + frenchCalendar
     {
       d[code] = (typeset(summary), typeset(fix))
