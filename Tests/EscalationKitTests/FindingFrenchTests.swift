@@ -5,8 +5,8 @@ import Testing
 /// The French texts of the codes and the French message of a finding in a report.
 @Suite struct FindingFrenchTests {
   @Test func everyCodeHasFrenchTextsThatDifferFromTheEnglish() {
-    // Every code of the registry (90 with the calendar's CAL001–CAL009) has its French texts.
-    #expect(DiagnosticCode.all.filter { $0.frenchSummary != nil }.count == 90)
+    // Every code of the registry has its French texts (the loop below names any that lacks one).
+    #expect(DiagnosticCode.all.filter { $0.frenchSummary != nil }.count == DiagnosticCode.all.count)
     for c in DiagnosticCode.all {
       let summary = c.summary(in: .fr)
       let fix = c.fix(in: .fr)
