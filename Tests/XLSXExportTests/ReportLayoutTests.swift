@@ -20,7 +20,7 @@ struct ReportLayoutTests {
   @Test func everySheetPrintsLandscapeOnePageWide() throws {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    for i in 0..<8 {
+    for i in 0..<9 {
       let setup = x.sheetElements(i, named: "pageSetup").first
       #expect(setup?["orientation"] == "landscape", "sheet \(i)")
       #expect(setup?["fitToHeight"] == "0", "sheet \(i)")  // as many pages long as needed
@@ -47,16 +47,19 @@ struct ReportLayoutTests {
     #expect(time["H25"] == .string("Role"))
     // First figure row: operational challenges at level 1, 5 tickets, median 3 h in E.
     #expect(time["C26"] == .number(5))
-    #expect(time["E26"] == .number(3))
+    #expect(time["E26"] == .number(3.0 / 24))
     #expect(time["H26"] == .string("Project team contact"))
     // Time to resolution: 4 figure rows (26–29), a blank row, the title in A31, the header in
-    // row 32 with the same columns C–G (B left empty), then the total: 8 tickets, median 12 h.
+    // row 32 with the same columns C–G (B says the levels: all), then the total: 8 tickets,
+    // median 12 h (half a day).
     #expect(time["A31"] == .string("Time to resolution (tickets resolved in the period)"))
     #expect(time["C32"] == .string("Tickets"))
-    #expect(time["E32"] == .string("Median h"))
+    #expect(time["B32"] == .string("Levels"))
+    #expect(time["E32"] == .string("Median"))
     #expect(time["A33"] == .string("Total"))
+    #expect(time["B33"] == .string("all"))
     #expect(time["C33"] == .number(8))
-    #expect(time["E33"] == .number(12))
+    #expect(time["E33"] == .number(0.5))
     let anchor = x.partNames(under: "xl/drawings/").compactMap { x.text($0) }
       .first { $0.contains("<xdr:col>6</xdr:col>") }
     #expect(anchor != nil)
@@ -94,7 +97,7 @@ struct ReportLayoutTests {
     #expect(x.sheetElements(3, named: "row").first { $0["r"] == "1" }?["ht"] == "30")
     #expect(x.sheetElements(1, named: "row").first { $0["r"] == "1" }?["ht"] == nil)
     // The summary names the period in its figure headers.
-    #expect(x.cells(sheet: 0).values.contains(.string("This period (2026-10)")))
+    #expect(x.cells(sheet: 0).values.contains(.string("This period (October 2026)")))
   }
 
   @Test func dataQualityInFrenchWithWrappedMessages() throws {
@@ -102,9 +105,9 @@ struct ReportLayoutTests {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let quality = x.cells(sheet: 7)
     // LOG004 is an error, LOG101 a warning: the severities in French, as the headers.
-    #expect(quality["D1"] == .string("Gravité"))
-    #expect(quality["D2"] == .string("erreur"))
-    #expect(quality["D3"] == .string("avertissement"))
+    #expect(quality["A1"] == .string("Gravité"))
+    #expect(quality["A2"] == .string("erreur"))
+    #expect(quality["A3"] == .string("avertissement"))
     // The message column is 100 characters wide (libxlsxwriter adds its 0.71 padding).
     let f = x.sheetElements(7, named: "col").first { $0["min"] == "6" }
     #expect(f?["width"].flatMap(Double.init).map { abs($0 - 100.71) < 0.01 } == true)
