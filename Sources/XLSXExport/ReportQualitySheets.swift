@@ -65,13 +65,13 @@ extension ReportWriter {
   }
 
   /// "12, 40, 77, 90, 102…" (the first lines, an ellipsis when there are more).
-  func lineList(_ g: FindingGroup) -> String {
-    let shown = g.lines.prefix(ReportWriter.linesShown).map { formatted($0) }
+  static func lineList(_ g: FindingGroup, _ l: Labels) -> String {
+    let shown = g.lines.prefix(ReportWriter.linesShown).map { formatted($0, l) }
     return shown.joined(separator: ", ") + (g.count > shown.count && !shown.isEmpty ? "…" : "")
   }
 
   /// A whole number with the language's thousands separator ("5,278", "5 278").
-  func formatted(_ n: Int) -> String {
+  static func formatted(_ n: Int, _ l: Labels) -> String {
     let digits = Array(String(n.magnitude))
     var out = ""
     for (i, d) in digits.enumerated() {
@@ -102,7 +102,7 @@ extension ReportWriter {
         integer: g.count, row: r, column: 2, style: CellStyle(numberFormat: "#,##0", alignTop: true)
       )
       try s.write(g.first.file, row: r, column: 3, style: top)
-      try s.write(lineList(g), row: r, column: 4, style: top)
+      try s.write(ReportWriter.lineList(g, l), row: r, column: 4, style: top)
       try s.write(g.first.message, row: r, column: 5, style: message)
     }
     try series.finish()

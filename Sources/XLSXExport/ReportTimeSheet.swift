@@ -54,10 +54,10 @@ extension ReportWriter {
       chart.setAxisTitles(category: nil, value: l.t("days", "jours"))
       chart.reverseCategories()
       chart.setLegend(.bottom)
-      try s.insert(chart, row: 1, column: 6, xScale: 1.8, yScale: 1.5)
-      // The chart stands beside the first table; the next tables start below it, or it would
-      // hide their right-hand columns (8 columns wide, under the chart's columns G–H).
-      r = max(r, 1 + ReportWorkbook.rowsUnderChart(height: 288 * 1.5))
+      // The chart goes under the table, not beside it: beside, it doubled the sheet's width
+      // and fit-to-width printing shrank the figures to about 6 pt.
+      try s.insert(chart, row: r + 1, column: 0, xScale: 1.8, yScale: 1.5)
+      r += 1 + ReportWorkbook.rowsUnderChart(height: 288 * 1.5)
     }
     return r
   }

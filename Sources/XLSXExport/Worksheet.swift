@@ -555,6 +555,8 @@ public final class Worksheet {
     guard let format else {
       return Double(width + (value == value.rounded() ? 0 : 4))
     }
+    // A duration in hours or days by a condition ("16 h 45", "1,215.5 d"): at most 10 wide.
+    if format.hasPrefix("[<") { return 10 }
     var length = 0
     var isDate = false
     var decimals = 0

@@ -166,6 +166,93 @@ struct ReportWorkbookTests {
     #expect(detail["C3"] == .string("B"))
   }
 
+  @Test func summaryChangesInPointsAndNotApplicableBeforeTheLog() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // Previous period: share escalated 0.25 against 0.4 now: +15.0 points (not +60 %).
+    var input = Self.input()
+    input.previous?.headline.shareEscalated = 0.25
+    try ReportWorkbook.write(input, to: dir + "/a.xlsx")
+    var x = try XLSXReader(path: dir + "/a.xlsx")
+    var summary = x.cells(sheet: 0)
+    let row =
+      summary.first { $0.value == .string("Share escalated (level ≥ 2)") }.map {
+        String($0.key.dropFirst())
+      } ?? "?"
+    #expect(summary["C" + row] == .number(0.25))
+    if case .number(let change)? = summary["D" + row] {
+      #expect(abs(change - 15) < 1e-9)
+    } else {
+      Issue.record("no change: \(String(describing: summary["D" + row]))")
+    }
+    let styles = try #require(x.text("xl/styles.xml"))
+    #expect(styles.contains("formatCode=\"+0.0&quot; pts&quot;;&quot;−&quot;0.0&quot; pts&quot;"))
+    // The findings line: 2 findings, 1 error, 1 warning, 0 notes; in French 0 remarque.
+    #expect(
+      summary.values.contains(
+        .string("2 findings: 1 error (rejected records), 1 warning, 0 notes — see the sheet")))
+
+    // The log starts on 2026-10-01 (September lies before it): n/a, never 0 or a huge change.
+    input = Self.input(.fr)
+    input.previous?.period = ResolvedPeriod.resolve(
+      .month(year: 2026, month: 9), zone: .utc, eventTimes: nil)
+    input.firstEvent = input.content.period.start
+    try ReportWorkbook.write(input, to: dir + "/b.xlsx")
+    x = try XLSXReader(path: dir + "/b.xlsx")
+    summary = x.cells(sheet: 0)
+    let opened =
+      summary.first { $0.value == .string("Tickets ouverts") }.map { String($0.key.dropFirst()) }
+      ?? "?"
+    #expect(summary["B" + opened] == .number(10))
+    #expect(summary["C" + opened] == .string("n.d."))
+    #expect(summary["D" + opened] == .string("n.d."))
+    #expect(summary["B4"] == .string("1er octobre 2026"))
+    #expect(summary["B5"] == .string("31 octobre 2026 inclus"))
+    #expect(summary["B6"] == .string("1er novembre 2026 à 00:00"))
+    #expect(
+      summary.values.contains(
+        .string(
+          "2 remarques\u{00A0}: 1 erreur (lignes rejetées), 1 avertissement, 0 remarque — voir la feuille"
+        )))
+    // Trend months in French.
+    #expect(x.cells(sheet: 3)["A2"] == .string("août 2026"))
+  }
+
+  @Test func withoutSLATheBacklogAndTicketsHaveNoSLAColumn() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var input = Self.input()
+    input.content = Self.content(sla: false)
+    try ReportWorkbook.write(input, to: dir + "/a.xlsx")
+    let x = try XLSXReader(path: dir + "/a.xlsx")
+    #expect(x.cells(sheet: 4)["G1"] == .string("Age (days)"))
+    #expect(x.cells(sheet: 4)["H1"] == nil)
+    #expect(x.cells(sheet: 5)["K1"] == .string("Time to resolution"))
+    #expect(x.cells(sheet: 5)["L1"] == nil)
+    #expect(x.sheetElements(4, named: "cfRule").count == 1)  // the banding only
+  }
+
+  @Test func identicalWarningsAreOneRowWithACount() {
+    // 7 duplicates of different lines: one group, 7, the first five lines and an ellipsis.
+    let dupes = (1...7).map { i in
+      Finding(
+        code: "LOG020", severity: .warning, file: "log.csv", line: 10 * i, column: nil,
+        message: "exact duplicate of line \(10 * i - 1); not used")
+    }
+    let other = Finding(
+      code: "LOG017", severity: .error, file: "log.csv", line: 3, column: 5,
+      message: "unknown category \"Perf\"; did you mean \"Performance issues\"?")
+    let groups = ReportWriter.groups(dupes + [other])
+    #expect(groups.count == 2)
+    #expect(groups[0].count == 7)
+    #expect(groups[0].lines == [10, 20, 30, 40, 50, 60])
+    #expect(ReportWriter.pattern(other.message) == "unknown category \"…\"; did you mean \"…\"?")
+    #expect(ReportWriter.lineList(groups[0], Labels(.en)) == "10, 20, 30, 40, 50…")
+    #expect(ReportWriter.lineList(groups[1], Labels(.en)) == "3")
+    #expect(ReportWriter.formatted(5_278, Labels(.en)) == "5,278")
+    #expect(ReportWriter.formatted(5_278, Labels(.fr)) == "5\u{202F}278")
+  }
+
   @Test func frenchSheetNames() throws {
     let dir = try scratchDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
