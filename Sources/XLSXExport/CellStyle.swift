@@ -86,6 +86,8 @@ public struct CellStyle: Hashable, Sendable {
   public static let date = CellStyle(numberFormat: dateFormat)
   /// Hours with one decimal.
   public static let hours = CellStyle(numberFormat: hoursFormat)
+  /// Hours with one decimal and thousands separators.
+  public static let hoursGrouped = CellStyle(numberFormat: "#,##0.0")
   /// A fraction shown as a percentage with one decimal.
   public static let percent = CellStyle(numberFormat: percentFormat)
   /// A whole number with thousands separators.

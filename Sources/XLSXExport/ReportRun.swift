@@ -22,6 +22,8 @@ public enum ReportRun {
     public var inputs: [String]
     /// The current time (seconds since 1970), which decides the latest complete month.
     public var now: Int64
+    /// `--paper`: `nil` for ``ReportWorkbook/defaultPaper(language:zone:)``.
+    public var paper: Worksheet.Paper?
 
     public init(
       log: String, importing: LogImportOptions, options: MetricsOptions, hasPeriod: Bool,
@@ -111,7 +113,8 @@ public enum ReportRun {
     let input = ReportWorkbookInput(
       content: content, previous: previous, language: r.language, matrix: r.importing.matrix,
       files: [ReportInputFile(name: events.source, accounting: events.accounting)],
-      importFindings: events.findings)
+      importFindings: events.findings, firstEvent: events.events.lazy.map(\.time).min(),
+      paper: r.paper)
     progress(.writing(path == "-" ? "<stdout>" : path))
     if path == "-" {
       try StandardOutputFile.write { temp throws(XLSXError) in

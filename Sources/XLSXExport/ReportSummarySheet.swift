@@ -12,34 +12,37 @@ extension ReportWriter {
     // Fixed widths, set first: the header rows below are laid out against them.
     for (column, width) in [42.0, 20, 20, 14, 14].enumerated() { s.setColumnWidth(column, width) }
     try s.writeMerged(
-      "\(l.title) — \(c.period.label)", row: 0, firstColumn: 0, lastColumn: 4, style: .title)
+      "\(l.title) — \(l.periodName(c.period))", row: 0, firstColumn: 0, lastColumn: 4, style: .title
+    )
     var r = try summaryPeriod(s, row: 2)
     r = try summaryFiles(s, row: r + 1)
     r = try summaryFigures(s, row: r + 1)
     try summaryFindings(s, row: r + 1)
   }
 
-  /// The period's rows from `row`; returns the next row.
+  /// The period's rows from `row`; returns the next row. Dates are written out ("1 October
+  /// 2026"), the end as the last day included, the as-of time with its hour.
   func summaryPeriod(_ s: Worksheet, row: Int) throws(XLSXError) -> Int {
     var r = row
     let bold = CellStyle(bold: true)
-    // Left-aligned like the texts above and below them.
-    let left = CellStyle(numberFormat: CellStyle.dateTimeFormat, horizontal: .left)
-    try s.write(l.period, row: r, column: 0, style: bold)
-    try s.write(c.period.label, row: r, column: 1)
-    r += 1
-    try s.write(l.t("From", "Du"), row: r, column: 0, style: bold)
-    try date(s, c.period.start, r, 1, style: left)
-    r += 1
-    try s.write(l.t("To (excluded)", "Au (exclu)"), row: r, column: 0, style: bold)
-    try date(s, c.period.end, r, 1, style: left)
-    r += 1
-    try s.write(l.t("As of", "Arrêté au"), row: r, column: 0, style: bold)
-    try date(s, c.period.asOf, r, 1, style: left)
-    r += 1
-    try s.write(l.t("Time zone", "Fuseau horaire"), row: r, column: 0, style: bold)
-    try s.write(c.zone, row: r, column: 1)
-    return r + 1
+    let rows: [(String, String)] = [
+      (l.period, l.periodName(c.period)),
+      (l.t("From", "Du"), l.longDate(zone.local(c.period.start))),
+      (
+        l.t("To", "Au"),
+        l.t(
+          "\(l.longDate(zone.local(c.period.end - 1))) (included)",
+          "\(l.longDate(zone.local(c.period.end - 1))) inclus")
+      ),
+      (l.t("As of", "Arrêté au"), l.longDateTime(zone.local(c.period.asOf))),
+      (l.t("Time zone", "Fuseau horaire"), c.zone),
+    ]
+    for (label, value) in rows {
+      try s.write(label, row: r, column: 0, style: bold)
+      try s.write(value, row: r, column: 1)
+      r += 1
+    }
+    return r
   }
 
   /// The input files with their record counts from `row`; returns the next row.
@@ -70,9 +73,11 @@ extension ReportWriter {
     /// The style of the figure, and that of its change.
     var styles: (value: CellStyle, change: CellStyle) {
       switch self {
-      case .count: return (.integer, CellStyle(numberFormat: "+#,##0;-#,##0;0"))
-      case .percent: return (.percent, CellStyle(numberFormat: "+0.0%;-0.0%;0.0%"))
-      case .hours: return (.hours, CellStyle(numberFormat: "+0.0;-0.0;0.0"))
+      case .count: return (.integer, CellStyle(numberFormat: "+#,##0;\"−\"#,##0;0"))
+      // A change in a rate is in percentage points: the difference × 100, "−13.9 pts".
+      case .percent:
+        return (.percent, CellStyle(numberFormat: "+0.0\" pts\";\"−\"0.0\" pts\";0.0\" pts\""))
+      case .hours: return (.hoursGrouped, CellStyle(numberFormat: "+#,##0.0;\"−\"#,##0.0;0.0"))
       }
     }
   }
@@ -80,7 +85,7 @@ extension ReportWriter {
   /// The headline figures: label, kind, this period's value, the previous period's.
   func headlineFigures() -> [(String, FigureKind, Double?, Double?)] {
     let h = c.headline
-    let p = input.previous?.headline
+    let p = comparable ? input.previous?.headline : nil
     var figures: [(String, FigureKind, Double?, Double?)] = [
       (l.ticketsOpened, .count, Double(h.opened), p.map { Double($0.opened) }),
       (
@@ -114,6 +119,14 @@ extension ReportWriter {
     return figures
   }
 
+  /// Whether the previous period is compared: there is one, and the log reaches into it (a
+  /// previous period that ends at or before the log's first event shows "n/a", not zeros).
+  var comparable: Bool {
+    guard let p = input.previous else { return false }
+    guard let first = input.firstEvent else { return true }
+    return p.period.end > first
+  }
+
   /// The headline figures against the previous period from `row`; returns the next row.
   func summaryFigures(_ s: Worksheet, row: Int) throws(XLSXError) -> Int {
     var r = row
@@ -121,9 +134,9 @@ extension ReportWriter {
       s,
       [
         l.t("Figure", "Indicateur"),
-        l.t("This period", "Cette période") + " (\(c.period.label))",
+        l.t("This period", "Cette période") + " (\(l.periodName(c.period)))",
         l.t("Previous period", "Période précédente")
-          + (input.previous.map { " (\($0.period.label))" } ?? ""),
+          + (input.previous.map { " (\(l.periodName($0.period)))" } ?? ""),
         l.t("Change", "Évolution"),
       ], row: r)
     r += 1
@@ -131,8 +144,20 @@ extension ReportWriter {
       try s.write(label, row: r, column: 0)
       let (style, change) = kind.styles
       try s.write(number: now, row: r, column: 1, style: style)
-      try s.write(number: before, row: r, column: 2, style: style)
-      if let now, let before { try s.write(number: now - before, row: r, column: 3, style: change) }
+      let na = l.t("n/a", "n.d.")
+      let right = CellStyle(horizontal: .right)
+      if comparable {
+        try s.write(number: before, row: r, column: 2, style: style)
+      } else {
+        try s.write(na, row: r, column: 2, style: right)
+      }
+      if let now, let before {
+        try s.write(
+          number: kind == .percent ? (now - before) * 100 : now - before, row: r, column: 3,
+          style: change)
+      } else {
+        try s.write(na, row: r, column: 3, style: right)
+      }
       r += 1
     }
     return r
@@ -144,12 +169,15 @@ extension ReportWriter {
     try s.write(
       l.t("Data-quality findings", "Remarques sur les données"), row: r, column: 0,
       style: CellStyle(bold: true))
+    let lang = input.language
+    let breakdown =
+      "\(Labels.count(counts.errors, .error, lang)) "
+      + l.t("(rejected records)", "(lignes rejetées)")
+      + ", \(Labels.count(counts.warnings, .warning, lang)), \(Labels.count(counts.notes, .note, lang))"
     try s.writeLink(
       l.t(
-        "\(findings.count): \(counts.errors) errors (rejected records), \(counts.warnings) warnings, "
-          + "\(counts.notes) notes; see the sheet",
-        "\(findings.count)\u{00A0}: \(counts.errors) erreurs (lignes rejetées), \(counts.warnings) "
-          + "avertissements, \(counts.notes) notes\u{00A0}; voir la feuille"),
+        "\(Labels.count(findings.count, .finding, lang)): \(breakdown) — see the sheet",
+        "\(Labels.count(findings.count, .finding, lang))\u{00A0}: \(breakdown) — voir la feuille"),
       toSheet: l.qualitySheet, row: r, column: 1)
   }
 }

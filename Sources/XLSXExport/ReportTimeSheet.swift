@@ -19,8 +19,8 @@ extension ReportWriter {
     // 1. Median hours, category × level (the chart's data, with a colour scale).
     try s.write(
       l.t(
-        "Median hours at each level (tickets resolved in the period)",
-        "Heures médianes à chaque niveau (tickets résolus dans la période)"), row: 0, column: 0,
+        "Median time at each level (tickets resolved in the period)",
+        "Durée médiane à chaque niveau (tickets résolus dans la période)"), row: 0, column: 0,
       style: CellStyle(bold: true))
     try headers(s, [l.category] + (1...4).map { l.levelName($0) }, row: 1)
     let groups = orderedGroups(c.timeAtLevel.map(\.group))
@@ -31,7 +31,7 @@ extension ReportWriter {
       try s.write(
         g.label(lang), row: r, column: 0, style: g == .total ? CellStyle(bold: true) : nil)
       for level in Level.all {
-        try s.write(hours: hours(stats[g]?[level]?.median), row: r, column: level.rawValue)
+        try duration(s, stats[g]?[level]?.median, row: r, column: level.rawValue)
       }
       r += 1
     }
@@ -47,15 +47,17 @@ extension ReportWriter {
           nameCell: (1, level.rawValue))
       }
       chart.setTitle(
-        l.t("Median hours per level by category", "Heures médianes par niveau et catégorie"))
-      chart.setValueAxisNumberFormat("0")
-      chart.setAxisTitles(category: nil, value: l.t("hours", "heures"))
+        l.t(
+          "Median time per level by category (days)",
+          "Durée médiane par niveau et catégorie (jours)"))
+      chart.setValueAxisNumberFormat("#,##0.0")
+      chart.setAxisTitles(category: nil, value: l.t("days", "jours"))
       chart.reverseCategories()
       chart.setLegend(.bottom)
-      try s.insert(chart, row: 1, column: 6, xScale: 1.8, yScale: 1.5)
-      // The chart stands beside the first table; the next tables start below it, or it would
-      // hide their right-hand columns (8 columns wide, under the chart's columns G–H).
-      r = max(r, 1 + ReportWorkbook.rowsUnderChart(height: 288 * 1.5))
+      // The chart goes under the table, not beside it: beside, it doubled the sheet's width
+      // and fit-to-width printing shrank the figures to about 6 pt.
+      try s.insert(chart, row: r + 1, column: 0, xScale: 1.8, yScale: 1.5)
+      r += 1 + ReportWorkbook.rowsUnderChart(height: 288 * 1.5)
     }
     return r
   }
@@ -63,8 +65,9 @@ extension ReportWriter {
   /// The headers of the five statistics columns.
   var statisticsHeaders: [String] {
     [
-      l.tickets, l.t("Mean h", "Moyenne h"), l.t("Median h", "Médiane h"), l.t("P90 h", "P90 h"),
-      l.t("Max h", "Max h"),
+      l.tickets, l.t("Mean", "Moyenne"), l.t("Median", "Médiane"),
+      l.t("90th percentile", "9e décile"),
+      l.t("Maximum", "Maximum"),
     ]
   }
 
@@ -77,7 +80,8 @@ extension ReportWriter {
     try headers(s, [l.category, l.level] + statisticsHeaders + [l.role], row: r)
     r += 1
     let first = r
-    for row in c.timeAtLevel {
+    // Levels no resolved ticket stayed at are left out: a row of zeros says nothing.
+    for row in c.timeAtLevel where row.stats.count > 0 {
       let bold: CellStyle? = row.group == .total ? CellStyle(bold: true) : nil
       try s.write(row.group.label(lang), row: r, column: 0, style: bold)
       try s.write(integer: row.level.rawValue, row: r, column: 1, style: ReportWriter.centered)
@@ -94,33 +98,35 @@ extension ReportWriter {
   /// 3. The time to resolution from `row`.
   func timeToResolution(_ s: Worksheet, row: Int) throws(XLSXError) {
     var r = row
-    // 3. Time to resolution (no level column: B stays empty so the figures stay aligned).
+    // 3. Time to resolution: column B says the levels it spans, so the figures stay aligned
+    // with the table above under a header that names every column.
     try s.write(
       l.t(
         "Time to resolution (tickets resolved in the period)",
         "Délai de résolution (tickets résolus dans la période)"),
       row: r, column: 0, style: CellStyle(bold: true))
     r += 1
-    try headers(s, [l.category, ""] + statisticsHeaders, row: r)
+    try headers(s, [l.category, l.t("Levels", "Niveaux")] + statisticsHeaders, row: r)
     r += 1
-    for row in c.timeToResolution {
+    for row in c.timeToResolution where row.stats.count > 0 {
       try s.write(
         row.group.label(lang), row: r, column: 0,
         style: row.group == .total ? CellStyle(bold: true) : nil)
+      try s.write(l.t("all", "tous"), row: r, column: 1, style: ReportWriter.centered)
       try statistics(s, row.stats, row: r, from: 2)
       r += 1
     }
   }
 
-  /// Tickets, mean, median, p90 and max hours in five columns from `column`.
+  /// Tickets, mean, median, p90 and max durations in five columns from `column`.
   func statistics(_ s: Worksheet, _ stats: DurationStats, row r: Int, from column: Int)
     throws(XLSXError)
   {
     try s.write(integer: stats.count, row: r, column: column)
-    try s.write(hours: hours(stats.mean), row: r, column: column + 1)
-    try s.write(hours: hours(stats.median), row: r, column: column + 2)
-    try s.write(hours: hours(stats.p90), row: r, column: column + 3)
-    try s.write(hours: hours(stats.max), row: r, column: column + 4)
+    try duration(s, stats.mean, row: r, column: column + 1)
+    try duration(s, stats.median, row: r, column: column + 2)
+    try duration(s, stats.p90, row: r, column: column + 3)
+    try duration(s, stats.max.map(Double.init), row: r, column: column + 4)
   }
 
   /// Groups in first-seen order, the total last.

@@ -15,17 +15,19 @@ extension ReportWriter {
         l.month, l.opened, l.t("Escalated (≥ 2)", "Remontés (≥ 2)"),
         l.t("Share escalated", "Part remontée"), l.escalations,
         l.resolved,
-        l.t("Median time to resolution h", "Délai médian de résolution h"),
+        l.t("Median time to resolution (hours)", "Délai médian de résolution (heures)"),
       ], row: 0)
     var r = 1
     for row in c.trend {
-      try s.write(row.month.description, row: r, column: 0)
+      // The month's name as text ("October 2026"): an Excel date formatted "mmmm yyyy" would
+      // show the month in the language of the reader's Office, not the report's.
+      try s.write(l.monthYear(row.month), row: r, column: 0)
       try s.write(integer: row.opened, row: r, column: 1)
       try s.write(integer: row.escalated, row: r, column: 2)
       try s.write(percent: row.shareEscalated, row: r, column: 3)
       try s.write(integer: row.escalationMoves, row: r, column: 4)
       try s.write(integer: row.resolved, row: r, column: 5)
-      try s.write(hours: hours(row.medianTimeToResolution), row: r, column: 6)
+      try s.write(hours: hours(row.medianTimeToResolution), row: r, column: 6, style: .hoursGrouped)
       r += 1
     }
     s.freezePanes(row: 1, column: 1)

@@ -26,10 +26,16 @@ public struct ReportWorkbookInput: Sendable {
   /// Every rejected record and warning of the import; the Data quality sheet lists them, then
   /// the reconstruction's warnings (`content.findings`).
   public var importFindings: [Finding]
+  /// The time of the log's first event: a previous period that ends at or before it is not
+  /// compared ("n/a"), as the log says nothing about it (`nil`: always compared).
+  public var firstEvent: Int64?
+  /// The paper the sheets print on (`nil`: ``ReportWorkbook/defaultPaper(language:zone:)``).
+  public var paper: Worksheet.Paper?
 
   public init(
     content: ReportContent, previous: ReportContent? = nil, language: Language, matrix: Matrix,
-    files: [ReportInputFile], importFindings: [Finding]
+    files: [ReportInputFile], importFindings: [Finding], firstEvent: Int64? = nil,
+    paper: Worksheet.Paper? = nil
   ) {
     self.content = content
     self.previous = previous
@@ -37,6 +43,8 @@ public struct ReportWorkbookInput: Sendable {
     self.matrix = matrix
     self.files = files
     self.importFindings = importFindings
+    self.firstEvent = firstEvent
+    self.paper = paper
   }
 }
 
@@ -57,7 +65,7 @@ public enum ReportWorkbook {
       path: path,
       options: .init(
         constantMemory: true, created: input.content.period.asOf, inputs: inputs,
-        title: "\(l.title) \(input.content.period.label)", author: "escalation"))
+        title: "\(l.title) — \(l.periodName(input.content.period))", author: "escalation"))
     let w = ReportWriter(input: input, workbook: wb, l: l)
     try w.summary()
     try w.rates()
@@ -68,7 +76,15 @@ public enum ReportWorkbook {
     try MatrixWorkbook.addSheet(
       MatrixWorkbookInput(matrix: input.matrix, language: input.language), to: wb)
     try w.dataQuality()
+    try w.printPages(
+      paper: input.paper ?? defaultPaper(language: input.language, zone: input.content.zone))
     try wb.close()
+  }
+
+  /// The paper when none is asked for: A4 in French; in English, A4 when the report's zone is
+  /// in Europe (`Europe/…`: en-GB, en-IE), US Letter otherwise (en-US, and UTC).
+  public static func defaultPaper(language: Language, zone: String) -> Worksheet.Paper {
+    language == .fr || zone.hasPrefix("Europe/") ? .a4 : .letter
   }
 
   /// The number of default-height rows (20 pixels) a chart `height` pixels high covers.
@@ -80,7 +96,7 @@ public enum ReportWorkbook {
     let l = Labels(language)
     return [
       l.summarySheet, l.ratesSheet, l.timeSheet, l.trendSheet, l.backlogSheet, l.ticketsSheet,
-      l.matrixSheet, l.qualitySheet,
+      l.matrixSheet, l.qualitySheet, l.qualityDetailSheet,
     ]
   }
 }
@@ -105,6 +121,20 @@ struct ReportWriter {
   var c: ReportContent { input.content }
   var lang: Language { input.language }
 
+  /// Durations are days (Excel's unit of time) shown in hours and minutes under 2 days
+  /// ("3 h 05") and in days with one decimal from 2 days on ("1,215.5 d", "1 215,5 j").
+  var durationStyle: CellStyle {
+    CellStyle(numberFormat: l.t("[<2][h]\" h \"mm;#,##0.0\" d\"", "[<2][h]\" h \"mm;#,##0.0\" j\""))
+  }
+
+  /// Writes a duration of `seconds` (empty when `nil`) in ``durationStyle``.
+  func duration(
+    _ s: Worksheet, _ seconds: Double?, row: Int, column: Int, style: CellStyle? = nil
+  ) throws(XLSXError) {
+    try s.write(
+      number: seconds.map { $0 / 86_400 }, row: row, column: column, style: style ?? durationStyle)
+  }
+
   func hours(_ seconds: Double?) -> Double? { seconds.map { $0 / 3600 } }
   func hours(_ seconds: Int64?) -> Double? { seconds.map { Double($0) / 3600 } }
 
@@ -119,6 +149,25 @@ struct ReportWriter {
   func headers(_ s: Worksheet, _ names: [String], row: Int, from column: Int = 0) throws(XLSXError)
   {
     try s.writeHeaderRow(names, row: row, from: column)
+  }
+
+  /// Every sheet's paper, header (the report's title and period left, the sheet right) and
+  /// footer (page N of M, centred).
+  func printPages(paper: Worksheet.Paper) throws(XLSXError) {
+    // A literal "&" is "&&" in Excel's header codes.
+    let title = "\(l.title) — \(l.periodName(c.period))".split(
+      separator: "&", omittingEmptySubsequences: false
+    ).joined(separator: "&&")
+    let n = ReportWriter.printedRows
+    let limited: String = l.t(
+      "&LFirst \(n) rows printed: filter the sheet and print the selection",
+      "&L\(n) premières lignes imprimées\u{00A0}: filtrez et imprimez la sélection")
+    for sheet in workbook.worksheets {
+      try sheet.setPrintPage(
+        paper: paper, header: "&L\(title)&R&A",
+        footer: (sheet.printArea != nil ? limited : "") + l.t("&RPage &P of &N", "&RPage &P sur &N")
+      )
+    }
   }
 
   /// A small whole number such as a level, centred (it sits between text columns).

@@ -87,6 +87,16 @@ public final class SheetSeries {
     }
   }
 
+  /// Limits what prints of each sheet to its header and first `rows` data rows, so that a
+  /// "print everything" does not print a list of thousands of pages (the footer says so).
+  public func limitPrintArea(rows: Int) throws(XLSXError) {
+    let last = max(0, headers.count - 1)
+    for sheet in sheets where sheet.lastRow > rows {
+      try sheet.setPrintArea(
+        CellRange(firstRow: 0, firstColumn: 0, lastRow: rows, lastColumn: last))
+    }
+  }
+
   /// `columns` cut at the edges of the highlights' column spans, left to right.
   static func segments(_ columns: ClosedRange<Int>, cutBy highlights: [Highlight])
     -> [ClosedRange<Int>]

@@ -295,6 +295,44 @@ public final class Worksheet {
     }
   }
 
+  /// The paper a sheet prints on.
+  public enum Paper: Sendable, Equatable {
+    /// ISO A4 (210 × 297 mm): Europe and most of the world.
+    case a4
+    /// US Letter (8.5 × 11 in): the United States and Canada.
+    case letter
+
+    /// Excel's paper code (`<pageSetup paperSize=…>`): 9 for A4, 1 for Letter.
+    var code: UInt8 { self == .a4 ? 9 : 1 }
+  }
+
+  /// Sets the paper, and the page header and footer (Excel's codes: `&P` page, `&N` pages,
+  /// `&A` sheet name; a literal `&` must be written `&&`). Each is cut at Excel's 255
+  /// characters.
+  public func setPrintPage(paper: Paper, header: String?, footer: String?) throws(XLSXError) {
+    guard lib.isOpen else { throw .closed(path: lib.path) }
+    worksheet_set_paper(sheet, paper.code)
+    if let header {
+      try lib.check(
+        worksheet_set_header(sheet, String(header.prefix(255))), "worksheet_set_header")
+    }
+    if let footer {
+      try lib.check(
+        worksheet_set_footer(sheet, String(footer.prefix(255))), "worksheet_set_footer")
+    }
+  }
+
+  /// Limits what prints to `range` (Excel's `_xlnm.Print_Area`): the rest of the sheet stays
+  /// on screen but out of "print everything".
+  public func setPrintArea(_ range: CellRange) throws(XLSXError) {
+    let (r1, c1, r2, c2) = try bounds(range)
+    try lib.check(worksheet_print_area(sheet, r1, c1, r2, c2), "worksheet_print_area")
+    printArea = range
+  }
+
+  /// The print area set by ``setPrintArea(_:)``, if any.
+  public private(set) var printArea: CellRange?
+
   /// Puts filter buttons on the header row of `range`.
   public func autofilter(_ range: CellRange) throws(XLSXError) {
     let (r1, c1, r2, c2) = try bounds(range)
@@ -517,6 +555,8 @@ public final class Worksheet {
     guard let format else {
       return Double(width + (value == value.rounded() ? 0 : 4))
     }
+    // A duration in hours or days by a condition ("16 h 45", "1,215.5 d"): at most 10 wide.
+    if format.hasPrefix("[<") { return 10 }
     var length = 0
     var isDate = false
     var decimals = 0

@@ -13,8 +13,8 @@ struct Report: ParsableCommand {
     commandName: "report",
     abstract: "Write the monthly escalation report (XLSX) for a log.",
     discussion: """
-      Eight sheets (Summary, Escalation rates, Time at level, Trend, Backlog, Tickets, Matrix, \
-      Data quality) with native charts, in the report language. Without a period, the latest \
+      Nine sheets (Summary, Escalation rates, Time at level, Trend, Backlog, Tickets, Matrix, \
+      Data quality, Data quality detail) with native charts, in the report language. Without a period, the latest \
       complete month of the log (the month before the current one, or the log's last month if \
       it ends earlier). The default output is Reports/<log>-YYYY-MM.xlsx, <log> being the \
       log's file name without its extension (Reports/<log>-FROM_TO.xlsx for --from/--to); \
@@ -37,14 +37,27 @@ struct Report: ParsableCommand {
 
   @OptionGroup var console: ConsoleOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "The paper the sheets print on (default: A4 in French, and in English when --tz is in "
+        + "Europe/; US Letter otherwise).", valueName: "a4|letter"))
+  var paper: PaperOption?
+
+  /// `--paper a4|letter`.
+  enum PaperOption: String, ExpressibleByArgument {
+    case a4, letter
+    var paper: Worksheet.Paper { self == .a4 ? .a4 : .letter }
+  }
+
   func run() throws {
     let (importing, options) = try importOptions.metricsSetup(period, includeTickets: true)
     try refuseWorkbookOnTerminal(output.output)
     let progress = Progress(quiet: console.quiet)
-    let request = ReportRun.Request(
+    var request = ReportRun.Request(
       log: log, importing: importing, options: options, hasPeriod: period.hasPeriod,
       language: period.language, output: output.output,
       inputs: [log] + [importOptions.matrix].compactMap { $0 }, now: Int64(time(nil)))
+    request.paper = paper?.paper
     let outcome = try handlingImportStop(
       command: "report", color: Terminal.useColor(fd: 2, mode: console.color)
     ) {

@@ -20,7 +20,7 @@ struct ReportLayoutTests {
   @Test func everySheetPrintsLandscapeOnePageWide() throws {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    for i in 0..<8 {
+    for i in 0..<9 {
       let setup = x.sheetElements(i, named: "pageSetup").first
       #expect(setup?["orientation"] == "landscape", "sheet \(i)")
       #expect(setup?["fitToHeight"] == "0", "sheet \(i)")  // as many pages long as needed
@@ -37,28 +37,31 @@ struct ReportLayoutTests {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let time = x.cells(sheet: 2)
-    // The chart sits at G2, 288 × 1.5 = 432 px high: 22 rows of 20 px, down to row 23.
-    // Medians: 2 categories + total in rows 3–5; the full figures' header row goes below
-    // the chart (0-based row 24, A25), not at A7 where the chart would hide columns G–H.
+    // Medians: 2 categories + total in rows 3–5. The chart sits under them at A7 (not beside
+    // them, which doubled the printed width), 288 × 1.5 = 432 px high: 22 rows of 20 px, rows
+    // 7–28; the full figures' header row goes below it, at A30.
     #expect(time["A7"] == nil)
-    #expect(time["A25"] == .string("Category"))
-    #expect(time["B25"] == .string("Level"))
-    #expect(time["C25"] == .string("Tickets"))
-    #expect(time["H25"] == .string("Role"))
+    #expect(time["A30"] == .string("Category"))
+    #expect(time["B30"] == .string("Level"))
+    #expect(time["C30"] == .string("Tickets"))
+    #expect(time["H30"] == .string("Role"))
     // First figure row: operational challenges at level 1, 5 tickets, median 3 h in E.
-    #expect(time["C26"] == .number(5))
-    #expect(time["E26"] == .number(3))
-    #expect(time["H26"] == .string("Project team contact"))
-    // Time to resolution: 4 figure rows (26–29), a blank row, the title in A31, the header in
-    // row 32 with the same columns C–G (B left empty), then the total: 8 tickets, median 12 h.
-    #expect(time["A31"] == .string("Time to resolution (tickets resolved in the period)"))
-    #expect(time["C32"] == .string("Tickets"))
-    #expect(time["E32"] == .string("Median h"))
-    #expect(time["A33"] == .string("Total"))
-    #expect(time["C33"] == .number(8))
-    #expect(time["E33"] == .number(12))
+    #expect(time["C31"] == .number(5))
+    #expect(time["E31"] == .number(3.0 / 24))
+    #expect(time["H31"] == .string("Project team contact"))
+    // Time to resolution: 4 figure rows (31–34), a blank row, the title in A36, the header in
+    // row 37 with the same columns C–G (B says the levels: all), then the total: 8 tickets,
+    // median 12 h (half a day).
+    #expect(time["A36"] == .string("Time to resolution (tickets resolved in the period)"))
+    #expect(time["C37"] == .string("Tickets"))
+    #expect(time["B37"] == .string("Levels"))
+    #expect(time["E37"] == .string("Median"))
+    #expect(time["A38"] == .string("Total"))
+    #expect(time["B38"] == .string("all"))
+    #expect(time["C38"] == .number(8))
+    #expect(time["E38"] == .number(0.5))
     let anchor = x.partNames(under: "xl/drawings/").compactMap { x.text($0) }
-      .first { $0.contains("<xdr:col>6</xdr:col>") }
+      .first { $0.contains("<xdr:col>0</xdr:col>") && $0.contains("<xdr:row>6</xdr:row>") }
     #expect(anchor != nil)
     #expect(ReportWorkbook.rowsUnderChart(height: 432) == 22)
   }
@@ -94,7 +97,7 @@ struct ReportLayoutTests {
     #expect(x.sheetElements(3, named: "row").first { $0["r"] == "1" }?["ht"] == "30")
     #expect(x.sheetElements(1, named: "row").first { $0["r"] == "1" }?["ht"] == nil)
     // The summary names the period in its figure headers.
-    #expect(x.cells(sheet: 0).values.contains(.string("This period (2026-10)")))
+    #expect(x.cells(sheet: 0).values.contains(.string("This period (October 2026)")))
   }
 
   @Test func dataQualityInFrenchWithWrappedMessages() throws {
@@ -102,9 +105,9 @@ struct ReportLayoutTests {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let quality = x.cells(sheet: 7)
     // LOG004 is an error, LOG101 a warning: the severities in French, as the headers.
-    #expect(quality["D1"] == .string("Gravité"))
-    #expect(quality["D2"] == .string("erreur"))
-    #expect(quality["D3"] == .string("avertissement"))
+    #expect(quality["A1"] == .string("Gravité"))
+    #expect(quality["A2"] == .string("erreur"))
+    #expect(quality["A3"] == .string("avertissement"))
     // The message column is 100 characters wide (libxlsxwriter adds its 0.71 padding).
     let f = x.sheetElements(7, named: "col").first { $0["min"] == "6" }
     #expect(f?["width"].flatMap(Double.init).map { abs($0 - 100.71) < 0.01 } == true)
@@ -156,5 +159,61 @@ struct ReportLayoutTests {
     let merged = x.sheetElements(0, named: "mergeCell").compactMap { $0["ref"] }
     #expect(merged == ["A12:E12"])
     #expect(x.sheetElements(0, named: "pageSetup").first?["orientation"] == "landscape")
+  }
+
+  @Test func paperHeaderFooterAndPrintArea() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // 60 tickets: past the 50 printed rows of the Tickets sheet.
+    var input = ReportWorkbookTests.input(.fr)
+    let one = try #require(input.content.tickets?.first)
+    input.content.tickets = (1...60).map { i in
+      var t = one
+      t.ticket = "T\(i)"
+      return t
+    }
+    try ReportWorkbook.write(input, to: dir + "/fr.xlsx")
+    let fr = try XLSXReader(path: dir + "/fr.xlsx")
+    for i in 0..<9 {
+      // French: A4 (Excel's paper code 9) on every sheet.
+      #expect(fr.sheetElements(i, named: "pageSetup").first?["paperSize"] == "9", "sheet \(i)")
+    }
+    // Title and period left, the sheet right; page N of M in the footer.
+    let sheet = try #require(fr.sheetPart(0).flatMap { fr.text($0) })
+    #expect(
+      sheet.contains(
+        "<headerFooter><oddHeader>&amp;LRapport des remontées — octobre 2026&amp;R&amp;A"
+          + "</oddHeader><oddFooter>&amp;RPage &amp;P sur &amp;N</oddFooter></headerFooter>"))
+    // Tickets (sheet 5) prints its header and first 50 rows (A1:K51: no SLA column here? the
+    // test content has targets, so 12 columns A–L); its footer says so.
+    let areas = fr.elements("xl/workbook.xml", named: "definedName").filter {
+      $0["name"] == "_xlnm.Print_Area"
+    }
+    #expect(areas.map { $0["localSheetId"] } == ["5"])
+    let workbook = try #require(fr.text("xl/workbook.xml"))
+    #expect(workbook.contains("Tickets!$A$1:$L$51</definedName>"))
+    let tickets = try #require(fr.sheetPart(5).flatMap { fr.text($0) })
+    #expect(tickets.contains("<oddFooter>&amp;L50 premières lignes imprimées"))
+
+    // English: US Letter (code 1) in a zone outside Europe, A4 in London, --paper wins.
+    var en = ReportWorkbookTests.input(.en)
+    try ReportWorkbook.write(en, to: dir + "/en.xlsx")
+    #expect(
+      try XLSXReader(path: dir + "/en.xlsx").sheetElements(0, named: "pageSetup").first?[
+        "paperSize"] == "1")
+    #expect(ReportWorkbook.defaultPaper(language: .en, zone: "Europe/London") == .a4)
+    #expect(ReportWorkbook.defaultPaper(language: .en, zone: "America/Chicago") == .letter)
+    #expect(ReportWorkbook.defaultPaper(language: .fr, zone: "UTC") == .a4)
+    en.paper = .a4
+    try ReportWorkbook.write(en, to: dir + "/en4.xlsx")
+    #expect(
+      try XLSXReader(path: dir + "/en4.xlsx").sheetElements(0, named: "pageSetup").first?[
+        "paperSize"] == "9")
+  }
+
+  @Test func durationColumnsAreNotWidenedByTheirFormat() {
+    // The conditional duration format is 30 characters long; its cells show at most
+    // "1,215.5 d" or "16 h 45".
+    #expect(Worksheet.numberWidth(0.7, format: "[<2][h]\" h \"mm;#,##0.0\" d\"") == 10)
   }
 }

@@ -9,7 +9,7 @@ import XLSXTestSupport
 struct ReportWorkbookTests {
   /// A small October 2026 report in UTC: two categories and the total, three months of trend,
   /// one open ticket breaching its SLA, three tickets, one import warning.
-  static func content(opened: Int = 10) -> ReportContent {
+  static func content(opened: Int = 10, sla: Bool = true) -> ReportContent {
     let period = ResolvedPeriod.resolve(.month(year: 2026, month: 10), zone: .utc, eventTimes: nil)
     let h: Double = 3600
     let rates = [
@@ -73,7 +73,10 @@ struct ReportWorkbookTests {
         backlog: 1, slaBreaches: nil, slaStays: nil),
       rates: rates, escalations: [], timeAtLevel: tal, timeToResolution: ttr, highestLevel: [],
       levelAtResolution: [],
-      backlog: backlog, sla: nil, trend: trend, tickets: tickets, warnings: [], ticketIDs: [],
+      backlog: backlog,
+      sla: sla
+        ? SLASection(targets: SLATargets(seconds: [86_400, 172_800, nil, nil]), rows: []) : nil,
+      trend: trend, tickets: tickets, warnings: [], ticketIDs: [],
       findingCounts: [])
   }
 
@@ -105,7 +108,7 @@ struct ReportWorkbookTests {
     #expect(
       x.sheetNames == [
         "Summary", "Escalation rates", "Time at level", "Trend", "Backlog", "Tickets", "Matrix",
-        "Data quality",
+        "Data quality", "Data quality detail",
       ])
     // Rates bar chart, stacked bar of medians, two trend lines.
     #expect(x.partNames(under: "xl/charts/").count == 4)
@@ -115,9 +118,13 @@ struct ReportWorkbookTests {
     #expect(charts.contains { $0.contains("<c:grouping val=\"stacked\"/>") })
 
     let summary = x.cells(sheet: 0)
-    #expect(summary["A1"] == .string("Escalation report — 2026-10"))
-    // 2026-10-01 00:00 UTC is Excel serial 46,296 (2026-01-01 = 46,023, plus 273 days).
-    #expect(summary["B4"] == .number(46_296))
+    #expect(summary["A1"] == .string("Escalation report — October 2026"))
+    // The period written out: October 2026 is 1 October 00:00 to 1 November 00:00 (excluded),
+    // that is up to 31 October included; as-of is the end of the period.
+    #expect(summary["B3"] == .string("October 2026"))
+    #expect(summary["B4"] == .string("1 October 2026"))
+    #expect(summary["B5"] == .string("31 October 2026 (included)"))
+    #expect(summary["B6"] == .string("1 November 2026, 00:00"))
     // Opened 10 against 7: change +3.
     let opened = summary.first { $0.value == .string("Tickets opened") }?.key
     let row = opened.map { String($0.dropFirst()) } ?? "?"
@@ -133,7 +140,8 @@ struct ReportWorkbookTests {
     #expect(x.sheetElements(1, named: "cfRule").first?["type"] == "dataBar")
 
     let time = x.cells(sheet: 2)
-    #expect(time["C3"] == .number(10))  // median at level 2 for operational challenges: 10 h
+    // Median at level 2 for operational challenges: 10 h, written as days (Excel's unit).
+    #expect(time["C3"] == .number(10.0 / 24))
     #expect(x.sheetElements(2, named: "cfRule").contains { $0["type"] == "colorScale" })
 
     // Tickets: text ids that look like formulas stay text; filter and frozen header.
@@ -144,9 +152,105 @@ struct ReportWorkbookTests {
     #expect(x.sheetElements(5, named: "pane").first?["topLeftCell"] == "A2")
 
     #expect(x.cells(sheet: 6)["B1"] == .string("Level 1 escalation"))
+    // Grouped: one row per code and message pattern (severity, code, count, file, lines).
     let quality = x.cells(sheet: 7)
-    #expect(quality["E2"] == .string("LOG004"))
-    #expect(quality["B3"] == .number(9))
+    #expect(quality["B2"] == .string("LOG004"))
+    #expect(quality["C2"] == .number(1))
+    #expect(quality["E2"] == .string("7"))
+    #expect(quality["B3"] == .string("LOG101"))
+    // Detail: one row per finding, the column as a letter (3 → C) as the user's sheet shows.
+    let detail = x.cells(sheet: 8)
+    #expect(detail["E2"] == .string("LOG004"))
+    #expect(detail["C2"] == .string("C"))
+    #expect(detail["B3"] == .number(9))
+    #expect(detail["C3"] == .string("B"))
+  }
+
+  @Test func summaryChangesInPointsAndNotApplicableBeforeTheLog() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    // Previous period: share escalated 0.25 against 0.4 now: +15.0 points (not +60 %).
+    var input = Self.input()
+    input.previous?.headline.shareEscalated = 0.25
+    try ReportWorkbook.write(input, to: dir + "/a.xlsx")
+    var x = try XLSXReader(path: dir + "/a.xlsx")
+    var summary = x.cells(sheet: 0)
+    let row =
+      summary.first { $0.value == .string("Share escalated (level ≥ 2)") }.map {
+        String($0.key.dropFirst())
+      } ?? "?"
+    #expect(summary["C" + row] == .number(0.25))
+    if case .number(let change)? = summary["D" + row] {
+      #expect(abs(change - 15) < 1e-9)
+    } else {
+      Issue.record("no change: \(String(describing: summary["D" + row]))")
+    }
+    let styles = try #require(x.text("xl/styles.xml"))
+    #expect(styles.contains("formatCode=\"+0.0&quot; pts&quot;;&quot;−&quot;0.0&quot; pts&quot;"))
+    // The findings line: 2 findings, 1 error, 1 warning, 0 notes; in French 0 remarque.
+    #expect(
+      summary.values.contains(
+        .string("2 findings: 1 error (rejected records), 1 warning, 0 notes — see the sheet")))
+
+    // The log starts on 2026-10-01 (September lies before it): n/a, never 0 or a huge change.
+    input = Self.input(.fr)
+    input.previous?.period = ResolvedPeriod.resolve(
+      .month(year: 2026, month: 9), zone: .utc, eventTimes: nil)
+    input.firstEvent = input.content.period.start
+    try ReportWorkbook.write(input, to: dir + "/b.xlsx")
+    x = try XLSXReader(path: dir + "/b.xlsx")
+    summary = x.cells(sheet: 0)
+    let opened =
+      summary.first { $0.value == .string("Tickets ouverts") }.map { String($0.key.dropFirst()) }
+      ?? "?"
+    #expect(summary["B" + opened] == .number(10))
+    #expect(summary["C" + opened] == .string("n.d."))
+    #expect(summary["D" + opened] == .string("n.d."))
+    #expect(summary["B4"] == .string("1er octobre 2026"))
+    #expect(summary["B5"] == .string("31 octobre 2026 inclus"))
+    #expect(summary["B6"] == .string("1er novembre 2026 à 00:00"))
+    #expect(
+      summary.values.contains(
+        .string(
+          "2 remarques\u{00A0}: 1 erreur (lignes rejetées), 1 avertissement, 0 remarque — voir la feuille"
+        )))
+    // Trend months in French.
+    #expect(x.cells(sheet: 3)["A2"] == .string("août 2026"))
+  }
+
+  @Test func withoutSLATheBacklogAndTicketsHaveNoSLAColumn() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var input = Self.input()
+    input.content = Self.content(sla: false)
+    try ReportWorkbook.write(input, to: dir + "/a.xlsx")
+    let x = try XLSXReader(path: dir + "/a.xlsx")
+    #expect(x.cells(sheet: 4)["G1"] == .string("Age (days)"))
+    #expect(x.cells(sheet: 4)["H1"] == nil)
+    #expect(x.cells(sheet: 5)["K1"] == .string("Time to resolution"))
+    #expect(x.cells(sheet: 5)["L1"] == nil)
+    #expect(x.sheetElements(4, named: "cfRule").count == 1)  // the banding only
+  }
+
+  @Test func identicalWarningsAreOneRowWithACount() {
+    // 7 duplicates of different lines: one group, 7, the first five lines and an ellipsis.
+    let dupes = (1...7).map { i in
+      Finding(
+        code: "LOG020", severity: .warning, file: "log.csv", line: 10 * i, column: nil,
+        message: "exact duplicate of line \(10 * i - 1); not used")
+    }
+    let other = Finding(
+      code: "LOG017", severity: .error, file: "log.csv", line: 3, column: 5,
+      message: "unknown category \"Perf\"; did you mean \"Performance issues\"?")
+    let groups = ReportWriter.groups(dupes + [other])
+    #expect(groups.count == 2)
+    #expect(groups[0].count == 7)
+    #expect(groups[0].lines == [10, 20, 30, 40, 50, 60])
+    #expect(ReportWriter.pattern(other.message) == "unknown category \"…\"; did you mean \"…\"?")
+    #expect(ReportWriter.lineList(groups[0], Labels(.en)) == "10, 20, 30, 40, 50…")
+    #expect(ReportWriter.lineList(groups[1], Labels(.en)) == "3")
+    #expect(ReportWriter.formatted(5_278, Labels(.en)) == "5,278")
+    #expect(ReportWriter.formatted(5_278, Labels(.fr)) == "5\u{202F}278")
   }
 
   @Test func frenchSheetNames() throws {
@@ -159,7 +263,7 @@ struct ReportWorkbookTests {
       x.sheetNames == [
         "Synthèse", "Taux de remontée", "Temps par niveau", "Tendance", "En cours", "Tickets",
         "Matrice",
-        "Qualité des données",
+        "Qualité des données", "Détail qualité des données",
       ])
   }
 
@@ -223,8 +327,8 @@ struct ReportWorkbookSampleTests {
     let rates = x.cells(sheet: 1)
     let total = rates.first { $0.value == .string("Total") }?.key.dropFirst() ?? ""
     #expect(rates["B\(total)"] == .number(Double(content.headline.opened)))
-    // The data-quality sheet lists every finding: import, then reconstruction.
-    let quality = x.cells(sheet: 7)
+    // The data-quality detail sheet lists every finding: import, then reconstruction.
+    let quality = x.cells(sheet: 8)
     let findings = log.findings.count + content.findings.count
     #expect(quality["E\(findings + 1)"] != nil)
     #expect(quality["E\(findings + 2)"] == nil)

@@ -40,7 +40,7 @@ import XLSXTestSupport
     #expect(
       x.sheetNames == [
         "Summary", "Escalation rates", "Time at level", "Trend", "Backlog", "Tickets", "Matrix",
-        "Data quality",
+        "Data quality", "Data quality detail",
       ])
 
     // Summary: the headline figures.
@@ -70,7 +70,7 @@ import XLSXTestSupport
       }
     }
 
-    // Time at level: the medians in hours (seconds / 3600).
+    // Time at level: the medians in days (seconds / 86,400), Excel's unit of durations.
     let tal = m["timeAtLevel"] as? [[String: Any]] ?? []
     let timeCells = x.cells(sheet: 2)
     for (i, row) in tal.enumerated() where i < 9 {
@@ -79,19 +79,24 @@ import XLSXTestSupport
         let median = levels[String(k + 1)]?["medianSeconds"] as? Double
         let cell = number(timeCells[col + String(i + 3)])
         if let median {
-          #expect(abs((cell ?? -1) - median / 3600) < 1e-6)
+          #expect(abs((cell ?? -1) - median / 86_400) < 1e-9)
         } else {
           #expect(cell == nil)
         }
       }
     }
 
-    // Trend: one row per month, opened per month.
+    // Trend: one row per month ("January 2026" for "2026-01"), opened per month.
     let trend = m["trend"] as? [[String: Any]] ?? []
     let trendCells = x.cells(sheet: 3)
     #expect(trend.count == 10)  // January to October
+    let months = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October",
+    ]
     for (i, row) in trend.enumerated() {
-      #expect(trendCells["A" + String(i + 2)] == .string(row["month"] as? String ?? "?"))
+      #expect(trendCells["A" + String(i + 2)] == .string("\(months[i]) 2026"))
+      #expect(row["month"] as? String == "2026-\(i < 9 ? "0" : "")\(i + 1)")
       #expect(number(trendCells["B" + String(i + 2)]) == row["opened"] as? Double)
     }
 
@@ -134,7 +139,7 @@ import XLSXTestSupport
     #expect(
       try XLSXReader(path: a).sheetNames == [
         "Synthèse", "Taux de remontée", "Temps par niveau", "Tendance", "En cours", "Tickets",
-        "Matrice", "Qualité des données",
+        "Matrice", "Qualité des données", "Détail qualité des données",
       ])
   }
 
@@ -156,7 +161,7 @@ import XLSXTestSupport
     let x = try XLSXReader(path: out)
     let tickets = x.cells(sheet: 5)
     #expect(tickets.values.contains(.string("=HYPERLINK(\"http://x\")")))
-    for sheet in 0..<8 {
+    for sheet in 0..<9 {
       #expect(
         !x.cells(sheet: sheet).values.contains {
           if case .formula = $0 { return true } else { return false }

@@ -75,6 +75,48 @@ public struct Labels: Sendable {
   /// Tickets opened in P.
   public var ticketsOpened: String { t("Tickets opened", "Tickets ouverts") }
 
+  // MARK: Dates
+
+  /// The month's name in lower case in French, capitalised in English ("octobre", "October").
+  public func monthName(_ month: Int) -> String {
+    let en = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September",
+      "October", "November", "December",
+    ]
+    let fr = [
+      "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+      "octobre", "novembre", "décembre",
+    ]
+    guard (1...12).contains(month) else { return String(month) }
+    return t(en[month - 1], fr[month - 1])
+  }
+
+  /// "October 2026", "octobre 2026".
+  public func monthYear(_ m: MonthKey) -> String { "\(monthName(m.month)) \(m.year)" }
+
+  /// "1 November 2026", "1er novembre 2026" (French writes the first of the month "1er").
+  public func longDate(_ d: LocalDateTime) -> String {
+    let day = language == .fr && d.day == 1 ? "1er" : String(d.day)
+    return "\(day) \(monthName(d.month)) \(d.year)"
+  }
+
+  /// "1 November 2026, 00:00", "1er novembre 2026 à 00:00".
+  public func longDateTime(_ d: LocalDateTime) -> String {
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+    let hm = "\(two(d.hour)):\(two(d.minute))"
+    return longDate(d) + t(", ", " à ") + hm
+  }
+
+  /// The period's name: "October 2026" for a month, "1 October 2026 – 15 October 2026" for
+  /// days (both included), "all" ("tout") for the whole log.
+  public func periodName(_ p: ResolvedPeriod) -> String {
+    switch p.spec {
+    case .all: return t("whole log", "tout le journal")
+    case .month(let y, let m): return monthYear(MonthKey(year: y, month: m))
+    case .days(let f, let to): return "\(longDate(f)) – \(longDate(to))"
+    }
+  }
+
   // MARK: Sheet names
 
   public var summarySheet: String { t("Summary", "Synthèse") }
@@ -85,4 +127,5 @@ public struct Labels: Sendable {
   public var ticketsSheet: String { tickets }
   public var matrixSheet: String { t("Matrix", "Matrice") }
   public var qualitySheet: String { dataQuality }
+  public var qualityDetailSheet: String { t("Data quality detail", "Détail qualité des données") }
 }
