@@ -61,9 +61,10 @@ extension DiagnosticCode {
         + "a level in the matrix in use.",
       "Correct the level, or pass the matrix whose roles the log uses with `--matrix`."),
     rejected(
-      "LOG016", "escalate / de-escalate without a level",
-      "An escalation or de-escalation event does not say to which level.",
-      "Fill in the level."),
+      "LOG016", "retired: a blank-level escalate / de-escalate now moves one level",
+      "No longer produced: an escalation or de-escalation without a level moves the ticket one "
+        + "level up or down (docs/metrics.md); one that would leave levels 1-4 is MET010.",
+      "Nothing to do."),
     rejected(
       "LOG017", "unknown category (did you mean …)",
       "The category is not a category key, a label in English or French, or a label of the "
@@ -145,6 +146,14 @@ extension DiagnosticCode {
       "LOG036", "level given as a role or alias (once per value)",
       "A level was written as the role that owns it in the matrix, or as an alias such as `N2`."),
     note("LOG037", "column not used", "A column the tool does not read, or a duplicate header."),
+    note(
+      "LOG038", "tickets layout: the close date is the resolution when the resolution date is blank",
+      "A row has no resolution date but a close date: the close date is used as the resolution "
+        + "(said once per file)."),
+    note(
+      "LOG039", "title line above the header, skipped",
+      "The first line holds a single cell that is no known header (a title such as "
+        + "\"Incident export\"), followed by the header: it is skipped."),
   ]
 
   private static func note(_ code: String, _ summary: String, _ what: String) -> DiagnosticCode {

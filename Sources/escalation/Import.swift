@@ -54,9 +54,10 @@ struct Import: ParsableCommand {
     let writer = try OutputWriter(path: output, inputs: [log])
     let result = try importOptions.loadLog(
       log, options: options, command: "import", format: fformat)
-    let failed = strict && result.accounting.rejected > 0
+    let empty = result.accounting.used == 0
+    let failed = (strict && result.accounting.rejected > 0) || empty
     var lines = [String]()
-    if failed {
+    if failed && !empty {
       lines.append("--strict: \(result.accounting.rejected) record(s) rejected; no events written")
     }
     if !failed {
@@ -81,11 +82,13 @@ struct Import: ParsableCommand {
           ])
         ),
         ("events", .int(result.events.count)), ("tickets", .int(result.ticketIDs.count)),
+        ("profile", ProfileJSON.value(options.profile)),
       ],
       textLines: lines, ruleDescriptions: descriptions)
     var text = report.render(fformat, color: Terminal.useColor(fd: 2))
     text += a.line + "\n"
     Terminal.standardError(text)
+    if empty { try NothingToReport.checkUsed(result, command: "import") }
     if failed { throw ExitStatus.invalid }
   }
 }

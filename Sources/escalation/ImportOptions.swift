@@ -1,5 +1,7 @@
 import ArgumentParser
 import EscalationKit
+import Foundation
+import ProfileTOML
 
 extension LogLayout: ExpressibleByArgument {}
 extension DateOrder: ExpressibleByArgument {}
@@ -39,28 +41,42 @@ struct ImportOptions: ParsableArguments {
   @Option(
     name: .customLong("tz"),
     help: ArgumentHelp(
-      "IANA time zone of times written without an offset, e.g. Europe/Paris.", valueName: "zone"))
-  var tz: String = "UTC"
+      "IANA time zone of times written without an offset, e.g. Europe/Paris; default: UTC.",
+      valueName: "zone"))
+  var tz: String?
 
   @Option(
     name: .long,
     help: ArgumentHelp("Field delimiter: , ; tab or |; default: detected.", valueName: "char"))
   var delimiter: String?
 
-  /// The library options, or a usage error.
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Read columns, values and options from this profile (TOML); default: ./escalation.toml when present.",
+      valueName: "file"))
+  var profile: String?
+
+  @Flag(name: .customLong("no-profile"), help: "Do not read ./escalation.toml.")
+  var noProfile = false
+
+  /// The library options (flags, then the profile, then the defaults), or a usage error.
   func logImportOptions() throws -> LogImportOptions {
+    let profile = try loadProfile()
     var o = LogImportOptions()
-    o.layout = layout
-    o.dateOrder = dateOrder
-    for m in map {
-      guard let eq = m.firstIndex(of: "="), eq != m.startIndex, m.index(after: eq) != m.endIndex
-      else {
-        throw CLIError.usage(
-          "--map \(m): write --map field=Header, e.g. --map ticket=\"Réf. dossier\"")
+    o.profile = profile
+    o.layout = layout ?? profile?.layout
+    o.dateOrder = dateOrder ?? profile?.dateOrder
+    let flagged = try flagMap()
+    for (field, header) in profile?.columns ?? [] where flagged[field.rawValue] == nil {
+      if header.isEmpty {
+        o.absentFields.insert(field)
+      } else {
+        o.headerMap[field.rawValue] = header
       }
-      o.headerMap[String(m[..<eq])] = String(m[m.index(after: eq)...])
     }
-    o.zone = try OptionValues.zone(tz)
+    for (k, v) in flagged { o.headerMap[k] = v }
+    o.zone = try tz.map(OptionValues.zone) ?? profile?.zone ?? .utc
     if let d = delimiter {
       switch d {
       case ",", "comma": o.delimiter = 0x2C
@@ -69,23 +85,64 @@ struct ImportOptions: ParsableArguments {
       case "|", "pipe": o.delimiter = 0x7C
       default: throw CLIError.usage("--delimiter \(d): use , ; tab or |")
       }
+    } else {
+      o.delimiter = profile?.delimiter
     }
-    if let matrix {
-      // A file that cannot be read exits 2 (CSVError I/O); one that is not a valid matrix, 1.
-      let loaded = try MatrixLoader.load(path: matrix)
-      guard loaded.isValid, let m = loaded.matrix else {
-        let errors = loaded.findings.filter { $0.severity == .error }
-        for f in errors { Terminal.standardError(f.description) }
-        Terminal.standardError(
-          "escalation: error: --matrix \(matrix) is not a valid matrix (\(errors.count) error(s)); "
-            + "check it with: escalation validate \(matrix)")
-        throw ExitStatus.invalid
-      }
-      o.matrix = m
-      for case (.category(let key), let label) in loaded.document?.rowLabels ?? [:] {
-        o.categoryLabels[key] = label.text
-      }
+    if let matrix = matrixPath(profile) { try loadMatrix(matrix, into: &o) }
+    if let profile {
+      o.values = try ValueMap(profile: profile, categoryLabels: o.categoryLabels)
     }
     return o
+  }
+
+  /// `--matrix`, else the profile's matrix.
+  func matrixPath(_ profile: Profile?) -> String? { matrix ?? profile?.matrix }
+
+  /// `--map field=Header` entries keyed by the field's name (an unknown name is kept as
+  /// written, for the importer's error).
+  private func flagMap() throws -> [String: String] {
+    var out: [String: String] = [:]
+    for m in map {
+      guard let eq = m.firstIndex(of: "="), eq != m.startIndex, m.index(after: eq) != m.endIndex
+      else {
+        throw CLIError.usage(
+          "--map \(m): write --map field=Header, e.g. --map ticket=\"Réf. dossier\"")
+      }
+      let name = String(m[..<eq])
+      out[LogField(mapName: name)?.rawValue ?? name] = String(m[m.index(after: eq)...])
+    }
+    return out
+  }
+
+  /// Loads the matrix in use into `o` (its roles and category labels); an invalid matrix
+  /// prints its errors and exits 1.
+  private func loadMatrix(_ matrix: String, into o: inout LogImportOptions) throws {
+    // A file that cannot be read exits 2 (CSVError I/O); one that is not a valid matrix, 1.
+    let loaded = try MatrixLoader.load(path: matrix)
+    guard loaded.isValid, let m = loaded.matrix else {
+      let errors = loaded.findings.filter { $0.severity == .error }
+      for f in errors { Terminal.standardError(f.description) }
+      Terminal.standardError(
+        "escalation: error: --matrix \(matrix) is not a valid matrix (\(errors.count) error(s)); "
+          + "check it with: escalation validate \(matrix)")
+      throw ExitStatus.invalid
+    }
+    o.matrix = m
+    for case (.category(let key), let label) in loaded.document?.rowLabels ?? [:] {
+      o.categoryLabels[key] = label.text
+    }
+  }
+
+  /// The profile in use: `--profile FILE`, else `./escalation.toml` when present (unless
+  /// `--no-profile`), else none.
+  func loadProfile() throws -> Profile? {
+    if let profile {
+      if noProfile { throw CLIError.usage("--profile and --no-profile: give one of them") }
+      return try ProfileReader.load(path: profile)
+    }
+    guard !noProfile, FileManager.default.fileExists(atPath: ProfileReader.defaultFileName) else {
+      return nil
+    }
+    return try ProfileReader.load(path: ProfileReader.defaultFileName)
   }
 }

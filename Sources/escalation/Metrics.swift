@@ -49,20 +49,28 @@ struct Metrics: ParsableCommand {
   var output: String?
 
   func run() throws {
-    let language = period.language
     let (importing, options) = try importOptions.metricsSetup(
       period, includeTickets: table == .tickets)
     let zone = importing.zone
+    let language = period.language(importing.profile)
     // Opened first so that a bad -o fails before the work; dropped uncommitted, it leaves nothing.
     let writer = try OutputWriter(
       path: output, inputs: [log] + [importOptions.matrix].compactMap { $0 })
     let events = try importOptions.loadLog(log, options: importing, command: "metrics")
+    try NothingToReport.checkUsed(events, command: "metrics")
     let content = MetricsEngine.compute(events, options: options)
+    try NothingToReport.checkPeriod(events, content.period, command: "metrics")
     let renderer = MetricsRenderer(content: content, language: language, zone: zone)
-    try writer.write(
-      renderer.render(
-        format, table: table,
-        color: format == .text && writer.path == nil && Terminal.useColor(fd: 1)))
+    if format == .json, case .object(var fields) = renderer.json(table: table) {
+      // The profile used, beside the figures (the renderer knows figures only).
+      fields.append(("profile", ProfileJSON.value(importing.profile)))
+      try writer.write(JSON.object(fields).serialized() + "\n")
+    } else {
+      try writer.write(
+        renderer.render(
+          format, table: table,
+          color: format == .text && writer.path == nil && Terminal.useColor(fd: 1)))
+    }
     try writer.commit()
   }
 }

@@ -33,8 +33,10 @@ struct PeriodOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: "Language of the output (labels, decimal comma and sheet names with fr): en or fr.")
-  var lang: String = "en"
+    help:
+      "Language of the output (labels, decimal comma and sheet names with fr): en or fr; default: en."
+  )
+  var lang: String?
 
   func validate() throws {
     if month != nil && (from != nil || to != nil) {
@@ -43,16 +45,19 @@ struct PeriodOptions: ParsableArguments {
     if (from == nil) != (to == nil) {
       throw ValidationError("--from and --to go together: give both days (both are included)")
     }
-    _ = try OptionValues.language(lang)
+    if let lang { _ = try OptionValues.language(lang) }
   }
 
-  var language: Language { Language(rawValue: lang.lowercased()) ?? .en }
+  /// `--lang`, else the profile's `lang`, else English.
+  func language(_ profile: Profile?) -> Language {
+    lang.flatMap { Language(rawValue: $0.lowercased()) } ?? profile?.language ?? .en
+  }
 
   /// Whether a period was given (`--month` or `--from`/`--to`).
   var hasPeriod: Bool { month != nil || from != nil }
 
   /// Sets the period, as-of and SLA targets of `options`; a bad value is a usage error.
-  func apply(to options: inout MetricsOptions) throws {
+  func apply(to options: inout MetricsOptions, profile: Profile?) throws {
     do {
       if let month {
         options.period = try PeriodSpec.parseMonth(month)
@@ -69,6 +74,8 @@ struct PeriodOptions: ParsableArguments {
       } catch {
         throw CLIError.usage(error.description)
       }
+    } else if let s = profile?.sla {
+      options.sla = s
     }
   }
 }
@@ -80,10 +87,12 @@ extension ImportOptions {
     LogImportOptions, MetricsOptions
   ) {
     var importing = try logImportOptions()
-    if matrix == nil { importing.matrix = .canonical(period.language) }
+    if matrixPath(importing.profile) == nil {
+      importing.matrix = .canonical(period.language(importing.profile))
+    }
     var options = MetricsOptions(
       zone: importing.zone, matrix: importing.matrix, includeTickets: includeTickets)
-    try period.apply(to: &options)
+    try period.apply(to: &options, profile: importing.profile)
     return (importing, options)
   }
 
@@ -94,6 +103,19 @@ extension ImportOptions {
   ) throws -> EventLog {
     do {
       return try LogImporter.load(path: path, options: options)
+    } catch LogImportError.mappedHeaderNotFound(_, let field, let header, let headers)
+      where options.profile.map({ p in p.columns.contains { $0.field == field } }) == true
+      && !map.contains(where: { LogField(mapName: String($0.prefix { $0 != "=" })) == field })
+    {
+      // The header came from the profile's [columns]: point at its line there.
+      let p = options.profile!
+      throw ProfileError(
+        code: ProfileCode.headerNotFound, path: p.path, line: p.line("columns.\(field.rawValue)"),
+        message:
+          "[columns] \(field.rawValue) = \"\(header)\": \(path) has no column \"\(header)\"; headers found: "
+          + LogImportError.headerList(headers)
+          + "; correct the header, or write \(field.rawValue) = \"\" if the file has no such column"
+      )
     } catch let e as LogImportError {
       let report = FindingsReport(
         command: command, files: [path == "-" ? "<stdin>" : path], findings: [e.finding],

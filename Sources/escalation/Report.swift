@@ -40,8 +40,8 @@ struct Report: ParsableCommand {
   var output: String?
 
   func run() throws {
-    let language = period.language
     var (importing, options) = try importOptions.metricsSetup(period, includeTickets: true)
+    let language = period.language(importing.profile)
     let inputs = [log] + [importOptions.matrix].compactMap { $0 }
     // Check an explicit target before the work (the default one once the period is known).
     if let output { try OutputWriter.checkTarget(output, inputs: inputs) }
@@ -50,7 +50,9 @@ struct Report: ParsableCommand {
       options.period = PeriodSpec.latestCompleteMonth(
         lastEvent: last, now: Int64(time(nil)), zone: options.zone)
     }
+    try NothingToReport.checkUsed(events, command: "report")
     let content = MetricsEngine.compute(events, options: options)
+    try NothingToReport.checkPeriod(events, content.period, command: "report")
     var previous: ReportContent?
     if let p = options.period.previous {
       var o = options

@@ -16,6 +16,8 @@ struct LogColumns {
   /// Columns of the level 2, 3 and 4 dates (tickets layout).
   let escalated: [Int]
   let resolved: Int
+  /// The close date column (tickets layout): the resolution when the resolution date is blank.
+  let closed: Int
   /// Columns not read: (0-based column, header, why), in column order.
   let unused: [(Int, String, String)]
 
@@ -45,12 +47,13 @@ struct LogColumns {
     opened = col(.opened)
     escalated = [col(.escalated2), col(.escalated3), col(.escalated4)]
     resolved = col(.resolved)
+    closed = col(.closed)
     self.unused = unused.sorted(by: { $0.0 < $1.0 })
   }
 
   /// The findings that say how the header was read: the layout and columns (note), the columns
   /// not used (notes), and a missing event or category column (warnings).
-  func headerFindings(header: LogHeader, file: String, line: Int, forcedLayout: Bool)
+  func headerFindings(header: LogHeader, file: String, line: Int, layoutSource: String)
     -> [Finding]
   {
     var out: [Finding] = []
@@ -63,7 +66,7 @@ struct LogColumns {
       Finding(
         code: LogCode.layoutRead, severity: .note, file: file, line: line,
         message:
-          "read as the \(layout.rawValue) layout (\(forcedLayout ? "--layout" : "detected from the header")): "
+          "read as the \(layout.rawValue) layout (\(layoutSource)): "
           + listed.joined(separator: ", ")))
     for u in unused {
       out.append(
@@ -72,6 +75,15 @@ struct LogColumns {
           column: u.0 + 1,
           message:
             "column \"\(u.1)\" is not used (\(u.2)); name it with --map FIELD=\"\(u.1)\" if it holds a field"
+        ))
+    }
+    if layout == .tickets && !hasEscalationDates && level >= 0 {
+      out.append(
+        Finding(
+          code: LogCode.layoutRead, severity: .note, file: file, line: line,
+          message:
+            "no escalation date column: each ticket opens at its current level (column "
+            + "\(Finding.columnLetter(level + 1)) \"\(header.headers[level])\") and is resolved on its resolution date"
         ))
     }
     if layout == .events && event < 0 {
@@ -93,12 +105,16 @@ struct LogColumns {
     return out
   }
 
+  /// Whether the tickets layout has an escalation date column (without one, a ticket opens at
+  /// its current level).
+  var hasEscalationDates: Bool { escalated.contains { $0 >= 0 } }
+
   /// The 0-based column an event's date came from.
   func dateColumn(of e: Event) -> Int {
     guard layout == .tickets else { return time }
     switch e.kind {
     case .open: return opened
-    case .resolve: return resolved
+    case .resolve: return resolved >= 0 ? resolved : closed
     default: return escalated[max(0, min(2, Int(e.levelRaw) - 2))]
     }
   }

@@ -31,6 +31,12 @@ extension LogImportState {
 
     var ticketIDs = tickets.strings
     if lateRejections { compactTickets(&ticketIDs) }
+    var ownerNames = owners.strings
+    var noteTexts = notes.strings
+    if options.values.hasNulls {
+      dropNulls(&ownerNames, \.owner)
+      dropNulls(&noteTexts, \.note)
+    }
     firstEventChecks(ticketCount: ticketIDs.count, ticketIDs: ticketIDs)
 
     // File-level findings first, then by line; the order of findings on a line is kept.
@@ -40,8 +46,8 @@ extension LogImportState {
       return la != lb ? la < lb : a.offset < b.offset
     }.map(\.element)
     return EventLog(
-      source: file, events: events, ticketIDs: ticketIDs, owners: owners.strings,
-      notes: notes.strings,
+      source: file, events: events, ticketIDs: ticketIDs, owners: ownerNames,
+      notes: noteTexts,
       accounting: RecordAccounting(
         read: read, used: used, rejected: rejected, duplicates: duplicates),
       findings: sorted)
@@ -161,6 +167,20 @@ extension LogImportState {
             + "\(firstDuplicateOf); the others are used"
       ))
     return kept > 0
+  }
+
+  /// Removes the values that mean blank (a profile's `null`) from a string table and clears
+  /// the events' references to them (`path`: 1-based ids, 0 = none).
+  private mutating func dropNulls(_ table: inout [String], _ path: WritableKeyPath<Event, UInt32>) {
+    var map = [UInt32](repeating: 0, count: table.count + 1)
+    var kept: [String] = []
+    for (i, s) in table.enumerated() where !options.values.isNull(s) {
+      kept.append(s)
+      map[i + 1] = UInt32(kept.count)
+    }
+    guard kept.count < table.count else { return }
+    for k in events.indices { events[k][keyPath: path] = map[Int(events[k][keyPath: path])] }
+    table = kept
   }
 
   /// Drops ticket ids left without events by late rejections and renumbers the events.

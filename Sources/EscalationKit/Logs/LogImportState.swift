@@ -36,6 +36,9 @@ struct LogImportState {
   var evidence = DateOrderEvidence()
   var fractionNoted = false
   var blankEventNoted = false
+  var closedNoted = false
+  /// Per ticket id, its previous row's state (event kind + 1, level, category; 0 = none).
+  var lastState: [UInt32] = []
   /// The problems of the record being read; any of them rejects it.
   var problems: [(code: String, column: Int, message: String)] = []
 
@@ -52,7 +55,10 @@ struct LogImportState {
     categoryResolver = CategoryResolver(labels: options.categoryLabels)
     events.reserveCapacity(1 << 12)
     findings += col.headerFindings(
-      header: header, file: file, line: headerLine, forcedLayout: options.layout != nil)
+      header: header, file: file, line: headerLine,
+      layoutSource: options.layout == nil
+        ? "detected from the header"
+        : (options.profile?.layout == options.layout ? "the profile" : "--layout"))
   }
 
   /// Bytes of the first records, to size the event array once from the file size.

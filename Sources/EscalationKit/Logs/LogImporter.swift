@@ -17,6 +17,13 @@ public struct LogImportOptions: Sendable {
   public var zone: ZoneRules
   /// `--delimiter`; `nil` detects it.
   public var delimiter: UInt8?
+  /// What cell values mean beyond the built-in words (a profile's null, levels, categories
+  /// and events).
+  public var values = ValueMap()
+  /// The profile these options came from, if any (its path and hash go in JSON output).
+  public var profile: Profile?
+  /// Fields the file is said to have no column for (a profile's `field = ""`): not detected.
+  public var absentFields: Set<LogField> = []
 
   public init(
     matrix: Matrix = .canonical(.en), layout: LogLayout? = nil, headerMap: [String: String] = [:],
@@ -33,7 +40,7 @@ public struct LogImportOptions: Sendable {
   }
 }
 
-/// Imports an escalation log (`logs.md`) into an ``EventLog``.
+/// Imports an escalation log (docs/logs.md) into an ``EventLog``.
 ///
 /// The file is streamed once. Each record is checked whole: a record is used or rejected with
 /// a finding for each problem. Dates wait in a packed form until the day/month order of the
@@ -70,9 +77,26 @@ public enum LogImporter {
     // capture, no optional unwrap and no exclusivity check per record.
     let state = UnsafeMutablePointer<LogImportState>.allocate(capacity: 1)
     var started = false
+    // The first record waits for the second: a lone cell above a real header is a title.
+    var first: (line: Int, cells: [String])?
+    var title: (line: Int, cells: [String])?
     defer {
       if started { state.deinitialize(count: 1) }
       state.deallocate()
+    }
+    func start(_ cells: [String], line: Int) throws {
+      let header = try LogHeader.detect(
+        headers: cells, file: file, map: options.headerMap, forced: options.layout,
+        absent: options.absentFields)
+      state.initialize(
+        to: LogImportState(file: file, header: header, headerLine: line, options: options))
+      started = true
+      if let title {
+        let text = title.cells.first { !$0.isEmpty } ?? ""
+        state.pointee.note(
+          LogCode.titleSkipped, line: title.line, column: 1,
+          "\"\(Finding.excerpt(text))\" is taken as a title above the header and skipped")
+      }
     }
     try reader.forEachRecord { [state] record in
       if _fastPath(started) {
@@ -80,16 +104,40 @@ public enum LogImporter {
         if state.pointee.read == 256, let size = fileSize {
           state.pointee.reserve(fileBytes: size)
         }
+        return
+      }
+      let cells = (0..<record.count).map { record.string($0) }
+      guard let f = first else {
+        // A header starts at once; a lone cell that may be a title waits for the next record.
+        if LogImporter.isTitle(cells) {
+          first = (record.line, cells)
+        } else {
+          try start(cells, line: record.line)
+        }
+        return
+      }
+      if LogImporter.isTitle(f.cells) && LogImporter.filledCount(cells) >= 2 {
+        title = f
+        try start(cells, line: record.line)
       } else {
-        let headers = (0..<record.count).map { record.string($0) }
-        let header = try LogHeader.detect(
-          headers: headers, file: file, map: options.headerMap, forced: options.layout)
-        state.initialize(
-          to: LogImportState(file: file, header: header, headerLine: record.line, options: options))
-        started = true
+        try start(f.cells, line: f.line)
+        state.pointee.add(record)
       }
     }
+    if !started, let f = first { try start(f.cells, line: f.line) }
     guard started else { throw CSVError.empty(path: file) }
     return try state.pointee.finish()
+  }
+
+  static func filledCount(_ cells: [String]) -> Int {
+    cells.lazy.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+  }
+
+  /// A line above the header that holds one cell only, which is no known header: a title
+  /// such as "Incident export, November 2026" (a log has at least a ticket and a date column).
+  static func isTitle(_ cells: [String]) -> Bool {
+    let filled = cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    guard filled.count == 1 else { return false }
+    return LogField.byHeaderKey[LogField.headerKey(filled[0])] == nil
   }
 }
