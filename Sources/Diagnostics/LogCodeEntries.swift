@@ -147,7 +147,8 @@ extension DiagnosticCode {
       "A level was written as the role that owns it in the matrix, or as an alias such as `N2`."),
     note("LOG037", "column not used", "A column the tool does not read, or a duplicate header."),
     note(
-      "LOG038", "tickets layout: the close date is the resolution when the resolution date is blank",
+      "LOG038",
+      "tickets layout: the close date is the resolution when the resolution date is blank",
       "A row has no resolution date but a close date: the close date is used as the resolution "
         + "(said once per file)."),
     note(

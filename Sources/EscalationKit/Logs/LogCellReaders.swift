@@ -135,12 +135,13 @@ extension LogImportState {
       let text = LogImportState.text(b)
       var m = "unknown category \"\(LogImportState.shown(text))\""
       if case .failure(let miss) = categoryResolver.resolve(text), let s = miss.suggestion {
-        m += "; did you mean \"\(s)\"?"
+        m += "; did you mean \"\(s)\"? A profile's [categories] table can also map it."
       } else {
-        m += "; write a category key (e.g. performance-issues) or its English or French label"
+        m +=
+          "; write a category key (e.g. performance-issues) or its English or French label, "
+          + "or map it in a profile's [categories] table."
       }
-      m += ", or map it in a profile's [categories] table"
-      problem(LogCode.unknownCategory, col.category, m + ". The record is not used.")
+      problem(LogCode.unknownCategory, col.category, m + " The record is not used.")
       return nil
     }
     return v

@@ -11,7 +11,7 @@ extension LogImportState {
     let kind = eventKind(record)
     let lv = col.level >= 0 ? level(record, col.level) : 0
     let cat = col.category >= 0 ? category(record) : 0
-    // A blank level on an escalate or de-escalate moves one level (metrics.md, decided edge
+    // A blank level on an escalate or de-escalate moves one level (docs/metrics.md, decided edge
     // cases): the reconstruction applies it, after duplicates are removed.
     guard problems.isEmpty, let raw, let lv, let cat else {
       rejectRecord(line: record.line)
