@@ -78,7 +78,7 @@ extension DiagnosticCode {
   /// calendar.
   public static let all: [DiagnosticCode] =
     ioCodes + xlsxCodes + csvCodes + matrixCodes + logCodes + metricsCodes + calendarCodes
-      + profileCodes
+    + profileCodes
 
   private static let index: [String: DiagnosticCode] = {
     var d: [String: DiagnosticCode] = [:]
