@@ -3,10 +3,6 @@ import EscalationKit
 import Foundation
 import ProfileTOML
 
-extension LogLayout: ExpressibleByArgument {}
-extension DateOrder: ExpressibleByArgument {}
-extension NormalizedEventFormat: ExpressibleByArgument {}
-
 /// The options that say how to read an escalation log; shared by `import`, `metrics` and
 /// `report` through `@OptionGroup`.
 struct ImportOptions: ParsableArguments {
@@ -14,7 +10,8 @@ struct ImportOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "The matrix in use (its roles resolve as levels); default: the canonical one.",
-      valueName: "file"))
+      valueName: "file"),
+    completion: .file(extensions: ["csv"]))
   var matrix: String?
 
   @Option(
@@ -33,22 +30,22 @@ struct ImportOptions: ParsableArguments {
 
   @Option(
     name: .customLong("date-order"),
-    help:
-      "Read dates like 03/10/2026 day-first (dmy) or month-first (mdy) when the file does not tell."
-  )
+    help: ArgumentHelp(
+      "Read dates like 03/10/2026 day-first (dmy) or month-first (mdy) when the file does not tell.",
+      valueName: "order"))
   var dateOrder: DateOrder?
 
   @Option(
     name: .customLong("tz"),
     help: ArgumentHelp(
-      "IANA time zone of times written without an offset, e.g. Europe/Paris; default: UTC.",
+      "IANA time zone of times written without an offset, e.g. Europe/Paris (default: UTC).",
       valueName: "zone"))
-  var tz: String?
+  var tz: Zone?
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Field delimiter: , ; tab or |; default: detected.", valueName: "char"))
-  var delimiter: String?
+    help: ArgumentHelp("Field delimiter; default: detected from the header.", valueName: "char"))
+  var delimiter: Delimiter?
 
   @Option(
     name: .long,
@@ -60,7 +57,22 @@ struct ImportOptions: ParsableArguments {
   @Flag(name: .customLong("no-profile"), help: "Do not read ./escalation.toml.")
   var noProfile = false
 
-  /// The library options (flags, then the profile, then the defaults), or a usage error.
+  func validate() throws {
+    _ = try tz?.validated()
+    for m in map where headerMapping(m) == nil {
+      throw ValidationError(
+        "--map \(m): write --map field=Header, e.g. --map ticket=\"Réf. dossier\"")
+    }
+  }
+
+  private func headerMapping(_ m: String) -> (String, String)? {
+    guard let eq = m.firstIndex(of: "="), eq != m.startIndex, m.index(after: eq) != m.endIndex
+    else { return nil }
+    return (String(m[..<eq]), String(m[m.index(after: eq)...]))
+  }
+
+  /// The library options (flags, then the profile, then the defaults); a `--matrix` that is
+  /// not a valid matrix exits 1 after its errors.
   func logImportOptions() throws -> LogImportOptions {
     let profile = try loadProfile()
     var o = LogImportOptions()
@@ -76,18 +88,8 @@ struct ImportOptions: ParsableArguments {
       }
     }
     for (k, v) in flagged { o.headerMap[k] = v }
-    o.zone = try tz.map(OptionValues.zone) ?? profile?.zone ?? .utc
-    if let d = delimiter {
-      switch d {
-      case ",", "comma": o.delimiter = 0x2C
-      case ";", "semicolon": o.delimiter = 0x3B
-      case "tab", "\\t", "\t": o.delimiter = 0x09
-      case "|", "pipe": o.delimiter = 0x7C
-      default: throw CLIError.usage("--delimiter \(d): use , ; tab or |")
-      }
-    } else {
-      o.delimiter = profile?.delimiter
-    }
+    o.zone = try tz?.validated() ?? profile?.zone ?? .utc
+    o.delimiter = delimiter?.byte ?? profile?.delimiter
     if let matrix = matrixPath(profile) { try loadMatrix(matrix, into: &o) }
     if let profile {
       o.values = try ValueMap(profile: profile, categoryLabels: o.categoryLabels)
@@ -102,14 +104,8 @@ struct ImportOptions: ParsableArguments {
   /// written, for the importer's error).
   private func flagMap() throws -> [String: String] {
     var out: [String: String] = [:]
-    for m in map {
-      guard let eq = m.firstIndex(of: "="), eq != m.startIndex, m.index(after: eq) != m.endIndex
-      else {
-        throw CLIError.usage(
-          "--map \(m): write --map field=Header, e.g. --map ticket=\"Réf. dossier\"")
-      }
-      let name = String(m[..<eq])
-      out[LogField(mapName: name)?.rawValue ?? name] = String(m[m.index(after: eq)...])
+    for (name, header) in map.compactMap(headerMapping) {
+      out[LogField(mapName: name)?.rawValue ?? name] = header
     }
     return out
   }
@@ -145,4 +141,31 @@ struct ImportOptions: ParsableArguments {
     }
     return try ProfileReader.load(path: ProfileReader.defaultFileName)
   }
+
+  /// `escalation import LOG` with the options given here, quoted for a POSIX shell, so that
+  /// a hint runs as printed.
+  func importCommand(_ logs: [String]) -> String {
+    var words = ["escalation", "import"] + logs
+    if let matrix { words += ["--matrix", matrix] }
+    if let layout { words += ["--layout", layout.rawValue] }
+    for m in map { words += ["--map", m] }
+    if let dateOrder { words += ["--date-order", dateOrder.rawValue] }
+    if let tz { words += ["--tz", tz.identifier] }
+    if let delimiter { words += ["--delimiter", delimiter.rawValue] }
+    if let profile { words += ["--profile", profile] }
+    if noProfile { words += ["--no-profile"] }
+    // A log read from standard input: the command reads `-` too.
+    return words.map(shellQuoted).joined(separator: " ") + (logs.contains("-") ? " < LOG" : "")
+  }
+}
+
+/// `word` as a POSIX shell reads it back: unchanged when it holds only safe characters, else
+/// in single quotes.
+func shellQuoted(_ word: String) -> String {
+  let safe = word.unicodeScalars.allSatisfy {
+    ($0.properties.isAlphabetic || $0.properties.numericType != nil)
+      || "-_./=:,+@%".unicodeScalars.contains($0)
+  }
+  if safe && !word.isEmpty { return word }
+  return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

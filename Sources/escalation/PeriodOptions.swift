@@ -33,10 +33,10 @@ struct PeriodOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help:
-      "Language of the output (labels, decimal comma and sheet names with fr): en or fr; default: en."
-  )
-  var lang: String?
+    help: ArgumentHelp(
+      "Language of the output (labels, decimal comma and sheet names with fr): en or fr; default: the profile's, else en."
+    ))
+  var lang: Language?
 
   func validate() throws {
     if month != nil && (from != nil || to != nil) {
@@ -45,13 +45,10 @@ struct PeriodOptions: ParsableArguments {
     if (from == nil) != (to == nil) {
       throw ValidationError("--from and --to go together: give both days (both are included)")
     }
-    if let lang { _ = try OptionValues.language(lang) }
   }
 
   /// `--lang`, else the profile's `lang`, else English.
-  func language(_ profile: Profile?) -> Language {
-    lang.flatMap { Language(rawValue: $0.lowercased()) } ?? profile?.language ?? .en
-  }
+  func language(_ profile: Profile?) -> Language { lang ?? profile?.language ?? .en }
 
   /// Whether a period was given (`--month` or `--from`/`--to`).
   var hasPeriod: Bool { month != nil || from != nil }
@@ -96,32 +93,13 @@ extension ImportOptions {
     return (importing, options)
   }
 
-  /// Loads the log for `command`; an import that cannot proceed prints its finding (in
-  /// `format`) and exits 1 (or 2 for a usage error such as a bad `--map`).
-  func loadLog(
-    _ path: String, options: LogImportOptions, command: String, format: FindingsFormat = .text
-  ) throws -> EventLog {
-    do {
-      return try LogImporter.load(path: path, options: options)
-    } catch LogImportError.mappedHeaderNotFound(_, let field, let header, let headers)
-      where options.profile.map({ p in p.columns.contains { $0.field == field } }) == true
-      && !map.contains(where: { LogField(mapName: String($0.prefix { $0 != "=" })) == field })
-    {
-      // The header came from the profile's [columns]: point at its line there.
-      let p = options.profile!
-      throw ProfileError(
-        code: ProfileCode.headerNotFound, path: p.path, line: p.line("columns.\(field.rawValue)"),
-        message:
-          "[columns] \(field.rawValue) = \"\(header)\": \(path) has no column \"\(header)\"; headers found: "
-          + LogImportError.headerList(headers)
-          + "; correct the header, or write \(field.rawValue) = \"\" if the file has no such column"
-      )
-    } catch let e as LogImportError {
-      let report = FindingsReport(
-        command: command, files: [path == "-" ? "<stdin>" : path], findings: [e.finding],
-        valid: false, ruleDescriptions: LogCode.descriptions)
-      Terminal.standardError(report.render(format, color: Terminal.useColor(fd: 2)))
-      throw ExitStatus(code: e.isUsageError ? 2 : 1)
+  /// Loads the log for `command`; an import that cannot proceed prints its finding and exits
+  /// 1 (or 2 for a usage error such as a bad `--map`).
+  func loadLog(_ path: String, options: LogImportOptions, command: String, color: Bool) throws
+    -> EventLog
+  {
+    try handlingImportStop(command: command, color: color) {
+      try LogSet.load([path], options: options).log
     }
   }
 }

@@ -95,7 +95,7 @@ import Testing
     let log = try LogTest.load(
       "Escalations export October 2026\nTicket,Date,Event\nA,2026-10-01,open\n")
     #expect(LogTest.rows(log) == ["A 2026-10-01T00:00:00Z open - - 3"])
-    #expect(LogTest.codes(log, .note).contains("1:LOG039"))
+    #expect(LogTest.codes(log, .note).contains("1:LOG041"))
   }
 
   @Test func delimiterDetectedOnTheFirstNonBlankLine() throws {
@@ -116,7 +116,7 @@ import Testing
         "A 2026-10-03T00:00:00Z resolve - - 2", "B 2026-10-01T00:00:00Z open 1 - 3",
         "B 2026-10-04T00:00:00Z resolve - - 3",
       ])
-    #expect(LogTest.codes(log, .note).contains("3:LOG038"))
+    #expect(LogTest.codes(log, .note).contains("3:LOG040"))
   }
 
   @Test func prioritiesWithoutALevelsTableSayHowToMapThem() throws {

@@ -111,3 +111,11 @@ extension ProfileError: EscalationError {
     DiagnosticPosition(file: path, line: line, column: column)
   }
 }
+
+/// The profile used, as JSON output records it: `{"path": …, "hash": "fnv1a64:…"}`, or null.
+public enum ProfileJSON {
+  public static func value(_ profile: Profile?) -> JSON {
+    guard let profile else { return .null }
+    return .object([("path", .string(profile.path)), ("hash", .string("fnv1a64:" + profile.hash))])
+  }
+}
