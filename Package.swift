@@ -35,10 +35,16 @@ let package = Package(
       dependencies: ["CSVImport", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
     .target(name: "XLSXExport", dependencies: ["CLibXLSXWriter", "EscalationKit", "Diagnostics"]),
+    // Profiles (TOML) read into EscalationKit's typed `Profile`.
+    .target(
+      name: "ProfileTOML",
+      dependencies: [
+        "EscalationKit", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit"),
+      ]),
     .executableTarget(
       name: "escalation",
       dependencies: [
-        "EscalationKit", "CSVImport", "XLSXExport", "Diagnostics",
+        "EscalationKit", "CSVImport", "XLSXExport", "Diagnostics", "ProfileTOML",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -49,7 +55,7 @@ let package = Package(
     .testTarget(
       name: "EscalationKitTests",
       dependencies: [
-        "EscalationKit", "CSVImport",
+        "EscalationKit", "CSVImport", "ProfileTOML",
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "TOMLKit", package: "TOMLKit"),
       ],

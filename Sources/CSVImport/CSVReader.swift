@@ -230,8 +230,8 @@ public final class CSVReader {
     return (UnsafeRawBufferPointer(rebasing: block[0..<n]), n == 0)
   }
 
-  /// Finds the delimiter from a `sep=` line or the first line; returns how many bytes of
-  /// `head` the `sep=` line takes.
+  /// Finds the delimiter from a `sep=` line or the first non-blank line with a delimiter;
+  /// returns how many bytes of `head` the `sep=` line takes.
   private func detectDialect(_ head: [UInt8], encoding: TextEncoding) -> (CSVDialect, Int) {
     var end = 0
     while end < head.count && head[end] != 0x0A && head[end] != 0x0D { end += 1 }
@@ -251,18 +251,43 @@ public final class CSVReader {
     if let d = options.delimiter {
       return (CSVDialect(encoding: encoding, delimiter: d, hasSepLine: false), 0)
     }
-    let candidates: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]
+    // The first non-blank line that holds a delimiter (a title line above the header holds
+    // none), among the first five non-blank lines; else the first non-blank line.
+    var start = 0
+    var chosen: [Int]?
+    var nonBlank = 0
+    while start < head.count && nonBlank < 5 && chosen == nil {
+      var stop = start
+      while stop < head.count && head[stop] != 0x0A && head[stop] != 0x0D { stop += 1 }
+      let line = head[start..<stop]
+      if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+        nonBlank += 1
+        let counts = CSVReader.delimiterCounts(line)
+        if counts.contains(where: { $0 > 0 }) { chosen = counts }
+      }
+      start = stop + 1
+    }
+    let counts = chosen ?? [0, 0, 0, 0]
+    var best = 0
+    for k in 1..<4 where counts[k] > counts[best] { best = k }
+    return (
+      CSVDialect(encoding: encoding, delimiter: CSVReader.candidates[best], hasSepLine: false), 0
+    )
+  }
+
+  private static let candidates: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]
+
+  /// Occurrences of `,` `;` tab `|` outside quotes in one line.
+  private static func delimiterCounts(_ line: ArraySlice<UInt8>) -> [Int] {
     var counts = [0, 0, 0, 0]
     var inQuotes = false
-    for b in first {
+    for b in line {
       if b == 0x22 {
         inQuotes.toggle()
       } else if !inQuotes, let k = candidates.firstIndex(of: b) {
         counts[k] += 1
       }
     }
-    var best = 0
-    for k in 1..<4 where counts[k] > counts[best] { best = k }
-    return (CSVDialect(encoding: encoding, delimiter: candidates[best], hasSepLine: false), 0)
+    return counts
   }
 }

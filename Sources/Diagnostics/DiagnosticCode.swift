@@ -69,7 +69,7 @@ public struct DiagnosticCode: Sendable, Hashable, Identifiable {
     }
   }
 
-  /// The family prefix (`IO`, `XLS`, `CSV`, `MTX`, `LOG`, `MET`, `CAL`).
+  /// The family prefix (`IO`, `XLS`, `CSV`, `MTX`, `LOG`, `MET`, `CAL`, `PRF`).
   public var family: String { String(code.prefix { $0.isLetter }) }
 }
 
@@ -78,6 +78,7 @@ extension DiagnosticCode {
   /// calendar.
   public static let all: [DiagnosticCode] =
     ioCodes + xlsxCodes + csvCodes + matrixCodes + logCodes + metricsCodes + calendarCodes
+    + profileCodes
 
   private static let index: [String: DiagnosticCode] = {
     var d: [String: DiagnosticCode] = [:]

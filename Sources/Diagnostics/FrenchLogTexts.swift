@@ -43,7 +43,11 @@ extension DiagnosticCode {
       "LOG015", "niveau inconnu",
       "Corrigez le niveau, ou donnez avec `--matrix` la matrice dont le journal utilise les rôles."
     ),
-    ("LOG016", "remontée ou redescente sans niveau", "Renseignez le niveau."),
+    (
+      "LOG016",
+      "retiré : une remontée ou redescente sans niveau fait désormais monter ou descendre d'un niveau",
+      "Rien à faire."
+    ),
     (
       "LOG017", "catégorie inconnue",
       "Corrigez la catégorie (le message propose la plus proche), ou donnez la matrice avec "

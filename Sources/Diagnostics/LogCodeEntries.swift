@@ -68,9 +68,10 @@ extension DiagnosticCode {
         + "a level in the matrix in use.",
       "Correct the level, or pass the matrix whose roles the log uses with `--matrix`."),
     rejected(
-      "LOG016", "escalate / de-escalate without a level",
-      "An escalation or de-escalation event does not say to which level.",
-      "Fill in the level."),
+      "LOG016", "retired: a blank-level escalate / de-escalate now moves one level",
+      "No longer produced: an escalation or de-escalation without a level moves the ticket one "
+        + "level up or down (docs/metrics.md); one that would leave levels 1-4 is MET010.",
+      "Nothing to do."),
     rejected(
       "LOG017", "unknown category (did you mean …)",
       "The category is not a category key, a label in English or French, or a label of the "
@@ -175,6 +176,15 @@ extension DiagnosticCode {
         + "zone's offset.",
       fix: "Give the zone of the times with `--tz` (for example `--tz Europe/Paris`), or "
         + "`--tz UTC` if they really are UTC."),
+    note(
+      "LOG040",
+      "tickets layout: the close date is the resolution when the resolution date is blank",
+      "A row has no resolution date but a close date: the close date is used as the resolution "
+        + "(said once per file)."),
+    note(
+      "LOG041", "title line above the header, skipped",
+      "The first line holds a single cell that is no known header (a title such as "
+        + "\"Incident export\"), followed by the header: it is skipped."),
   ]
 
   private static func note(_ code: String, _ summary: String, _ what: String) -> DiagnosticCode {

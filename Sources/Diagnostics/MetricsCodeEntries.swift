@@ -33,7 +33,7 @@ extension DiagnosticCode {
       "The event is ignored; the stay continues."),
     metric(
       "MET010", "escalate/de-escalate without a level that would leave levels 1-4, ignored",
-      "Never printed by the command line: the importer already rejects such records as LOG016."),
+      "A blank-level escalate at level 4 or de-escalate at level 1: the move is ignored."),
     metric(
       "MET011", "ticket without a category, counted as uncategorized",
       "The ticket appears under `uncategorized` in every table."),

@@ -70,7 +70,8 @@ public enum ReportRun {
     return "Reports/\(name)-\(period.replacing("..", with: "_")).xlsx"
   }
 
-  /// Imports, computes and writes. Throws ``ImportStop``, `CSVError`, ``XLSXError``.
+  /// Imports, computes and writes. Throws ``ImportStop``, `CSVError`, ``XLSXError``, and
+  /// ``NothingToReportError`` when no record is usable or the period holds no event.
   public static func run(_ r: Request, progress: (Step) -> Void = { _ in }) throws -> Outcome {
     var options = r.options
     // Check an explicit target before the work (the default one once the period is known).
@@ -87,8 +88,10 @@ public enum ReportRun {
       options.period = PeriodSpec.latestCompleteMonth(
         lastEvent: last, now: r.now, zone: options.zone)
     }
+    try NothingToReport.checkUsed(events, command: "report")
     progress(.computing)
     let content = MetricsEngine.compute(events, options: options)
+    try NothingToReport.checkPeriod(events, content.period, command: "report")
     var previous: ReportContent?
     if let p = options.period.previous {
       var o = options

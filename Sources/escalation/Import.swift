@@ -19,8 +19,8 @@ struct Import: ParsableCommand {
       cells starting with = + - @ tab or CR are written with a leading ' (numbers untouched) \
       unless --raw-csv.
 
-      Exit status: 0; 1 with --strict when a record was rejected, or when a file cannot be \
-      read as a log; 2 for usage and I/O errors.
+      Exit status: 0; 1 with --strict when a record was rejected, when no record could be \
+      used, or when a file cannot be read as a log; 2 for usage and I/O errors.
       """)
 
   @Argument(
@@ -111,6 +111,9 @@ struct Import: ParsableCommand {
       text = outcome.report.render(.sarif, columns: columns)
     }
     try emit(text, findingsWriter)
+    if outcome.log.accounting.used == 0 {
+      try NothingToReport.checkUsed(outcome.log, command: "import")
+    }
     if outcome.failed { throw ExitStatus.invalid }
   }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EscalationKit
 import Foundation
+import ProfileTOML
 
 /// The options that say how to read an escalation log; shared by `import`, `metrics` and
 /// `report` through `@OptionGroup`.
@@ -46,6 +47,16 @@ struct ImportOptions: ParsableArguments {
     help: ArgumentHelp("Field delimiter; default: detected from the header.", valueName: "char"))
   var delimiter: Delimiter?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Read columns, values and options from this profile (TOML); default: ./escalation.toml when present.",
+      valueName: "file"))
+  var profile: String?
+
+  @Flag(name: .customLong("no-profile"), help: "Do not read ./escalation.toml.")
+  var noProfile = false
+
   func validate() throws {
     _ = try tz?.validated()
     for m in map where headerMapping(m) == nil {
@@ -60,31 +71,75 @@ struct ImportOptions: ParsableArguments {
     return (String(m[..<eq]), String(m[m.index(after: eq)...]))
   }
 
-  /// The library options; a `--matrix` that is not a valid matrix exits 1 after its errors.
+  /// The library options (flags, then the profile, then the defaults); a `--matrix` that is
+  /// not a valid matrix exits 1 after its errors.
   func logImportOptions() throws -> LogImportOptions {
+    let profile = try loadProfile()
     var o = LogImportOptions()
-    o.layout = layout
-    o.dateOrder = dateOrder
-    for (field, header) in map.compactMap(headerMapping) { o.headerMap[field] = header }
-    o.zone = try tz?.validated() ?? .utc
-    o.delimiter = delimiter?.byte
-    if let matrix {
-      // A file that cannot be read exits 2 (CSVError I/O); one that is not a valid matrix, 1.
-      let loaded = try MatrixLoader.load(path: matrix)
-      guard loaded.isValid, let m = loaded.matrix else {
-        let errors = loaded.findings.filter { $0.severity == .error }
-        for f in errors { Terminal.standardError(f.description) }
-        Terminal.standardError(
-          "escalation: error: --matrix \(matrix) is not a valid matrix (\(errors.count) error(s)); "
-            + "check it with: escalation validate \(matrix)")
-        throw ExitStatus.invalid
-      }
-      o.matrix = m
-      for case (.category(let key), let label) in loaded.document?.rowLabels ?? [:] {
-        o.categoryLabels[key] = label.text
+    o.profile = profile
+    o.layout = layout ?? profile?.layout
+    o.dateOrder = dateOrder ?? profile?.dateOrder
+    let flagged = try flagMap()
+    for (field, header) in profile?.columns ?? [] where flagged[field.rawValue] == nil {
+      if header.isEmpty {
+        o.absentFields.insert(field)
+      } else {
+        o.headerMap[field.rawValue] = header
       }
     }
+    for (k, v) in flagged { o.headerMap[k] = v }
+    o.zone = try tz?.validated() ?? profile?.zone ?? .utc
+    o.delimiter = delimiter?.byte ?? profile?.delimiter
+    if let matrix = matrixPath(profile) { try loadMatrix(matrix, into: &o) }
+    if let profile {
+      o.values = try ValueMap(profile: profile, categoryLabels: o.categoryLabels)
+    }
     return o
+  }
+
+  /// `--matrix`, else the profile's matrix.
+  func matrixPath(_ profile: Profile?) -> String? { matrix ?? profile?.matrix }
+
+  /// `--map field=Header` entries keyed by the field's name (an unknown name is kept as
+  /// written, for the importer's error).
+  private func flagMap() throws -> [String: String] {
+    var out: [String: String] = [:]
+    for (name, header) in map.compactMap(headerMapping) {
+      out[LogField(mapName: name)?.rawValue ?? name] = header
+    }
+    return out
+  }
+
+  /// Loads the matrix in use into `o` (its roles and category labels); an invalid matrix
+  /// prints its errors and exits 1.
+  private func loadMatrix(_ matrix: String, into o: inout LogImportOptions) throws {
+    // A file that cannot be read exits 2 (CSVError I/O); one that is not a valid matrix, 1.
+    let loaded = try MatrixLoader.load(path: matrix)
+    guard loaded.isValid, let m = loaded.matrix else {
+      let errors = loaded.findings.filter { $0.severity == .error }
+      for f in errors { Terminal.standardError(f.description) }
+      Terminal.standardError(
+        "escalation: error: --matrix \(matrix) is not a valid matrix (\(errors.count) error(s)); "
+          + "check it with: escalation validate \(matrix)")
+      throw ExitStatus.invalid
+    }
+    o.matrix = m
+    for case (.category(let key), let label) in loaded.document?.rowLabels ?? [:] {
+      o.categoryLabels[key] = label.text
+    }
+  }
+
+  /// The profile in use: `--profile FILE`, else `./escalation.toml` when present (unless
+  /// `--no-profile`), else none.
+  func loadProfile() throws -> Profile? {
+    if let profile {
+      if noProfile { throw CLIError.usage("--profile and --no-profile: give one of them") }
+      return try ProfileReader.load(path: profile)
+    }
+    guard !noProfile, FileManager.default.fileExists(atPath: ProfileReader.defaultFileName) else {
+      return nil
+    }
+    return try ProfileReader.load(path: ProfileReader.defaultFileName)
   }
 
   /// `escalation import LOG` with the options given here, quoted for a POSIX shell, so that
@@ -97,6 +152,8 @@ struct ImportOptions: ParsableArguments {
     if let dateOrder { words += ["--date-order", dateOrder.rawValue] }
     if let tz { words += ["--tz", tz.identifier] }
     if let delimiter { words += ["--delimiter", delimiter.rawValue] }
+    if let profile { words += ["--profile", profile] }
+    if noProfile { words += ["--no-profile"] }
     // A log read from standard input: the command reads `-` too.
     return words.map(shellQuoted).joined(separator: " ") + (logs.contains("-") ? " < LOG" : "")
   }

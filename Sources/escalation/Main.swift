@@ -2,6 +2,7 @@ import ArgumentParser
 import CSVImport
 import Diagnostics
 import EscalationKit
+import ProfileTOML
 import XLSXExport
 
 #if canImport(Glibc)
@@ -16,7 +17,7 @@ struct Escalation: ParsableCommand {
     version: FindingsReport.toolVersion,
     subcommands: [
       Template.self, Validate.self, Import.self, Sample.self, Metrics.self, Report.self,
-      Explain.self,
+      Explain.self, ProfileCommand.self,
     ]
   )
 }

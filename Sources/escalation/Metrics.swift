@@ -16,7 +16,8 @@ struct Metrics: ParsableCommand {
       (CSV: rates unless given; JSON: that table only). CSV text cells starting with = + - @ \
       tab or CR get a leading ' unless --raw-csv. Exit status: 0 when the figures are \
       produced (findings in the log are summarised, not fatal); 1 when the file cannot be read \
-      as a log; 2 for usage and I/O errors.
+      as a log, no record could be used or no event falls in the period; 2 for usage and I/O \
+      errors.
       """)
 
   @Argument(
@@ -54,16 +55,25 @@ struct Metrics: ParsableCommand {
     let events = try importOptions.loadLog(
       log, options: importing, command: "metrics",
       color: Terminal.useColor(fd: 2, mode: console.color))
+    progress.finish()
+    try NothingToReport.checkUsed(events, command: "metrics")
     progress.step("computing the figures")
     var content = MetricsEngine.compute(events, options: options)
     content.importCommand = importOptions.importCommand([log])
     progress.finish()
+    try NothingToReport.checkPeriod(events, content.period, command: "metrics")
     let renderer = MetricsRenderer(
-      content: content, language: period.language, zone: importing.zone)
+      content: content, language: period.language(importing.profile), zone: importing.zone)
     let color =
       format == .text && writer.path == nil && Terminal.useColor(fd: 1, mode: console.color)
     try CSVField.$neutralizeFormulas.withValue(!rawCSV) {
-      try writer.write(renderer.render(format, table: table, color: color))
+      if format == .json, case .object(var fields) = renderer.json(table: table) {
+        // The profile used, beside the figures (the renderer knows figures only).
+        fields.append(("profile", ProfileJSON.value(importing.profile)))
+        try writer.write(JSON.object(fields).serialized() + "\n")
+      } else {
+        try writer.write(renderer.render(format, table: table, color: color))
+      }
     }
     try writer.commit()
   }

@@ -33,8 +33,10 @@ struct PeriodOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: "Language of the output (labels, decimal comma and sheet names with fr): en or fr.")
-  var lang: Language = .en
+    help: ArgumentHelp(
+      "Language of the output (labels, decimal comma and sheet names with fr): en or fr; default: the profile's, else en."
+    ))
+  var lang: Language?
 
   func validate() throws {
     if month != nil && (from != nil || to != nil) {
@@ -45,13 +47,14 @@ struct PeriodOptions: ParsableArguments {
     }
   }
 
-  var language: Language { lang }
+  /// `--lang`, else the profile's `lang`, else English.
+  func language(_ profile: Profile?) -> Language { lang ?? profile?.language ?? .en }
 
   /// Whether a period was given (`--month` or `--from`/`--to`).
   var hasPeriod: Bool { month != nil || from != nil }
 
   /// Sets the period, as-of and SLA targets of `options`; a bad value is a usage error.
-  func apply(to options: inout MetricsOptions) throws {
+  func apply(to options: inout MetricsOptions, profile: Profile?) throws {
     do {
       if let month {
         options.period = try PeriodSpec.parseMonth(month)
@@ -68,6 +71,8 @@ struct PeriodOptions: ParsableArguments {
       } catch {
         throw CLIError.usage(error.description)
       }
+    } else if let s = profile?.sla {
+      options.sla = s
     }
   }
 }
@@ -79,10 +84,12 @@ extension ImportOptions {
     LogImportOptions, MetricsOptions
   ) {
     var importing = try logImportOptions()
-    if matrix == nil { importing.matrix = .canonical(period.language) }
+    if matrixPath(importing.profile) == nil {
+      importing.matrix = .canonical(period.language(importing.profile))
+    }
     var options = MetricsOptions(
       zone: importing.zone, matrix: importing.matrix, includeTickets: includeTickets)
-    try period.apply(to: &options)
+    try period.apply(to: &options, profile: importing.profile)
     return (importing, options)
   }
 

@@ -21,7 +21,8 @@ struct Report: ParsableCommand {
       -o - writes the workbook to standard output (not to a terminal). The file is written to \
       a temporary file and renamed into place, and the same inputs give a byte-identical file. \
       The line "wrote …" goes to standard error. Exit status: 0 written; 1 the log cannot be \
-      read as a log; 2 usage or I/O error (nothing left behind).
+      read as a log, no record could be used or no event falls in the period; 2 usage or I/O \
+      error (nothing left behind).
       """)
 
   @Argument(
@@ -55,7 +56,7 @@ struct Report: ParsableCommand {
     let progress = Progress(quiet: console.quiet)
     var request = ReportRun.Request(
       log: log, importing: importing, options: options, hasPeriod: period.hasPeriod,
-      language: period.language, output: output.output,
+      language: period.language(importing.profile), output: output.output,
       inputs: [log] + [importOptions.matrix].compactMap { $0 }, now: Int64(time(nil)))
     request.paper = paper?.paper
     let outcome = try handlingImportStop(

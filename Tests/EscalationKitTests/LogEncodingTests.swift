@@ -148,11 +148,11 @@ import Testing
       _ = try Self.load(bytes)
       Issue.record("the comma guess should find no ticket column")
     } catch let e as LogImportError {
-      guard case .missingField(_, let field, _, _) = e else {
+      guard case .missingField(_, let fields, _, _) = e else {
         Issue.record("unexpected \(e)")
         return
       }
-      #expect(field == .ticket)
+      #expect(fields == [.ticket])
     }
     let log = try Self.load(
       bytes, LogImportOptions(headerMap: ["note": note], delimiter: 0x3B))

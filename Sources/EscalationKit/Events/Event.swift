@@ -7,6 +7,9 @@ public enum EventKind: UInt8, Sendable, Codable, CaseIterable {
   case reopen
   /// Any other status word: moves the ticket when its level differs.
   case update
+  /// A pause of the ticket's clock (a profile's `[events]` word such as "Awaiting User Info").
+  /// Kept distinct for the business-time clocks; the metrics treat it as an update.
+  case pause
 
   /// The word written in normalised output.
   public var word: String {
@@ -17,8 +20,12 @@ public enum EventKind: UInt8, Sendable, Codable, CaseIterable {
     case .resolve: return "resolve"
     case .reopen: return "reopen"
     case .update: return "update"
+    case .pause: return "pause"
     }
   }
+
+  /// An update or a pause: the row moves the ticket only when its level differs.
+  public var isStatusOnly: Bool { self == .update || self == .pause }
 }
 
 /// One normalised event, 32 bytes. Strings live in the ``EventLog``'s tables.
@@ -38,6 +45,10 @@ public struct Event: Sendable, Equatable, Hashable {
   public var levelRaw: UInt8
   /// ``CategoryKey/index`` + 1, or 0 when the record gave no category.
   public var categoryRaw: UInt8
+  /// Whether the row repeats its ticket's previous row (same event, level and category), as
+  /// snapshot logs do on every update: the reconstruction then changes nothing and says
+  /// nothing. Set by the importer; fits in the padding (the event stays 32 bytes).
+  public var repeatsState: Bool = false
 
   public init(
     ticket: UInt32, time: Int64, kind: EventKind, level: Level?, category: CategoryKey?,

@@ -28,7 +28,8 @@ public enum ImportRun {
     /// The findings report (text, JSON or SARIF): accounting, events and tickets in its extra
     /// fields.
     public var report: FindingsReport
-    /// `--strict` and a record was rejected: no events are to be written.
+    /// `--strict` and a record was rejected, or no record could be used: no events are to be
+    /// written.
     public var failed: Bool
     /// The accounting line, `records read: …`.
     public var statusLine: String { log.accounting.line }
@@ -50,7 +51,9 @@ public enum ImportRun {
       findings.append(note)
     }
     let a = log.accounting
-    let failed = request.strict && a.rejected > 0
+    // Nothing usable is a failure too (the command says so after the findings).
+    let strictFailed = request.strict && a.rejected > 0 && a.used > 0
+    let failed = strictFailed || a.used == 0
     let descriptions = DiagnosticCode.summaries(prefix: ["LOG", "MET", "CSV", "IO"])
     let report = FindingsReport(
       command: "import", files: set.files, findings: findings, valid: a.rejected == 0,
@@ -63,8 +66,10 @@ public enum ImportRun {
           ])
         ),
         ("events", .int(log.events.count)), ("tickets", .int(log.ticketIDs.count)),
+        ("profile", ProfileJSON.value(request.options.profile)),
       ],
-      textLines: failed ? ["--strict: \(a.rejected) record(s) rejected; no events written"] : [],
+      textLines: strictFailed
+        ? ["--strict: \(a.rejected) record(s) rejected; no events written"] : [],
       ruleDescriptions: descriptions)
     return Outcome(log: set.strippedLog, report: report, failed: failed)
   }

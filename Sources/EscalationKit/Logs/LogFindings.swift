@@ -40,6 +40,8 @@ public enum LogCode {
   public static let formulaCell = "LOG028"
   // Stops the import: the file is a matrix.
   public static let matrixGivenAsLog = "LOG006"
+  public static let closeAsResolution = "LOG040"
+  public static let titleSkipped = "LOG041"
 
   /// Code → summary (SARIF rules), from the registry (``DiagnosticCode``).
   public static var descriptions: [String: String] { DiagnosticCode.summaries(prefix: ["LOG"]) }
@@ -48,7 +50,8 @@ public enum LogCode {
 /// A problem that stops the import of a log before any event is produced.
 public enum LogImportError: Error, Equatable, CustomStringConvertible, Sendable {
   /// A required field has no column.
-  case missingField(file: String, field: LogField, layout: LogLayout, headers: [String])
+  /// Required fields have no column (every one of them is named).
+  case missingField(file: String, fields: [LogField], layout: LogLayout, headers: [String])
   /// `--map` names no field.
   case unknownMapField(name: String)
   /// `--map field=Header` where the file has no such header.
@@ -92,7 +95,27 @@ public enum LogImportError: Error, Equatable, CustomStringConvertible, Sendable 
     }
   }
 
-  static func headerList(_ headers: [String]) -> String {
+  /// The header of the file closest to a name accepted for `field` (within a third of its
+  /// length, at least 2 edits), if any.
+  static func closestHeader(to field: LogField, in headers: [String]) -> String? {
+    var best: (Int, String)?
+    for h in headers where !h.isEmpty {
+      let hk = LogField.headerKey(h)
+      // A header already known as another field is no suggestion.
+      if LogField.byHeaderKey[hk] != nil { continue }
+      guard hk.unicodeScalars.count <= 60 else { continue }
+      for name in field.headerNames {
+        let nk = LogField.headerKey(name)
+        let limit = max(2, nk.unicodeScalars.count / 3)
+        let d = LabelNormalizer.distance(hk, nk)
+        if d <= limit && (best == nil || d < best!.0) { best = (d, h) }
+      }
+    }
+    return best?.1
+  }
+
+  /// `A "Ticket", B "Date", …`: the non-empty headers with their column letters.
+  public static func headerList(_ headers: [String]) -> String {
     let cells = headers.enumerated().filter { !$0.element.isEmpty }
     if cells.isEmpty { return "none" }
     return cells.map { "\(Finding.columnLetter($0.offset + 1)) \"\($0.element)\"" }.joined(
@@ -101,13 +124,25 @@ public enum LogImportError: Error, Equatable, CustomStringConvertible, Sendable 
 
   public var message: String {
     switch self {
-    case .missingField(_, let field, let layout, let headers):
-      let known = field.headerNames.map { "\"\($0)\"" }.joined(separator: ", ")
+    case .missingField(_, let missing, let layout, let headers):
       let fields = LogField.fields(of: layout).map(\.rawValue).joined(separator: ", ")
+      let each = missing.map { field -> String in
+        let known = field.headerNames.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
+        let close = LogImportError.closestHeader(to: field, in: headers)
+        return "'\(field.rawValue)' (headers accepted for it include \(known)"
+          + (close.map { "; closest header in the file: \"\($0)\"" } ?? "") + ")"
+      }
+      let names = missing.map(\.rawValue)
+      let example = missing.map { f in
+        "--map \(f.rawValue)="
+          + (LogImportError.closestHeader(to: f, in: headers).map { "\"\($0)\"" } ?? "HEADER")
+      }.joined(separator: " ")
       return
-        "no column for the required field '\(field.rawValue)' of the \(layout.rawValue) layout; "
-        + "headers accepted for it: \(known); headers found: \(LogImportError.headerList(headers)); "
-        + "fields of this layout: \(fields); name the column with --map \(field.rawValue)=HEADER"
+        "no column for the required field\(missing.count > 1 ? "s" : "") "
+        + names.map { "'\($0)'" }.joined(separator: " and ") + " of the \(layout.rawValue) layout: "
+        + each.joined(separator: "; ") + "; headers found: \(LogImportError.headerList(headers)); "
+        + "fields of this layout: \(fields); name the columns with \(example) "
+        + "or in a profile's [columns] table"
     case .unknownMapField(let name):
       let fields = LogField.allCases.map(\.rawValue).joined(separator: ", ")
       return "--map \(name)=…: '\(name)' is not a field; the fields are \(fields)"

@@ -25,6 +25,8 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
   case escalated3 = "escalated-3"
   case escalated4 = "escalated-4"
   case resolved
+  /// The close date (tickets layout): the resolution when the resolution date is blank.
+  case closed
 
   /// The fields a layout reads.
   public static func fields(of layout: LogLayout) -> [LogField] {
@@ -32,8 +34,8 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
     case .events: return [.ticket, .time, .event, .status, .level, .category, .owner, .note]
     case .tickets:
       return [
-        .ticket, .category, .opened, .escalated2, .escalated3, .escalated4, .resolved, .level,
-        .status, .owner, .note,
+        .ticket, .category, .opened, .escalated2, .escalated3, .escalated4, .resolved, .closed,
+        .level, .status, .owner, .note,
       ]
     }
   }
@@ -45,7 +47,7 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
 
   /// Fields only the tickets layout has: their presence decides the layout.
   static let ticketsOnly: Set<LogField> = [
-    .opened, .escalated2, .escalated3, .escalated4, .resolved,
+    .opened, .escalated2, .escalated3, .escalated4, .resolved, .closed,
   ]
 
   /// The field named `name` in `--map` (`escalated-2`, `escalated2` and `l2` all work).
@@ -64,7 +66,6 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
     case "assignee": self = .owner
     case "comment": self = .note
     case "state": self = .status
-    case "closed": self = .resolved
     case "raised", "created": self = .opened
     default: return nil
     }
@@ -76,21 +77,22 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
     case .ticket:
       return [
         "Ticket", "Ticket ID", "Ticket #", "Ticket number", "Issue", "Issue ID", "Issue #", "ID",
-        "Case", "Case ID",
+        "Case", "Case ID", "Number", "Issue key", "Incident", "Incident number", "Case number",
         "N° de ticket", "Numéro de ticket", "Numéro", "Identifiant", "Problème", "Ticket n°",
       ]
     case .time:
       return [
         "Timestamp", "Date", "Time", "Date/Time", "Date time", "Event time", "Event date", "When",
+        "Updated", "Updated at", "Updated on", "sys_updated_at", "sys_updated_on", "Last updated",
         "Horodatage", "Date/heure", "Date et heure", "Date de l'événement", "Heure",
       ]
     case .event:
       return ["Event", "Action", "Type", "Event type", "Événement", "Type d'événement"]
     case .status:
-      return ["Status", "State", "Statut", "État"]
+      return ["Status", "State", "Statut", "État", "incident_state", "Incident state"]
     case .level:
       return [
-        "Level", "Escalation level", "Current level", "Niveau", "Niveau de remontée",
+        "Level", "Escalation level", "Current level", "Priority", "Niveau", "Niveau de remontée",
         "Niveau actuel",
         "Niveau d'escalade",
       ]
@@ -108,7 +110,8 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
       return [
         "Opened", "Date opened", "Opened on", "Open date", "Date raised", "Raised", "Raised on",
         "Created",
-        "Date created", "Created on", "Ouvert", "Ouvert le", "Date d'ouverture", "Date de création",
+        "Date created", "Created on", "Created at", "opened_at", "Opened at", "sys_created_on",
+        "Ouvert", "Ouvert le", "Date d'ouverture", "Date de création",
         "Créé le",
       ]
     case .escalated2: return LogField.escalationHeaders(2)
@@ -116,10 +119,13 @@ public enum LogField: String, Sendable, CaseIterable, Hashable {
     case .escalated4: return LogField.escalationHeaders(4)
     case .resolved:
       return [
-        "Resolved", "Date resolved", "Resolved on", "Resolution date", "Closed", "Date closed",
-        "Closed on",
-        "Résolu", "Résolu le", "Date de résolution", "Clos le", "Fermé le", "Date de clôture",
-        "Date de fermeture",
+        "Resolved", "Date resolved", "Resolved on", "Resolution date", "Resolved at",
+        "resolved_at", "Solved", "Solved at", "Résolu", "Résolu le", "Date de résolution",
+      ]
+    case .closed:
+      return [
+        "Closed", "Date closed", "Closed on", "Closed at", "closed_at", "Clos le", "Fermé le",
+        "Date de clôture", "Date de fermeture",
       ]
     }
   }
@@ -194,7 +200,8 @@ public struct LogHeader: Sendable, Equatable {
   /// Throws ``LogImportError`` for an unknown field name or a header not found in `--map`,
   /// and for a required field without a column.
   public static func detect(
-    headers: [String], file: String, map: [String: String], forced: LogLayout?
+    headers: [String], file: String, map: [String: String], forced: LogLayout?,
+    absent: Set<LogField> = []
   ) throws(LogImportError) -> LogHeader {
     var found: [LogField: Int] = [:]
     var unused: [(Int, String, String)] = []
@@ -215,6 +222,11 @@ public struct LogHeader: Sendable, Equatable {
     var auto: [LogField: Int] = [:]
     for (col, k) in keys.enumerated() where !taken.contains(col) {
       guard !k.isEmpty else { continue }
+      if let field = LogField.byHeaderKey[k], absent.contains(field), found[field] == nil {
+        unused.append(
+          (col, headers[col], "the profile says the file has no \(field.rawValue) column"))
+        continue
+      }
       guard let field = LogField.byHeaderKey[k], found[field] == nil else {
         if let field = LogField.byHeaderKey[k], let first = found[field] {
           unused.append(
@@ -247,8 +259,9 @@ public struct LogHeader: Sendable, Equatable {
       unused.append(
         (c, headers[c], "\(f.rawValue) is not a field of the \(layout.rawValue) layout"))
     }
-    for f in LogField.required(for: layout) where found[f] == nil {
-      throw .missingField(file: file, field: f, layout: layout, headers: headers)
+    let missing = LogField.required(for: layout).filter { found[$0] == nil }
+    if !missing.isEmpty {
+      throw .missingField(file: file, fields: missing, layout: layout, headers: headers)
     }
     unused.sort { $0.0 < $1.0 }
     return LogHeader(

@@ -39,6 +39,19 @@ public struct LogSet: Sendable {
               + "--matrix \(path), or check it with `escalation validate \(path)`"),
           exitStatus: 1)
       }
+      if case .mappedHeaderNotFound(_, let field, let header, let headers) = e,
+        let p = options.profile,
+        p.columns.contains(where: { $0.field == field && $0.header == header })
+      {
+        // The header came from the profile's [columns]: point at its line there.
+        throw ProfileError(
+          code: ProfileCode.headerNotFound, path: p.path, line: p.line("columns.\(field.rawValue)"),
+          message:
+            "[columns] \(field.rawValue) = \"\(header)\": \(path) has no column \"\(header)\"; "
+            + "headers found: " + LogImportError.headerList(headers)
+            + "; correct the header, or write \(field.rawValue) = \"\" if the file has no such column"
+        )
+      }
       throw ImportStop(finding: e.finding, exitStatus: e.isUsageError ? 2 : 1)
     }
   }

@@ -42,6 +42,8 @@ public enum EventWords {
         "réouverte",
       ]
     ),
+    // The word written for a pause in normalised output, so that it reads back as one.
+    (.pause, ["pause"]),
   ]
 
   static let dictionary: LabelDictionary<EventKind> = {

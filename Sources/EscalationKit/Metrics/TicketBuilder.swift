@@ -172,18 +172,21 @@ struct TicketRun {
         warn(.duplicateOpen, e, a: cur, b: given, &r)
         if given > cur + 1 { warn(.skippedLevel, e, a: cur, b: given, &r) }
         move(to: given, e.time, &r)
-      } else {
+      } else if !e.repeatsState {
         warn(.duplicateOpen, e, a: cur, &r)
       }
     case .resolve:
       resolve(e.time, &r)
-    case .escalate, .deescalate, .update:
+    case .escalate, .deescalate, .update, .pause:
+      // Snapshot logs repeat the current state on every update: a row the importer marked as
+      // repeating the previous one with no level changes nothing and says nothing.
+      if given == 0 && e.repeatsState { return true }
       guard let to = TicketRun.target(e, given: given, from: cur) else {
         warn(.outOfRange, e, a: cur, &r)
         return false
       }
       if to == cur {
-        if e.kind != .update { warn(.sameLevel, e, b: to, &r) }
+        if !e.kind.isStatusOnly && !e.repeatsState { warn(.sameLevel, e, b: to, &r) }
       } else {
         checkMove(e, from: cur, to: to, &r)
         move(to: to, e.time, &r)
@@ -197,20 +200,21 @@ struct TicketRun {
     let at = cur
     switch e.kind {
     case .resolve:
-      warn(.duplicateResolve, e, &r)
+      // A resolve repeating the previous row (resolve then close) is one resolution: silent.
+      if !e.repeatsState { warn(.duplicateResolve, e, &r) }
       return false
     case .open, .reopen:
       if e.kind == .open { warn(.openOnResolved, e, &r) }
       r.reopenTime[episode] = e.time
       state = .open
       beginStay(given == 0 ? at : given, e.time)
-    case .escalate, .deescalate, .update:
+    case .escalate, .deescalate, .update, .pause:
       guard let to = TicketRun.target(e, given: given, from: at) else {
         warn(.outOfRange, e, a: at, &r)
         return false
       }
       // A status word on a resolved ticket: no move.
-      if e.kind == .update && to == at { return true }
+      if e.kind.isStatusOnly && to == at { return true }
       warn(.implicitReopen, e, b: to, &r)
       checkMove(e, from: at, to: to, &r)
       r.reopenTime[episode] = e.time
