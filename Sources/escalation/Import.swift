@@ -90,7 +90,9 @@ struct Import: ParsableCommand {
       try emit(stop.render(command: "import", format: findingsFormat, color: color), findingsWriter)
       throw ExitStatus(code: stop.exitStatus)
     }
-    if !outcome.failed {
+    // Nothing usable: no events file at all (not a header alone), and exit 1 below.
+    let nothingUsable = outcome.log.accounting.used == 0
+    if !outcome.failed && !nothingUsable {
       progress.step("writing the events")
       try CSVField.$neutralizeFormulas.withValue(!rawCSV) {
         try EventLogWriter.write(outcome.log, format: format, to: writer)
@@ -111,7 +113,9 @@ struct Import: ParsableCommand {
       text = outcome.report.render(.sarif, columns: columns)
     }
     try emit(text, findingsWriter)
-    if outcome.log.accounting.used == 0 {
+    if nothingUsable {
+      // A JSON or SARIF stream holds only its document, whose accounting already says used 0.
+      if findingsFormat != .text { throw ExitStatus.invalid }
       try NothingToReport.checkUsed(outcome.log, command: "import")
     }
     if outcome.failed { throw ExitStatus.invalid }

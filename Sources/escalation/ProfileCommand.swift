@@ -51,7 +51,7 @@ struct ProfileCommand: ParsableCommand {
     try writer.commit()
     if output != nil {
       Terminal.standardError(
-        "wrote \(output!): \(draft.records) record(s), \(draft.layout.rawValue) layout; "
+        "wrote \(output!): \(Plural.count(draft.records, "record", "records", .en)), \(draft.layout.rawValue) layout; "
           + "edit the lines marked \"# ?\", then run: escalation import \(log) --profile \(output!)"
       )
     }

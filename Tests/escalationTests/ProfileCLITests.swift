@@ -141,6 +141,10 @@ import Testing
     r = try CLI.run(["import", log, "--profile", out])
     #expect(r.status == 1)
     #expect(r.stderr.contains("no record of \(log) could be used (18 read, 18 rejected"))
-    #expect(r.stderr.contains("error[LOG017]: unknown category \"Network\""))
+    // The 18 rejections are one group (the display groups repeated codes) …
+    #expect(r.stderr.contains("error[LOG017] × 18: unknown category"))
+    // … and --verbose names the value on each line.
+    r = try CLI.run(["import", log, "--profile", out, "--verbose"])
+    #expect(r.stderr.contains(":2:5: error[LOG017]: unknown category \"Network\""))
   }
 }

@@ -69,7 +69,9 @@ public enum ImportRun {
         ("profile", ProfileJSON.value(request.options.profile)),
       ],
       textLines: strictFailed
-        ? ["--strict: \(a.rejected) record(s) rejected; no events written"] : [],
+        ? [
+          "--strict: \(Plural.count(a.rejected, "record", "records", .en)) rejected; no events written"
+        ] : [],
       ruleDescriptions: descriptions)
     return Outcome(log: set.strippedLog, report: report, failed: failed)
   }

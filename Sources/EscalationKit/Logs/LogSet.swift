@@ -23,14 +23,18 @@ public struct LogSet: Sendable {
     return join(logs)
   }
 
-  /// One log; a file with no log header that reads as a matrix says so (LOG006).
+  /// One log; a file with no log header that reads as a matrix (a level header or a row label
+  /// of the model recognised) says so (LOG006).
   static func loadOne(_ path: String, options: LogImportOptions) throws -> EventLog {
     do {
       return try LogImporter.load(path: path, options: options)
     } catch let e as LogImportError {
       if case .missingField(let file, _, _, _) = e, path != "-",
-        let loaded = try? MatrixLoader.load(path: path), loaded.document != nil
+        let loaded = try? MatrixLoader.load(path: path), let document = loaded.document,
+        !document.levelHeaders.isEmpty || !document.rowLabels.isEmpty
       {
+        // A matrix only when a level header or a row label of the model was recognised: a log
+        // whose headers are merely unknown gets LOG001 with its suggestions, not LOG006.
         throw ImportStop(
           finding: Finding(
             code: LogCode.matrixGivenAsLog, severity: .error, file: file, line: 1,

@@ -5,7 +5,7 @@ extension ProfileDraft {
   /// The profile text; `categoryLabels` (the matrix in use) are tried for category values.
   public func text(categoryLabels: [CategoryKey: String] = [:]) -> String {
     var out: [String] = [
-      "# Profile for \(file), written by `escalation profile` from \(records) record(s).",
+      "# Profile for \(file), written by `escalation profile` from \(Plural.count(records, "record", "records", .en)).",
       "# Check the guesses, answer the lines marked \"# ?\" (uncomment them), then run:",
       "#   escalation import \(file) --profile THIS_FILE   (or name it escalation.toml)",
       "",
