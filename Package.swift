@@ -26,10 +26,24 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
+    .systemLibrary(
+      name: "CLibXML2",
+      path: "Sources/CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
     // The documented diagnostic codes and the error protocol every error type adopts.
     .target(name: "Diagnostics"),
     .target(name: "CSVImport", dependencies: ["CLibCSV", "Diagnostics"]),
-    .target(name: "EscalationKit", dependencies: ["CSVImport", "Diagnostics"]),
+    // Reads .xlsx workbooks (ZIPFoundation for the package, libxml2's SAX2 push parser for the
+    // parts) into the same records as CSVImport.
+    .target(
+      name: "XLSXImport",
+      dependencies: [
+        "CLibXML2", "CSVImport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
+    .target(name: "EscalationKit", dependencies: ["CSVImport", "XLSXImport", "Diagnostics"]),
     .target(name: "XLSXExport", dependencies: ["CLibXLSXWriter", "EscalationKit", "Diagnostics"]),
     .executableTarget(
       name: "escalation",
@@ -40,6 +54,11 @@ let package = Package(
     ),
     .testTarget(
       name: "CSVImportTests", dependencies: ["CSVImport"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "XLSXImportTests",
+      dependencies: ["XLSXImport", "CSVImport", "EscalationKit", "XLSXExport"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in Fuzz/ (swiftc -sanitize=fuzzer,address) and runs each for a
 # fixed time. Not part of the normal test run.
-# Usage: Scripts/fuzz.sh [seconds-per-target] [target...]   (targets: csv matrix logs dates)
+# Usage: Scripts/fuzz.sh [seconds-per-target] [target...]   (targets: csv matrix logs dates xlsx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/setup.sh
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv matrix logs dates)
+[ ${#targets[@]} -gt 0 ] || targets=(csv matrix logs dates xlsx)
 out=.build-fuzz
 mkdir -p "$out"
 export SWIFT_BACKTRACE=enable=no
@@ -17,7 +17,26 @@ kit_sources=$(find Sources/EscalationKit -name '*.swift')
 for t in "${targets[@]}"; do
   [ -f "Fuzz/$t.swift" ] || { echo "no target Fuzz/$t.swift" >&2; continue; }
   bin="$out/fuzz-$t"
-  if [ "$t" = csv ]; then
+  if [ "$t" = xlsx ]; then
+    # ZIPFoundation (from SwiftPM's checkout), CSVImport and XLSXImport as static modules.
+    [ -d .build/checkouts/ZIPFoundation ] || swift package resolve >/dev/null
+    zip=.build/checkouts/ZIPFoundation/Sources
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
+      -module-name ZIPFoundation -Xcc -D_GNU_SOURCE=1 -I "$zip/CZLib" \
+      -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" "$zip"/ZIPFoundation/*.swift \
+      -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a" \
+      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
+      -module-name CSVImport -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
+      "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
+      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    xml_flags=(-I Sources/CLibXML2 -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap -Xcc -I/usr/include/libxml2)
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzXLSX -I "$out" \
+      "${xml_flags[@]}" -I "$zip/CZLib" -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" \
+      -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
+      Sources/XLSXImport/*.swift "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libZIPFoundation.a" \
+      -lcsv -lxml2 -lz -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+  elif [ "$t" = csv ]; then
     swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzCSV \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       "${csv_sources[@]}" "Fuzz/$t.swift" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
@@ -41,6 +60,7 @@ for t in "${targets[@]}"; do
     matrix) max_len=16384; seeds=(Samples/matrix*.csv Tests/*/Fixtures/matrix/*.csv) ;;
     logs) max_len=16384; seeds=(Samples/escalations*.csv Samples/tickets*.csv Tests/*/Fixtures/logs/*.csv) ;;
     dates) max_len=64; seeds=() ;;
+    xlsx) max_len=65536; seeds=(Tests/XLSXImportTests/Fixtures/*.xlsx Fuzz/seeds/xlsx/*) ;;
     *) max_len=65536; seeds=() ;;
   esac
   [ -d "Fuzz/seeds/$t" ] && seeds+=(Fuzz/seeds/"$t"/*)

@@ -69,14 +69,15 @@ public struct DiagnosticCode: Sendable, Hashable, Identifiable {
     }
   }
 
-  /// The family prefix (`IO`, `XLS`, `CSV`, `MTX`, `LOG`, `MET`).
+  /// The family prefix (`IO`, `XLS`, `CSV`, `XLSX`, `MTX`, `LOG`, `MET`).
   public var family: String { String(code.prefix { $0.isLetter }) }
 }
 
 extension DiagnosticCode {
-  /// Every code, in the order of the documentation: I/O, XLSX, CSV, matrix, log, metrics.
+  /// Every code, in the order of the documentation: I/O, XLSX writer, CSV, XLSX reader, matrix,
+  /// log, metrics.
   public static let all: [DiagnosticCode] =
-    ioCodes + xlsxCodes + csvCodes + matrixCodes + logCodes + metricsCodes
+    ioCodes + xlsxCodes + csvCodes + workbookInputCodes + matrixCodes + logCodes + metricsCodes
 
   private static let index: [String: DiagnosticCode] = {
     var d: [String: DiagnosticCode] = [:]

@@ -6,9 +6,11 @@ import EscalationKit
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Read an escalation log (CSV, English or French) and write normalised events.",
+    abstract:
+      "Read an escalation log (CSV or .xlsx, English or French) and write normalised events.",
     usage: """
-      escalation import <log> [--matrix <file>] [--layout events|tickets]
+      escalation import <log> [--sheet <name|n>] [--matrix <file>] [--matrix-sheet <name|n>]
+                        [--layout events|tickets]
                         [--map <field=Header> ...] [--date-order dmy|mdy] [--tz <zone>]
                         [--delimiter <char>] [--format csv|jsonl] [-o <file>]
                         [--findings-format text|json|sarif] [--strict]
@@ -68,7 +70,8 @@ struct Import: ParsableCommand {
     // warnings, listed here in full so that `metrics` can point to this command for details.
     let ticketWarnings = Reconstruction(log: result, cutoff: Reconstruction.never)
       .findings(source: result.source, ids: result.ticketIDs)
-    let descriptions = DiagnosticCode.summaries(prefix: ["LOG", "MET", "CSV", "IO"])
+      .placed(inSheet: result.sheet, of: result.source)
+    let descriptions = DiagnosticCode.summaries(prefix: ["LOG", "MET", "CSV", "IO", "XLSX"])
     let report = FindingsReport(
       command: "import", files: [result.source], findings: result.findings + ticketWarnings,
       valid: a.rejected == 0,

@@ -17,6 +17,20 @@ struct ImportOptions: ParsableArguments {
 
   @Option(
     name: .long,
+    help: ArgumentHelp(
+      "The worksheet of an .xlsx log, by name or number (1 = first); default: the first visible one.",
+      valueName: "name|n"))
+  var sheet: String?
+
+  @Option(
+    name: .customLong("matrix-sheet"),
+    help: ArgumentHelp(
+      "The worksheet of an .xlsx --matrix, by name or number; default: the first visible one.",
+      valueName: "name|n"))
+  var matrixSheet: String?
+
+  @Option(
+    name: .long,
     help:
       "Force the layout: events (one row per event) or tickets (one row per ticket); default: detected from the header."
   )
@@ -51,6 +65,7 @@ struct ImportOptions: ParsableArguments {
   func logImportOptions() throws -> LogImportOptions {
     var o = LogImportOptions()
     o.layout = layout
+    o.sheet = sheet
     o.dateOrder = dateOrder
     for m in map {
       guard let eq = m.firstIndex(of: "="), eq != m.startIndex, m.index(after: eq) != m.endIndex
@@ -72,7 +87,7 @@ struct ImportOptions: ParsableArguments {
     }
     if let matrix {
       // A file that cannot be read exits 2 (CSVError I/O); one that is not a valid matrix, 1.
-      let loaded = try MatrixLoader.load(path: matrix)
+      let loaded = try MatrixLoader.load(path: matrix, sheet: matrixSheet)
       guard loaded.isValid, let m = loaded.matrix else {
         let errors = loaded.findings.filter { $0.severity == .error }
         for f in errors { Terminal.standardError(f.description) }

@@ -92,14 +92,18 @@ extension ImportOptions {
   func loadLog(
     _ path: String, options: LogImportOptions, command: String, format: FindingsFormat = .text
   ) throws -> EventLog {
+    let failure: (LogImportError, Finding)
     do {
       return try LogImporter.load(path: path, options: options)
     } catch let e as LogImportError {
-      let report = FindingsReport(
-        command: command, files: [path == "-" ? "<stdin>" : path], findings: [e.finding],
-        valid: false, ruleDescriptions: LogCode.descriptions)
-      Terminal.standardError(report.render(format, color: Terminal.useColor(fd: 2)))
-      throw ExitStatus(code: e.isUsageError ? 2 : 1)
+      failure = (e, e.finding)
+    } catch let e as LogImportFailure {
+      failure = (e.error, e.finding)  // in a workbook's sheet
     }
+    let report = FindingsReport(
+      command: command, files: [path == "-" ? "<stdin>" : path], findings: [failure.1],
+      valid: false, ruleDescriptions: LogCode.descriptions)
+    Terminal.standardError(report.render(format, color: Terminal.useColor(fd: 2)))
+    throw ExitStatus(code: failure.0.isUsageError ? 2 : 1)
   }
 }

@@ -6,9 +6,10 @@ import XLSXExport
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check an escalation matrix CSV against the canonical 4 × 9 model.",
+    abstract: "Check an escalation matrix (CSV or .xlsx) against the canonical 4 × 9 model.",
     usage: """
-      escalation validate <matrix> [--baseline <file>] [--format text|json|sarif] [--strict]
+      escalation validate <matrix> [--sheet <name|n>] [--baseline <file>]
+                          [--baseline-sheet <name|n>] [--format text|json|sarif] [--strict]
                           [--xlsx <file>]
       """,
     discussion: """
@@ -18,7 +19,7 @@ struct Validate: ParsableCommand {
       """
   )
 
-  @Argument(help: "The matrix CSV file, or - for standard input.")
+  @Argument(help: "The matrix file (CSV or .xlsx), or - for standard input.")
   var matrix: String
 
   @Option(
@@ -26,6 +27,18 @@ struct Validate: ParsableCommand {
       "Report changes against this matrix file instead of the canonical matrix.",
       valueName: "file"))
   var baseline: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The worksheet of an .xlsx matrix, by name or number (1 = first); default: the first visible one.",
+      valueName: "name|n"))
+  var sheet: String?
+
+  @Option(
+    name: .customLong("baseline-sheet"),
+    help: ArgumentHelp(
+      "The worksheet of an .xlsx baseline, by name or number.", valueName: "name|n"))
+  var baselineSheet: String?
 
   @Option(help: "Output format: text, json or sarif.")
   var format: String = "text"
@@ -49,7 +62,8 @@ struct Validate: ParsableCommand {
     let format = FindingsFormat(rawValue: self.format.lowercased()) ?? .text
     let validation: MatrixValidation
     do {
-      validation = try MatrixValidation.run(path: matrix, baseline: baseline)
+      validation = try MatrixValidation.run(
+        path: matrix, baseline: baseline, sheet: sheet, baselineSheet: baselineSheet)
     } catch let e as MatrixBaselineError {
       throw CLIError.usage(e.description)
     }

@@ -53,9 +53,7 @@ public struct FindingsReport: Sendable {
   public func text(color: Bool) -> String {
     var out = ""
     for f in findings {
-      var pos = f.file
-      if let l = f.line { pos += ":\(l)" }
-      if let c = f.column { pos += ":\(c)" }
+      var pos = f.position
       let sev = f.severity.rawValue
       let tag: String
       if color {
@@ -110,16 +108,21 @@ public struct FindingsReport: Sendable {
     return .object(o)
   }
 
+  /// A finding in a workbook also has `sheet` and `row` (the same as `line`).
   static func json(_ f: Finding) -> JSON {
-    .object([
+    var o: [(String, JSON)] = [
       ("code", .string(f.code)),
       ("severity", .string(f.severity.rawValue)),
       ("file", .string(f.file)),
+    ]
+    if let sheet = f.sheet { o += [("sheet", .string(sheet)), ("row", .optional(f.line))] }
+    o += [
       ("line", .optional(f.line)),
       ("column", .optional(f.column)),
       ("columnLetter", .optional(f.columnLetter)),
       ("message", .string(f.message)),
-    ])
+    ]
+    return .object(o)
   }
 
   /// SARIF 2.1.0: one run, one rule per code used, one result per finding.
@@ -137,11 +140,35 @@ public struct FindingsReport: Sendable {
       if let c = f.column { region.append(("startColumn", .int(c))) }
       var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(f.file))]))]
       if !region.isEmpty { physical.append(("region", .object(region))) }
+      var location: [(String, JSON)] = [("physicalLocation", .object(physical))]
+      if let sheet = f.sheet {
+        // The cell as a spreadsheet names it, and its parts.
+        let cell = f.line.map { l in (f.columnLetter ?? "") + "\(l)" }
+        location.append(
+          (
+            "logicalLocations",
+            .array([
+              .object([
+                ("name", .string(cell ?? sheet)),
+                ("fullyQualifiedName", .string(cell.map { "\(sheet)!\($0)" } ?? sheet)),
+                ("kind", .string("element")),
+              ])
+            ])
+          ))
+        location.append(
+          (
+            "properties",
+            .object([
+              ("sheet", .string(sheet)), ("row", .optional(f.line)),
+              ("columnLetter", .optional(f.columnLetter)),
+            ])
+          ))
+      }
       return .object([
         ("ruleId", .string(f.code)),
         ("level", .string(f.severity.rawValue)),
         ("message", .object([("text", .string(f.message))])),
-        ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+        ("locations", .array([.object(location)])),
       ])
     }
     return .object([
