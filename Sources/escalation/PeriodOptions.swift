@@ -102,7 +102,8 @@ extension ImportOptions {
     }
     let report = FindingsReport(
       command: command, files: [path == "-" ? "<stdin>" : path], findings: [failure.1],
-      valid: false, ruleDescriptions: LogCode.descriptions)
+      valid: false,
+      ruleDescriptions: DiagnosticCode.summaries(prefix: ["LOG", "CSV", "IO", "XLSX"]))
     Terminal.standardError(report.render(format, color: Terminal.useColor(fd: 2)))
     throw ExitStatus(code: failure.0.isUsageError ? 2 : 1)
   }

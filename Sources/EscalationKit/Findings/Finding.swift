@@ -1,7 +1,7 @@
+import CSVImport
 // `Severity`, `DiagnosticCode` and `EscalationError` live in the Diagnostics target, below
 // CSVImport; every user of EscalationKit sees them too.
 @_exported import Diagnostics
-import CSVImport
 
 /// One diagnostic about an input file, positioned as a person sees it in a spreadsheet.
 public struct Finding: Sendable, Equatable, Codable {
