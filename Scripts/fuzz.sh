@@ -21,33 +21,38 @@ for t in "${targets[@]}"; do
     # ZIPFoundation (from SwiftPM's checkout), CSVImport and XLSXImport as static modules.
     [ -d .build/checkouts/ZIPFoundation ] || swift package resolve >/dev/null
     zip=.build/checkouts/ZIPFoundation/Sources
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
       -module-name ZIPFoundation -Xcc -D_GNU_SOURCE=1 -I "$zip/CZLib" \
       -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" "$zip"/ZIPFoundation/*.swift \
       -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
-      -module-name CSVImport -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
+      -module-name Diagnostics Sources/Diagnostics/*.swift \
+      -emit-module-path "$out/Diagnostics.swiftmodule" -o "$out/libDiagnostics.a" \
+      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
+      -module-name CSVImport -I "$out" -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }
     xml_flags=(-I Sources/CLibXML2 -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap -Xcc -I/usr/include/libxml2)
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzXLSX -I "$out" \
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzXLSX -I "$out" \
       "${xml_flags[@]}" -I "$zip/CZLib" -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
-      Sources/XLSXImport/*.swift "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libZIPFoundation.a" \
+      Sources/XLSXImport/*.swift "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libDiagnostics.a" \
+      "$out/libZIPFoundation.a" \
       -lcsv -lxml2 -lz -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   elif [ "$t" = csv ]; then
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzCSV \
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzCSV \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       "${csv_sources[@]}" "Fuzz/$t.swift" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   else
     # EscalationKit imports CSVImport: build it as a module first.
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
       -module-name CSVImport -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }
     # shellcheck disable=SC2086
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzKit -I "$out" \
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzKit -I "$out" \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       $kit_sources "Fuzz/$t.swift" "$out/libCSVImport.a" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   fi
