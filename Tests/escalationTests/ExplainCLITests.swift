@@ -53,19 +53,24 @@ import Testing
     #expect(l.stderr.contains("the closest are LOG024, LOG026, LOG023; "))
   }
 
-  /// Without a code: one line per code. IO 5 + XLS 5 + CSV 7 + MTX 24 + LOG 28 + MET 12 = 81,
-  /// counted from the README table before it was generated. Columns are padded to the longest
-  /// code (6 characters) and severity ("error, record rejected", 22 characters).
+  /// Without a code: one line per code. IO 5 + XLS 5 + CSV 7 + XLSX 10 + MTX 26 + LOG 28 +
+  /// MET 12 = 93, counted from the README table before it was generated (XLSX and MTX107/207
+  /// added with workbook input). Columns are padded to the longest code (7 characters, XLSX001)
+  /// and severity ("error, record rejected", 22 characters).
   @Test func listsEveryCode() throws {
     let r = try CLI.run(["explain"])
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.count == 82)  // 81 lines and the empty string after the last newline
-    #expect(lines.first == "IO001   exit 2                  the file cannot be opened")
+    #expect(lines.count == 94)  // 93 lines and the empty string after the last newline
+    #expect(lines.first == "IO001    exit 2                  the file cannot be opened")
     #expect(
-      lines.contains("LOG010  error, record rejected  no ticket id"))
+      lines.contains("LOG010   error, record rejected  no ticket id"))
     #expect(
-      lines[80] == "MET012  warning                 open on a resolved ticket, read as a reopen")
+      lines.contains(
+        "XLSX001  exit 2                  `.xls`, `.ods` or a ZIP that is not a workbook: save it as `.xlsx` or CSV"
+      ))
+    #expect(
+      lines[92] == "MET012   warning                 open on a resolved ticket, read as a reopen")
   }
 
   /// `--markdown` prints docs/codes.md exactly (the file is generated from it).
