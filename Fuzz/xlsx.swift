@@ -4,6 +4,7 @@
 // reach the sheet handler. Checks: only CSVError is thrown, rows increase, no record is
 // wider than Excel's 16,384 columns, a damaged workbook never traps.
 // Built by Scripts/fuzz.sh with Sources/CSVImport, Sources/XLSXImport and ZIPFoundation.
+import CSVImport
 import Foundation
 import ZIPFoundation
 
@@ -39,7 +40,7 @@ private let parts: [(String, String)] = [
 ]
 
 private func workbook(sheet: [UInt8]) -> [UInt8]? {
-  guard let archive = try? Archive(accessMode: .create) else { return nil }
+  guard let archive = try? Archive(data: Data(), accessMode: .create) else { return nil }
   for (name, text) in parts + [("xl/worksheets/sheet1.xml", "")] {
     let data = name.hasSuffix("sheet1.xml") ? Data(sheet) : Data(text.utf8)
     try? archive.addEntry(
