@@ -13,6 +13,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -43,7 +44,12 @@ let package = Package(
         "CLibXML2", "CSVImport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
-    .target(name: "EscalationKit", dependencies: ["CSVImport", "XLSXImport", "Diagnostics"]),
+    .target(
+      name: "EscalationKit",
+      dependencies: [
+        "CSVImport", "XLSXImport", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit"),
+      ]
+    ),
     .target(name: "XLSXExport", dependencies: ["CLibXLSXWriter", "EscalationKit", "Diagnostics"]),
     .executableTarget(
       name: "escalation",
@@ -66,6 +72,7 @@ let package = Package(
       dependencies: [
         "EscalationKit", "CSVImport",
         .product(name: "PropertyBased", package: "swift-property-based"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       resources: [.copy("Fixtures")]
     ),

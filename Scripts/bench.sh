@@ -1,37 +1,89 @@
 #!/usr/bin/env bash
-# Benchmark: builds in release mode, generates logs of 100k and 1M events with
-# `escalation sample`, and prints wall time, events per second and peak RSS for import,
-# metrics (full history and one month) and report (one month and full history).
+# Benchmark: builds in release mode, generates logs of about 100k and 1M events with
+# `escalation sample` in both shapes (the plain sample and `--shape export`, shaped like a real
+# tracker export), and prints for each step the median of $BENCH_RUNS runs (default 3) of wall
+# and CPU time, peak RSS, and the CPU-time ratio to libcsv's own C parse of the same file in the
+# same run (Scripts/bench/libcsv_parse.c, compiled here with gcc -O2 -lcsv). When Python's
+# duckdb module is installed (`pip install duckdb`), a DuckDB script computing a comparable
+# monthly aggregation (Scripts/bench/duckdb_monthly.py) is timed too, and `report --month` is
+# also given as a ratio to it. Neither program is part of the tool.
 # Usage: Scripts/bench.sh [sizes...]   (default: 100000 1000000 events, approximately)
+#        BENCH_SHAPES="plain export" BENCH_RUNS=3 BENCH_FULL_REPORT=1 (set 0 to skip the slow
+#        full-history report)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/setup.sh
-swift build -c release --product escalation >/dev/null 2>&1
-bin=$PWD/.build/release/escalation
+# BENCH_BIN=path measures another build (e.g. a copy of an earlier one) without building.
+[ -n "${BENCH_BIN:-}" ] || swift build -c release --product escalation >/dev/null 2>&1
+bin=${BENCH_BIN:-$PWD/.build/release/escalation}
+runs=${BENCH_RUNS:-3}
+shapes=(${BENCH_SHAPES:-plain export})
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
+gcc -O2 -o "$work/libcsv_parse" Scripts/bench/libcsv_parse.c -lcsv
+have_duckdb=0
+python3 -c 'import duckdb' 2>/dev/null && have_duckdb=1
 
+# median_of_runs command... → "wall cpu rssKB", each the median over $runs runs.
+median_of_runs() {
+  : >"$work/runs"
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "TIME %e %U %S %M" "$@" >/dev/null 2>"$work/err" || true
+    grep '^TIME' "$work/err" | tail -1 | awk '{ print $2, $3 + $4, $5 }' >>"$work/runs"
+  done
+  local mid=$(( (runs + 1) / 2 ))
+  echo "$(sort -g -k1 "$work/runs" | sed -n "${mid}p" | cut -d' ' -f1)" \
+    "$(sort -g -k2 "$work/runs" | sed -n "${mid}p" | cut -d' ' -f2)" \
+    "$(sort -g -k3 "$work/runs" | sed -n "${mid}p" | cut -d' ' -f3)"
+}
+
+base_cpu=1
+duck_cpu=0
 measure() { # label events command...
   local label=$1 events=$2
   shift 2
-  /usr/bin/time -f "TIME %e %M" "$@" >/dev/null 2>"$work/err" || true
-  grep '^TIME' "$work/err" | tail -1 | awk -v l="$label" -v e="$events" \
-    '{ eps = ($2 > 0) ? e / $2 : 0; printf "%-34s %10d %8.2f %12.0f %8.1f\n", l, e, $2, eps, $3 / 1024 }'
+  read -r wall cpu rss < <(median_of_runs "$@")
+  awk -v l="$label" -v e="$events" -v w="$wall" -v c="$cpu" -v m="$rss" -v b="$base_cpu" \
+    -v d="$duck_cpu" 'BEGIN {
+      r = (b > 0) ? sprintf("%.2fx", c / b) : "-"
+      q = (d > 0 && l ~ /^report --month/) ? sprintf("%.2fx", c / d) : ""
+      printf "%-30s %9d %7.2f %7.2f %8.1f %9.0f %8s %8s\n", l, e, w, c, m / 1024, m * 1024 / e, r, q
+    }'
+  LAST_CPU=$cpu
 }
 
-printf "%-34s %10s %8s %12s %8s\n" "step" "events" "wall s" "events/s" "RSS MB"
-for n in "${sizes[@]}"; do
-  # About 2.5 events per ticket in the generated process.
-  tickets=$(( n * 2 / 5 ))
-  log="$work/log-$n.csv"
-  "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 --seed 7 -o "$log" >/dev/null
-  events=$(( $(wc -l < "$log") - 1 ))
-  measure "sample ($n)" "$events" "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 --seed 7 -o "$work/again.csv"
-  measure "import ($n)" "$events" "$bin" import "$log" -o /dev/null
-  measure "metrics full history ($n)" "$events" "$bin" metrics "$log" --format json
-  measure "metrics --month 2026-10 ($n)" "$events" "$bin" metrics "$log" --month 2026-10 --format json
-  measure "report --month 2026-10 ($n)" "$events" "$bin" report "$log" --month 2026-10 -o "$work/r1.xlsx"
-  measure "report full history ($n)" "$events" "$bin" report "$log" --from 2026-01-01 --to 2026-12-31 -o "$work/r2.xlsx"
+printf "%-30s %9s %7s %7s %8s %9s %8s %8s\n" "step (median of $runs)" "events" "wall s" "cpu s" \
+  "RSS MB" "B/event" "/libcsv" "/duckdb"
+for shape in "${shapes[@]}"; do
+  for n in "${sizes[@]}"; do
+    # About 2.5 events per ticket in the generated process.
+    tickets=$(( n * 2 / 5 ))
+    log="$work/log-$shape-$n.csv"
+    "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 --seed 7 --shape "$shape" \
+      -o "$log" >/dev/null
+    events=$("$bin" import "$log" -o /dev/null 2>&1 | sed -n 's/^records read: .* used \([0-9]*\) .*/\1/p')
+    [ -n "$events" ] || events=$(( $(wc -l <"$log") - 1 ))
+    echo "== shape $shape, $events events, $(( $(stat -c %s "$log") / 1000000 )) MB"
+    base_cpu=0
+    duck_cpu=0
+    measure "libcsv C parse (baseline)" "$events" "$work/libcsv_parse" "$log"
+    base_cpu=$LAST_CPU
+    if [ "$have_duckdb" = 1 ]; then
+      measure "duckdb monthly script" "$events" python3 Scripts/bench/duckdb_monthly.py "$log" 2026-10
+      duck_cpu=$LAST_CPU
+    fi
+    measure "sample" "$events" "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 \
+      --seed 7 --shape "$shape" -o "$work/again.csv"
+    measure "import -o /dev/null" "$events" "$bin" import "$log" -o /dev/null
+    measure "metrics full history" "$events" "$bin" metrics "$log" --format json
+    measure "metrics --month 2026-10" "$events" "$bin" metrics "$log" --month 2026-10 --format json
+    measure "report --month 2026-10" "$events" "$bin" report "$log" --month 2026-10 -o "$work/r1.xlsx"
+    if [ "${BENCH_FULL_REPORT:-1}" = 1 ]; then
+      measure "report full history" "$events" "$bin" report "$log" --from 2026-01-01 \
+        --to 2026-12-31 -o "$work/r2.xlsx"
+    fi
+  done
 done
+[ "$have_duckdb" = 1 ] || echo "(duckdb not installed: pip install duckdb to time the DuckDB script)"

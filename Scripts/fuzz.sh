@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in Fuzz/ (swiftc -sanitize=fuzzer,address) and runs each for a
 # fixed time. Not part of the normal test run.
-# Usage: Scripts/fuzz.sh [seconds-per-target] [target...]   (targets: csv matrix logs dates xlsx)
+# Usage: Scripts/fuzz.sh [seconds-per-target] [target...]   (targets: csv csvdiff matrix logs
+# dates xlsx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/setup.sh
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv matrix logs dates xlsx)
+[ ${#targets[@]} -gt 0 ] || targets=(csv csvdiff matrix logs dates xlsx)
 out=.build-fuzz
 mkdir -p "$out"
 export SWIFT_BACKTRACE=enable=no
 csv_sources=(Sources/CSVImport/*.swift)
 kit_sources=$(find Sources/EscalationKit -name '*.swift')
+# CSVImport and EscalationKit import Diagnostics (no dependencies): build it as a module first.
+swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
+  -module-name Diagnostics Sources/Diagnostics/*.swift \
+  -emit-module-path "$out/Diagnostics.swiftmodule" -o "$out/libDiagnostics.a" \
+  2>&1 | { grep -v "Cannot export local symbol" || true; }
 for t in "${targets[@]}"; do
   [ -f "Fuzz/$t.swift" ] || { echo "no target Fuzz/$t.swift" >&2; continue; }
   bin="$out/fuzz-$t"
@@ -27,10 +33,6 @@ for t in "${targets[@]}"; do
       -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }
     swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
-      -module-name Diagnostics Sources/Diagnostics/*.swift \
-      -emit-module-path "$out/Diagnostics.swiftmodule" -o "$out/libDiagnostics.a" \
-      2>&1 | { grep -v "Cannot export local symbol" || true; }
-    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
       -module-name CSVImport -I "$out" -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }
@@ -41,27 +43,27 @@ for t in "${targets[@]}"; do
       Sources/XLSXImport/*.swift "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libDiagnostics.a" \
       "$out/libZIPFoundation.a" \
       -lcsv -lxml2 -lz -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
-  elif [ "$t" = csv ]; then
-    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzCSV \
+  elif [ "$t" = csv ] || [ "$t" = csvdiff ]; then
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzCSV -I "$out" \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
-      "${csv_sources[@]}" "Fuzz/$t.swift" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+      "${csv_sources[@]}" "Fuzz/$t.swift" "$out/libDiagnostics.a" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   else
     # EscalationKit imports CSVImport: build it as a module first.
-    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
-      -module-name CSVImport -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
+      -module-name CSVImport -I "$out" -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }
     # shellcheck disable=SC2086
     swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzKit -I "$out" \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
-      $kit_sources "Fuzz/$t.swift" "$out/libCSVImport.a" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+      $kit_sources "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libDiagnostics.a" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   fi
   corpus="$out/corpus-$t"
   mkdir -p "$corpus"
   # Seeds: the samples, test fixtures and Fuzz/seeds/<target> files that fit the target (a
   # corpus kept from earlier runs is reused). Shorter maximum lengths keep the targets fast.
   case "$t" in
-    csv) max_len=65536; seeds=(Samples/*.csv $(find Tests -path '*Fixtures*' -name '*.csv')) ;;
+    csv|csvdiff) max_len=65536; seeds=(Samples/*.csv $(find Tests -path '*Fixtures*' -name '*.csv')) ;;
     matrix) max_len=16384; seeds=(Samples/matrix*.csv Tests/*/Fixtures/matrix/*.csv) ;;
     logs) max_len=16384; seeds=(Samples/escalations*.csv Samples/tickets*.csv Tests/*/Fixtures/logs/*.csv) ;;
     dates) max_len=64; seeds=() ;;

@@ -41,6 +41,12 @@ final class LibCSVParser {
     UnsafeBufferPointer(start: parser.pointee.entry_buf, count: parser.pointee.entry_pos)
   }
 
+  /// libcsv is between records (`ROW_NOT_BEGUN`, which libcsv.c defines as 0, with nothing
+  /// buffered), where its state is that of a fresh parser.
+  var isIdle: Bool {
+    parser.pointee.pstate == 0 && parser.pointee.entry_pos == 0 && parser.pointee.status == 0
+  }
+
   deinit {
     csv_free(parser)
     parser.deallocate()

@@ -33,6 +33,7 @@ extension DiagnosticCode {
     let families: [(String, String)] = [
       ("IO", "Input and output files"), ("XLS", "Writing workbooks"), ("CSV", "Reading CSV"),
       ("MTX", "Matrices"), ("LOG", "Escalation logs"), ("MET", "Metrics reconstruction"),
+      ("CAL", "Business-hours calendars"),
     ]
     for (prefix, title) in families {
       s += "## \(title) (\(prefix))\n\n"

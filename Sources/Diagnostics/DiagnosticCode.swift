@@ -16,7 +16,7 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 
 /// One documented diagnostic code: what it means and how to fix it.
 ///
-/// Every code the tool prints (`IO…`, `XLS…`, `CSV…`, `MTX…`, `LOG…`, `MET…`) has exactly one
+/// Every code the tool prints (`IO…`, `XLS…`, `CSV…`, `MTX…`, `LOG…`, `MET…`, `CAL…`) has exactly one
 /// entry in ``DiagnosticCode/all``; the README's code table, `docs/codes.md` and
 /// `escalation explain CODE` are generated from these entries. A code never changes meaning once
 /// released; a new finding gets a new code.
@@ -69,15 +69,16 @@ public struct DiagnosticCode: Sendable, Hashable, Identifiable {
     }
   }
 
-  /// The family prefix (`IO`, `XLS`, `CSV`, `XLSX`, `MTX`, `LOG`, `MET`).
+  /// The family prefix (`IO`, `XLS`, `CSV`, `XLSX`, `MTX`, `LOG`, `MET`, `CAL`).
   public var family: String { String(code.prefix { $0.isLetter }) }
 }
 
 extension DiagnosticCode {
   /// Every code, in the order of the documentation: I/O, XLSX writer, CSV, XLSX reader, matrix,
-  /// log, metrics.
+  /// log, metrics, calendar.
   public static let all: [DiagnosticCode] =
     ioCodes + xlsxCodes + csvCodes + workbookInputCodes + matrixCodes + logCodes + metricsCodes
+    + calendarCodes
 
   private static let index: [String: DiagnosticCode] = {
     var d: [String: DiagnosticCode] = [:]

@@ -20,7 +20,10 @@ final class WorkbookPackage {
     self.displayName = displayName
     do {
       if let data {
-        archive = try Archive(data: data, accessMode: .read)
+        // ZIPFoundation's in-memory archive traps on some damaged packages (and leaks); its
+        // file-backed reader reports them as errors. So bytes in memory go through a temporary
+        // file, unlinked at once: the open handle keeps it readable, nothing is left behind.
+        archive = try WorkbookPackage.fileBackedArchive(data, displayName: displayName)
       } else {
         archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
       }
@@ -42,6 +45,23 @@ final class WorkbookPackage {
       }
     }
     if entries.isEmpty { throw WorkbookPackage.damaged(displayName, "no entry could be read") }
+  }
+
+  /// Writes `data` to an unlinked temporary file and opens it as a read-only archive.
+  private static func fileBackedArchive(_ data: Data, displayName: String) throws -> Archive {
+    let dir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    let url = URL(fileURLWithPath: dir).appendingPathComponent(
+      "escalation-stdin-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xlsx")
+    do {
+      try data.write(to: url, options: .withoutOverwriting)
+    } catch {
+      throw CSVError.readFailed(
+        path: displayName,
+        reason: "cannot keep the workbook read from standard input in \(dir) (\(error)); "
+          + "save it to a file and pass its path")
+    }
+    defer { unlink(url.path) }
+    return try Archive(url: url, accessMode: .read)
   }
 
   /// Whether the package holds a part `name` (without a leading `/`).

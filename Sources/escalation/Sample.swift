@@ -2,6 +2,7 @@ import ArgumentParser
 import EscalationKit
 
 extension SampleOptions.Layout: ExpressibleByArgument {}
+extension SampleOptions.Shape: ExpressibleByArgument {}
 
 /// `escalation sample`: writes a deterministic synthetic escalation log.
 struct Sample: ParsableCommand {
@@ -11,14 +12,16 @@ struct Sample: ParsableCommand {
     usage: """
       escalation sample [--tickets <n>] [--months <n>] [--start YYYY-MM] [--seed <n>]
                         [--layout events|tickets] [--lang en|fr] [--messy] [--tz <zone>]
-                        [-o <file>]
+                        [--shape plain|export] [-o <file>]
       """,
     discussion: """
       The same options and seed always give the same bytes. English events use ISO dates and \
       ','; French output uses day-first dates, ';', a BOM and CRLF (as Excel exports it); the \
       tickets layout uses US dates in English. --messy adds what real exports contain: synonyms, \
       roles instead of levels, loose and misspelt categories, multi-line notes, duplicates, rows \
-      out of order and rows with unreadable dates. With -o, a summary is printed on standard \
+      out of order and rows with unreadable dates. --shape export writes English events the way a \
+      tracker exports them: UTC timestamps ending in Z and notes on most rows, some quoted with \
+      commas, doubled quotes and line breaks. With -o, a summary is printed on standard \
       output.
       """
   )
@@ -50,6 +53,12 @@ struct Sample: ParsableCommand {
   var timeZone: String = "UTC"
 
   @Option(
+    help: ArgumentHelp(
+      "plain, or export (Z timestamps, notes on most rows, some quoted; English events in UTC).",
+      valueName: "shape"))
+  var shape: SampleOptions.Shape = .plain
+
+  @Option(
     name: .shortAndLong,
     help: ArgumentHelp("Write the log to this file instead of standard output.", valueName: "file"))
   var output: String?
@@ -67,7 +76,8 @@ struct Sample: ParsableCommand {
       generator = try SampleGenerator(
         options: SampleOptions(
           tickets: tickets, months: months, startYear: y, startMonth: m, seed: seed, layout: layout,
-          language: language, messy: messy, timeZone: timeZone))
+          language: language, messy: messy, timeZone: timeZone,
+          shape: shape))
     } catch {
       throw CLIError.usage(error.description)
     }

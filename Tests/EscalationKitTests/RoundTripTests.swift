@@ -67,7 +67,7 @@ enum RoundTrip {
     var io = LogImportOptions(zone: ZoneRules(identifier: o.timeZone) ?? .utc)
     if forceOrder {
       switch o.dateStyle {
-      case .iso: break
+      case .iso, .isoUTC: break
       case .dayFirst: io.dateOrder = .dmy
       case .monthFirst: io.dateOrder = .mdy
       }

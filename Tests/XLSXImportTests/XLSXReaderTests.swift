@@ -132,6 +132,24 @@ enum Fixture {
     #expect(report.notices.first?.code == XLSXCode.sheetRead)
   }
 
+  /// Found by Fuzz/xlsx.swift: this damaged package trapped inside ZIPFoundation's in-memory
+  /// archive ("Range requires lowerBound <= upperBound") when read from memory (standard input).
+  /// Read from memory it must now fail exactly as it does from disk, with a finding.
+  @Test func damagedPackageInMemoryFailsLikeOnDisk() throws {
+    let path = Fixture.path("bad-fuzz-inmemory.xlsx")
+    let onDisk = Fixture.error("bad-fuzz-inmemory.xlsx")
+    #expect(onDisk?.code == XLSXCode.damagedZIP)
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    var inMemory: CSVError?
+    do {
+      let reader = try XLSXReader(bytes: bytes, name: "stdin.xlsx")
+      try reader.forEachRecord { _ in }
+    } catch let e as CSVError {
+      inMemory = e
+    }
+    #expect(inMemory?.code == onDisk?.code)
+  }
+
   @Test func badWorkbooks() throws {
     #expect(Fixture.error("bad-truncated.xlsx")?.code == XLSXCode.damagedZIP)
     #expect(Fixture.error("bad-missing-sheet.xlsx")?.code == XLSXCode.missingPart)

@@ -34,7 +34,8 @@ import Testing
     let codes = DiagnosticCode.all.map(\.code)
     #expect(Set(codes).count == codes.count)
     for c in DiagnosticCode.all {
-      #expect(["IO", "XLS", "CSV", "XLSX", "MTX", "LOG", "MET"].contains(c.family), "\(c.code)")
+      #expect(
+        ["IO", "XLS", "CSV", "XLSX", "MTX", "LOG", "MET", "CAL"].contains(c.family), "\(c.code)")
       #expect(c.code.count == c.family.count + 3, "\(c.code)")
       #expect(!c.summary.isEmpty && !c.explanation.isEmpty && !c.fix.isEmpty, "\(c.code)")
     }
@@ -52,7 +53,8 @@ import Testing
   @Test func everyCodeInTheSourcesIsDocumented() throws {
     let sources = CLI.packageRoot.appendingPathComponent("Sources")
     let files = try #require(FileManager.default.enumerator(atPath: sources.path))
-    let pattern = try NSRegularExpression(pattern: "\"((?:IO|XLSX|XLS|CSV|MTX|LOG|MET)[0-9]{3})\"")
+    let pattern = try NSRegularExpression(
+      pattern: "\"((?:IO|XLSX|XLS|CSV|MTX|LOG|MET|CAL)[0-9]{3})\"")
     var used: Set<String> = []
     for case let file as String in files
     where file.hasSuffix(".swift") && !file.hasPrefix("Diagnostics/") {

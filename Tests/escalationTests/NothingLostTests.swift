@@ -64,7 +64,7 @@ import XLSXTestSupport
     var io = LogImportOptions(zone: ZoneRules(identifier: o.timeZone) ?? .utc)
     // Small logs may prove no day/month order; the order the sample writes is given.
     switch o.dateStyle {
-    case .iso: break
+    case .iso, .isoUTC: break
     case .dayFirst: io.dateOrder = .dmy
     case .monthFirst: io.dateOrder = .mdy
     }

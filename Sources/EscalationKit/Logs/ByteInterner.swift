@@ -59,7 +59,9 @@ struct ByteInterner {
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
     let h = ByteInterner.hash(bytes)
     let fp = h & 0xFFFF_FFFF_0000_0000
-    var slot = Int(truncatingIfNeeded: h) & mask
+    // The slot comes from the same high bits as the fingerprint, so that `grow` can place every
+    // entry again from the table alone, without reading (and missing the cache on) the arena.
+    var slot = Int(truncatingIfNeeded: h >> 32) & mask
     while true {
       let v = slots[slot]
       if v == 0 { break }
@@ -92,12 +94,11 @@ struct ByteInterner {
     let n = slots.count * 2
     var table = [UInt64](repeating: 0, count: n)
     let m = n - 1
-    arena.withUnsafeBufferPointer { a in
-      for id in 0..<count {
-        let h = ByteInterner.hash(UnsafeBufferPointer(rebasing: a[starts[id]..<starts[id + 1]]))
-        var slot = Int(truncatingIfNeeded: h) & m
-        while table[slot] != 0 { slot = (slot + 1) & m }
-        table[slot] = h & 0xFFFF_FFFF_0000_0000 | UInt64(id + 1)
+    table.withUnsafeMutableBufferPointer { t in
+      for v in slots where v != 0 {
+        var slot = Int(truncatingIfNeeded: v >> 32) & m
+        while t[slot] != 0 { slot = (slot + 1) & m }
+        t[slot] = v
       }
     }
     slots = table

@@ -2,9 +2,9 @@
 ///
 /// Percentiles interpolate linearly between the closest ranks, like Excel `PERCENTILE.INC`
 /// and numpy's default: the `p` percentile of n sorted values x₀…xₙ₋₁ sits at rank p·(n−1).
-public enum Statistics {
+package enum Statistics {
   /// The `p` percentile (0…1) of `sorted` (ascending); `nil` for no values.
-  public static func percentile(_ p: Double, sorted: [Int64]) -> Double? {
+  package static func percentile(_ p: Double, sorted: [Int64]) -> Double? {
     guard !sorted.isEmpty else { return nil }
     let rank = min(max(p, 0), 1) * Double(sorted.count - 1)
     let lo = Int(rank.rounded(.down))
@@ -17,7 +17,7 @@ public enum Statistics {
 
   /// Sorts durations ascending: an LSD radix sort (11-bit digits, as many passes as the
   /// largest value needs) for large arrays of non-negative values, else the standard sort.
-  public static func sortDurations(_ v: inout [Int64]) {
+  package static func sortDurations(_ v: inout [Int64]) {
     guard v.count > 256 else {
       v.sort()
       return
@@ -62,7 +62,7 @@ public enum Statistics {
   }
 
   /// Mean of `values`; `nil` for no values.
-  public static func mean(_ values: [Int64]) -> Double? {
+  package static func mean(_ values: [Int64]) -> Double? {
     guard !values.isEmpty else { return nil }
     // Sum in Double: an Int64 sum of many long durations could overflow.
     var s = 0.0

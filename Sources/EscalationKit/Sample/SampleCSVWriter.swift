@@ -52,6 +52,8 @@ struct SampleCSVWriter<S: SampleSink> {
   let multiline: [Bool]
   let junkDates: [[UInt8]]
   let statuses: [[UInt8]]
+  /// `--shape export`: notes from ``SampleExportNotes`` instead of the process's.
+  let exportNotes: Bool
 
   private var cachedDay: Int64 = .min
   private var cachedDate: [UInt8] = []
@@ -92,6 +94,7 @@ struct SampleCSVWriter<S: SampleSink> {
     multiline = noteTexts.map { $0.contains("\n") }
     junkDates = SampleVocabulary.unreadableDates(lang).map(e)
     statuses = SampleVocabulary.ticketStatus(lang).map(e)
+    exportNotes = options.shape == .export
     row.reserveCapacity(256)
   }
 
@@ -134,7 +137,10 @@ struct SampleCSVWriter<S: SampleSink> {
     row.append(d)
     row.append(contentsOf: owners[l - 1][Int(s.owner)])
     row.append(d)
-    if s.note != 0 {
+    if exportNotes {
+      let text = SampleExportNotes.note(ticket: it.ticket, sequence: it.sequence)
+      if !text.isEmpty { row.append(contentsOf: CSVField.encode(text, delimiter: d)) }
+    } else if s.note != 0 {
       row.append(contentsOf: notes[Int(s.note) - 1])
       if multiline[Int(s.note) - 1] { mess.multilineNotes += messy ? 1 : 0 }
     }
@@ -285,13 +291,14 @@ struct SampleCSVWriter<S: SampleSink> {
     let mod = Int(minute - day * 1440)
     let h = mod / 60
     let mi = mod % 60
-    row.append(0x20)
+    row.append(style == .isoUTC ? 0x54 : 0x20)
     switch style {
-    case .iso:
+    case .iso, .isoUTC:
       two(h)
       row.append(0x3A)
       two(mi)
       row.append(contentsOf: [0x3A, 0x30, 0x30])
+      if style == .isoUTC { row.append(0x5A) }
     case .dayFirst:
       two(h)
       row.append(0x3A)
@@ -313,7 +320,7 @@ struct SampleCSVWriter<S: SampleSink> {
       return String(repeating: "0", count: max(0, w - s.count)) + s
     }
     switch style {
-    case .iso: return Array("\(p(y, 4))-\(p(m, 2))-\(p(d, 2))".utf8)
+    case .iso, .isoUTC: return Array("\(p(y, 4))-\(p(m, 2))-\(p(d, 2))".utf8)
     case .dayFirst: return Array("\(p(d, 2))/\(p(m, 2))/\(p(y, 4))".utf8)
     case .monthFirst: return Array("\(p(m, 2))/\(p(d, 2))/\(p(y % 100, 2))".utf8)
     }

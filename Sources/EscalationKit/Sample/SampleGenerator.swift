@@ -169,7 +169,9 @@ public struct SampleGenerator: Sendable {
             level: Level(rawValue: Int(s.level)),
             category: CategoryKey(index: item.category),
             owner: owners[Int(s.level) - 1][Int(s.owner)],
-            note: s.note == 0 ? "" : notes[Int(s.note) - 1]))
+            note: options.shape == .export
+              ? SampleExportNotes.note(ticket: item.ticket, sequence: item.sequence)
+              : s.note == 0 ? "" : notes[Int(s.note) - 1]))
       }
     case .tickets:
       forEachTicket { (t: SampleProcess.Ticket) throws(Never) in

@@ -170,10 +170,10 @@ public enum DateParseResult: Sendable, Equatable {
 }
 
 /// Parses date cells from bytes.
-public enum DateParser {
+enum DateParser {
   /// Parses one cell (leading and trailing spaces ignored). An empty cell is `.unrecognised`;
   /// callers check for blank cells first.
-  public static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> DateParseResult {
+  static func parse(_ cell: UnsafeBufferPointer<UInt8>) -> DateParseResult {
     guard let base = cell.baseAddress else { return .failure(.unrecognised) }
     var lo = 0
     var hi = cell.count
@@ -184,75 +184,8 @@ public enum DateParser {
     return parseTrimmed(&s)
   }
 
-  /// The fixed-width forms that make up nearly every log, without the general scanner:
-  /// `YYYY-MM-DD HH:MM[:SS]` (space or `T`) and `DD/MM/YYYY HH:MM[:SS]` (`/`, `.` or `-`).
-  ///
-  /// Returns only valid values, identical to what ``parseTrimmed(_:)`` gives for the same
-  /// bytes; `nil` sends anything else (other widths, offsets, AM/PM, invalid fields, so that
-  /// the failure is the general parser's) to the general path.
-  @inline(__always)
-  static func parseFixed(_ p: UnsafePointer<UInt8>, _ n: Int) -> RawDateTime? {
-    guard n == 16 || n == 19 else { return nil }
-    // A digit's value; any other byte gives 10 or more.
-    @inline(__always) func d8(_ i: Int) -> UInt8 { p[i] &- 0x30 }
-    @inline(__always) func digit(_ i: Int) -> Int { Int(d8(i)) }
-    @inline(__always) func two(_ i: Int) -> Int { digit(i) &* 10 &+ digit(i + 1) }
-    @inline(__always) func isD(_ i: Int) -> Bool { d8(i) < 10 }
-    // The positions that must be digits in both forms.
-    guard isD(0), isD(1), isD(3), isD(8), isD(9), isD(11), isD(12), isD(14), isD(15) else {
-      return nil
-    }
-    let t = p[10]
-    guard p[13] == 0x3A, t == 0x20 || t == 0x54 || t == 0x74 else { return nil }
-    var sec = 0
-    if n == 19 {
-      guard p[16] == 0x3A, isD(17), isD(18) else { return nil }
-      sec = two(17)
-    }
-    let hour = two(11)
-    let minute = two(14)
-    guard hour <= 23, minute <= 59, sec <= 59 else { return nil }
-    var r = RawDateTime(
-      year: 0, fieldA: 0, fieldB: 0, hour: UInt8(hour), minute: UInt8(minute), second: UInt8(sec),
-      flags: 0, offsetMinutes: 0)
-    let sep = p[4]
-    if sep == 0x2D && p[7] == 0x2D {
-      // YYYY-MM-DD
-      guard isD(2), isD(5), isD(6) else { return nil }
-      let y = two(0) &* 100 &+ two(2)
-      let m = two(5)
-      let d = two(8)
-      guard y >= 1, m >= 1, m <= 12, d >= 1, d <= CivilDate.daysInMonth(year: y, month: m) else {
-        return nil
-      }
-      r.year = Int16(y)
-      r.fieldA = UInt8(m)
-      r.fieldB = UInt8(d)
-      return r
-    }
-    let sep2 = p[2]
-    guard sep2 == 0x2F || sep2 == 0x2E || sep2 == 0x2D, p[5] == sep2 else { return nil }
-    // a/b/YYYY
-    guard isD(4), isD(6), isD(7) else { return nil }
-    let a = two(0)
-    let b = two(3)
-    let y = two(6) &* 100 &+ two(8)
-    guard y >= 1 else { return nil }
-    let dmy = b >= 1 && b <= 12 && a >= 1 && a <= CivilDate.daysInMonth(year: y, month: b)
-    let mdy = a >= 1 && a <= 12 && b >= 1 && b <= CivilDate.daysInMonth(year: y, month: a)
-    guard dmy || mdy else { return nil }
-    r.year = Int16(y)
-    r.fieldA = UInt8(a)
-    r.fieldB = UInt8(b)
-    r.flags = RawDateTime.slashedFlag
-    if dmy { r.flags |= RawDateTime.dmyValidFlag }
-    if mdy { r.flags |= RawDateTime.mdyValidFlag }
-    if sep2 == 0x2E { r.flags |= RawDateTime.separatorDot }
-    return r
-  }
-
   /// Parses a `String` (tests and one-off uses).
-  public static func parse(_ text: String) -> DateParseResult {
+  static func parse(_ text: String) -> DateParseResult {
     var t = text
     return t.withUTF8 { parse($0) }
   }

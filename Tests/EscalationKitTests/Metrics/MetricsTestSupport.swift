@@ -147,3 +147,58 @@ func generatedLog(
   }
   return EventLog(source: "generated.csv", events: events, ticketIDs: ids)
 }
+
+/// What the figure-family suites share: a month, a zone with summer time, and short ways
+/// to compute a report and read its rows.
+///
+/// Rules pinned by one suite and relied on by another (each expected value is worked out by
+/// hand in the test's comments):
+///
+/// - equal times keep input order, input sorted per ticket: `equalTimesKeepInputOrder…`
+/// - re-entered levels summed, time-to-resolution = last resolution − first open:
+///   `reEnteredLevelsAreSummed`, `reopenAndResolvedThenReopenedBeforeAsOf`
+/// - as-of cut at exactly 00:00 on November 1 (UTC): `eventsAtOrAfterAsOfAreIgnored`
+/// - without a period every event is used, as-of = last event: `withoutPeriodEveryEventIsUsed`
+/// - skipped level 1 → 3 is one move with target 3 and reaches 2; a ticket opened at 2 counts
+///   as escalated; step rates: `stepRatesAndReachedLevels`
+/// - explicit reopen is not a move; a status word naming a level moves:
+///   `explicitReopenIsNoMoveAndUpdateWordMovesByLevel`
+/// - zero-length stays count as "spent time at the level": `equalTimesKeepInputOrder…`
+/// - latest category for intake and moves: `latestCategoryIsUsedForAllFigures`
+/// - backlog time at current level = age of the current stay: `reopenAndResolved…` (1 h, not
+///   the 5 h total at level 1)
+/// - trend row M uses M's own end: `trendRowsUseEachMonthsOwnEnd` and the property
+///   `trendRowForMonthEqualsTheMonthsReport`
+/// - SLA strictly greater, stays ended in P or open at as-of: `slaBreachesAreStrictly…`
+/// - PERCENTILE.INC (p90 of 1, 2, 3, 4 = 3.7), empty rate when no ticket:
+///   `percentileInterpolatesOnFourValues`, `rateWithoutTicketsIsEmpty`
+/// - 2026-10-31 23:30 Paris (22:30Z) is in October: `monthBoundaryInParisAcrossTheOctober…`
+protocol MetricsFixtures {}
+
+extension MetricsFixtures {
+  var october: PeriodSpec { .month(year: 2026, month: 10) }
+  static var paris: ZoneRules { ZoneRules(identifier: "Europe/Paris")! }
+
+  /// The report of `b`'s log for `period`, with the per-ticket table.
+  func report(
+    _ b: LogBuilder, _ period: PeriodSpec = .all, asOf: Int64? = nil, zone: ZoneRules = .utc,
+    sla: SLATargets? = nil, matrix: Matrix = .canonical(.en), tickets: Bool = true
+  ) -> ReportContent {
+    MetricsEngine.compute(
+      b.log,
+      options: MetricsOptions(
+        period: period, asOf: asOf, zone: zone, sla: sla, matrix: matrix, includeTickets: tickets))
+  }
+
+  /// The per-ticket row of ticket `id`.
+  func row(_ r: ReportContent, _ id: String) -> MetricsTicketRow? {
+    r.tickets?.first { $0.ticket == id }
+  }
+
+  func ticket(_ r: ReportContent, _ id: String) -> MetricsTicketRow? { row(r, id) }
+
+  /// The time-at-level statistics of group `g` at `level`.
+  func tal(_ r: ReportContent, _ g: RowGroup, _ level: Int) -> DurationStats? {
+    r.timeAtLevel.first { $0.group == g && $0.level.rawValue == level }?.stats
+  }
+}

@@ -1,0 +1,75 @@
+extension ParseContext {
+  /// Feeds UTF-8 text: the byte scanner reads the records it is certain of, libcsv the rest;
+  /// returns how many bytes at the end (a record not complete yet) the caller must put in
+  /// front of the next text.
+  ///
+  /// libcsv only ever starts or stops at a record boundary, where its state is the same as a
+  /// fresh parser's, and the scanner makes the same callbacks (``field(_:_:)``,
+  /// ``recordEnd(_:)``) libcsv would, so lines, columns, records and errors are libcsv's.
+  /// When `isLast`, nothing is left: the end goes to libcsv, which reports an unclosed quote.
+  func feed(_ text: UnsafeBufferPointer<UInt8>, isLast: Bool) throws -> Int {
+    guard let base = text.baseAddress, text.count > 0 else { return 0 }
+    guard scanner != nil, parser.isIdle else {
+      try feedLibCSV(text)
+      return 0
+    }
+    let (consumed, certain) = scanRecords(base, text.count)
+    if let failure { throw failure }
+    let rest = text.count - consumed
+    fed(UnsafeBufferPointer(rebasing: text[0..<consumed]))
+    // A record longer than a block goes to libcsv instead of being scanned again and again.
+    if rest > 0 && certain && !isLast && rest <= max(options.blockSize, 4096) { return rest }
+    try feedLibCSV(UnsafeBufferPointer(rebasing: text[consumed...]))
+    return 0
+  }
+
+  /// Delivers the whole records at the start of `p[0..<count]`; returns the bytes used and
+  /// whether it stopped only because the text ended (not at a record libcsv must read).
+  private func scanRecords(_ p: UnsafePointer<UInt8>, _ count: Int) -> (Int, Bool) {
+    var i = 0
+    let s = state
+    while i < count {
+      let c = p[i]
+      if c == 0x0A || c == 0x0D {
+        // A line end where no record has begun (a blank line, the LF of a CRLF).
+        recordEnd(Int32(c))
+        i += 1
+        continue
+      }
+      switch scanner!.scan(p, from: i, end: count) {
+      case .incomplete: return (i, true)
+      case .uncertain: return (i, false)
+      case .record(let next, let terminator, let fields):
+        deliver(p, fields)
+        recordEnd(Int32(terminator))
+        i = next
+        if s.pointee.failed { return (i, false) }
+      }
+    }
+    return (i, true)
+  }
+
+  /// Hands the fields of the scanned record to ``field(_:_:)`` as libcsv would.
+  @inline(__always)
+  private func deliver(_ p: UnsafePointer<UInt8>, _ fields: Int) {
+    let sc = scanner!
+    let raw = UnsafeMutableRawPointer(mutating: p)
+    for k in 0..<fields {
+      let start = sc.starts[k]
+      let n = sc.ends[k] - start
+      if sc.kinds[k] != RecordScanner.doubled {
+        field(raw + start, n)
+        continue
+      }
+      unescaped.removeAll(keepingCapacity: true)
+      var j = start
+      let end = sc.ends[k]
+      while j < end {
+        let b = p[j]
+        unescaped.append(b)
+        j += b == 0x22 ? 2 : 1
+      }
+      unescaped.withUnsafeMutableBytes { field($0.baseAddress, $0.count) }
+    }
+  }
+}

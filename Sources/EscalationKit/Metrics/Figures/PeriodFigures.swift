@@ -1,0 +1,119 @@
+/// The figures of one period from one reconstruction (docs/metrics.md): one pass over the
+/// upward moves and one over the tickets (with their stays), each figure family collecting
+/// its own counts (one file per family beside this one), then the tables.
+struct PeriodFigures {
+  let rec: Reconstruction
+  let period: ResolvedPeriod
+  let sla: SLATargets?
+  let ids: [String]
+  let matrix: Matrix
+
+  var headline = Headline(
+    opened: 0, shareEscalated: nil, escalationMoves: 0, resolved: 0, medianTimeToResolution: nil,
+    backlog: 0, slaBreaches: nil, slaStays: nil)
+  var rates: [RateRow] = []
+  var escalations: [EscalationMovesRow] = []
+  var timeAtLevel: [TimeAtLevelRow] = []
+  var timeToResolution: [ResolutionRow] = []
+  var highestLevel: [LevelDistributionRow] = []
+  var levelAtResolution: [LevelDistributionRow] = []
+  var backlog: [BacklogRow] = []
+  var slaSection: SLASection?
+  var tickets: [MetricsTicketRow] = []
+
+  init(rec: Reconstruction, period: ResolvedPeriod, sla: SLATargets?, ids: [String], matrix: Matrix)
+  {
+    self.rec = rec
+    self.period = period
+    self.sla = sla
+    self.ids = ids
+    self.matrix = matrix
+  }
+
+  /// What the single pass collects: every family's counts.
+  struct Counts {
+    var rates = RateFigures()
+    var moves = EscalationMoveFigures()
+    var timeAtLevel = TimeAtLevelFigures()
+    var resolution = ResolutionFigures()
+    var backlog = BacklogFigures()
+    var sla: SLAFigures?
+    var anyUncategorized = false
+    /// Per ticket, whether it had an upward move in P (only for the ticket table).
+    var movedInP: [Bool]
+  }
+
+  mutating func compute(includeTickets: Bool) {
+    var counts = Counts(
+      sla: sla.map(SLAFigures.init),
+      movedInP: includeTickets ? [Bool](repeating: false, count: rec.ticketCount) : [])
+    countMoves(&counts, includeTickets: includeTickets)
+    countTickets(&counts)
+    tables(&counts)
+    if includeTickets {
+      let ids = self.ids
+      tickets = TicketTable(rec: rec, period: period, sla: sla).rows(
+        movedInP: counts.movedInP, id: { PeriodFigures.id($0, ids) })
+    }
+  }
+
+  /// The upward moves in P.
+  func countMoves(_ counts: inout Counts, includeTickets: Bool) {
+    let ps = period.start
+    let pe = period.end
+    for k in 0..<rec.moveTime.count {
+      let time = rec.moveTime[k]
+      guard time >= ps && time < pe else { continue }
+      let t = Int(rec.moveTicket[k])
+      counts.moves.count(moveIn: GroupSlot(category: rec.category[t]), to: Int(rec.moveTarget[k]))
+      if includeTickets { counts.movedInP[t] = true }
+    }
+  }
+
+  /// Every ticket: opened in P (rates), resolved in P (time at level, resolution), open at
+  /// the as-of (backlog), and its stays (SLA).
+  func countTickets(_ counts: inout Counts) {
+    let ps = period.start
+    let pe = period.end
+    for t in 0..<rec.ticketCount {
+      let start = rec.start[t]
+      guard start != Reconstruction.never else { continue }
+      let g = GroupSlot(category: rec.category[t])
+      if g == .uncategorized { counts.anyUncategorized = true }
+      let h = Int(rec.highest[t])
+      if start >= ps && start < pe { counts.rates.count(openedIn: g, highest: h) }
+      let r = rec.resolvedAt[t]
+      if r != Reconstruction.never && r >= ps && r < pe {
+        counts.resolution.count(
+          resolvedIn: g, duration: r - start, highest: h, level: Int(rec.level[t]))
+        counts.timeAtLevel.count(resolved: t, in: g, rec)
+      }
+      if r == Reconstruction.never { counts.backlog.count(open: t) }
+      counts.sla?.count(ticket: t, in: g, rec, period: period)
+    }
+  }
+
+  /// The tables and the headline from the counts.
+  mutating func tables(_ counts: inout Counts) {
+    let slots = GroupSlot.rows(withUncategorized: counts.anyUncategorized)
+    rates = counts.rates.rows(slots)
+    escalations = counts.moves.rows(slots)
+    timeAtLevel = counts.timeAtLevel.rows(slots)
+    timeToResolution = counts.resolution.rows(slots)
+    highestLevel = counts.resolution.highestLevelRows(slots)
+    levelAtResolution = counts.resolution.levelAtResolutionRows(slots)
+    let ids = self.ids
+    backlog = counts.backlog.rows(
+      rec, asOf: period.asOf, sla: sla, matrix: matrix, id: { PeriodFigures.id($0, ids) })
+    slaSection = counts.sla?.section(slots)
+    headline = Headline(
+      opened: counts.rates.opened[.total], shareEscalated: rates[rates.count - 1].rate2,
+      escalationMoves: counts.moves.total, resolved: counts.resolution.resolved[.total],
+      medianTimeToResolution: timeToResolution[timeToResolution.count - 1].stats.median,
+      backlog: backlog.count, slaBreaches: counts.sla?.totalBreaches,
+      slaStays: counts.sla?.totalStays)
+  }
+
+  /// The identifier of ticket `t` (`#t` for one without).
+  static func id(_ t: Int, _ ids: [String]) -> String { t < ids.count ? ids[t] : "#\(t)" }
+}

@@ -1,0 +1,53 @@
+// The per-ticket table: docs/metrics.md#time-at-level (per ticket), #resolution and #sla
+//
+// The tickets in scope (opened, escalated or resolved in P, or open at the as-of), by
+// opening time: each one's category, times, levels, seconds at each level (open stays up to
+// the as-of), time to resolution and number of stays over their level's SLA target.
+
+/// The tickets in scope, from the moves in P the single pass marked.
+struct TicketTable {
+  let rec: Reconstruction
+  let period: ResolvedPeriod
+  let sla: SLATargets?
+
+  /// The rows; `movedInP[t]` tells whether ticket `t` had an upward move in P.
+  func rows(movedInP: [Bool], id: (Int) -> String) -> [MetricsTicketRow] {
+    let ps = period.start
+    let pe = period.end
+    var scope: [Int] = []
+    for t in 0..<rec.ticketCount {
+      let s = rec.start[t]
+      guard s != Reconstruction.never else { continue }
+      let r = rec.resolvedAt[t]
+      if (s >= ps && s < pe) || movedInP[t] || r == Reconstruction.never || (r >= ps && r < pe) {
+        scope.append(t)
+      }
+    }
+    scope.sort { a, b in rec.start[a] != rec.start[b] ? rec.start[a] < rec.start[b] : a < b }
+    return scope.map { t in
+      let r = rec.resolvedAt[t]
+      let resolved = r == Reconstruction.never ? nil : r
+      return MetricsTicketRow(
+        ticket: id(t), group: RowGroup(index: Int(rec.category[t])), opened: rec.start[t],
+        resolved: resolved,
+        highestLevel: Level(rawValue: Int(rec.highest[t])) ?? Level.all[0],
+        levelAtResolution: resolved == nil ? nil : Level(rawValue: Int(rec.level[t])),
+        secondsAtLevel: rec.secondsAtLevel(of: t, asOf: period.asOf),
+        timeToResolution: resolved.map { $0 - rec.start[t] },
+        slaBreaches: breaches(of: t))
+    }
+  }
+
+  /// Stays of ticket `t` over their level's target, open stays up to the as-of.
+  func breaches(of t: Int) -> Int {
+    guard let sla else { return 0 }
+    var n = 0
+    for s in rec.stays(of: t) {
+      let end =
+        rec.stayEnd[s] == Reconstruction.never
+        ? max(period.asOf, rec.stayStart[s]) : rec.stayEnd[s]
+      if sla.breaches(level: Int(rec.stayLevel[s]), duration: end - rec.stayStart[s]) { n += 1 }
+    }
+    return n
+  }
+}

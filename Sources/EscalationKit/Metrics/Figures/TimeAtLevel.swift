@@ -1,0 +1,47 @@
+// Time at level: docs/metrics.md#time-at-level
+//
+// Over the tickets resolved in P (resolution in force at the as-of falls in P), per category
+// and level: each ticket's total time at the level (its stays there summed, a re-entered
+// level counting every stay, a zero-length stay counting as a stay), and of those totals the
+// count, mean, median, 90th percentile and maximum. A ticket that never stayed at a level is
+// not in that level's figures.
+
+/// The durations of the time at level, collected ticket by ticket.
+struct TimeAtLevelFigures {
+  /// Each resolved ticket's total seconds at the level, per group and level.
+  private(set) var totals = PerGroupLevel([Int64]())
+
+  /// A ticket `t` of group `g` resolved in P: its stays' durations summed by level.
+  @inline(__always) mutating func count(resolved t: Int, in g: GroupSlot, _ rec: Reconstruction) {
+    // -1: no stay at the level. Level by level, without an array per resolved ticket.
+    var sums: (Int64, Int64, Int64, Int64) = (-1, -1, -1, -1)
+    for s in rec.stays(of: t) {
+      let d = rec.stayEnd[s] - rec.stayStart[s]
+      switch rec.stayLevel[s] {
+      case 1: sums.0 = max(sums.0, 0) + d
+      case 2: sums.1 = max(sums.1, 0) + d
+      case 3: sums.2 = max(sums.2, 0) + d
+      default: sums.3 = max(sums.3, 0) + d
+      }
+    }
+    if sums.0 >= 0 { totals[g, level: 1].append(sums.0) }
+    if sums.1 >= 0 { totals[g, level: 2].append(sums.1) }
+    if sums.2 >= 0 { totals[g, level: 3].append(sums.2) }
+    if sums.3 >= 0 { totals[g, level: 4].append(sums.3) }
+  }
+
+  /// The rows, group by group and level by level (sorts the durations first).
+  mutating func rows(_ slots: [GroupSlot]) -> [TimeAtLevelRow] {
+    totals.sortWithTotals()
+    var rows: [TimeAtLevelRow] = []
+    for g in slots {
+      for level in Level.all {
+        rows.append(
+          TimeAtLevelRow(
+            group: g.rowGroup, level: level,
+            stats: DurationStats(sorted: totals[g, level: level.rawValue])))
+      }
+    }
+    return rows
+  }
+}

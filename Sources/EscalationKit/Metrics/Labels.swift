@@ -1,0 +1,88 @@
+/// The labels of the metrics outputs in English and French: the one table the terminal, JSON
+/// and CSV renderers (``MetricsRenderer``) and the XLSX report workbook read. A label used in
+/// more than one place is a named entry here; a label used once is written where it is used,
+/// in both languages, through ``t(_:_:)``, the one way to pick a language.
+public struct Labels: Sendable {
+  public let language: Language
+
+  public init(_ language: Language) { self.language = language }
+
+  /// `english` or `french`, by the language.
+  @inline(__always) public func t(_ english: String, _ french: String) -> String {
+    language == .en ? english : french
+  }
+
+  // MARK: Plurals
+
+  /// Nouns that are counted in the outputs, with their singular and plural in each language.
+  public enum Noun: Sendable, CaseIterable {
+    case error, warning, note, ticket, finding
+
+    /// English singular and plural, French singular and plural.
+    var forms: (en: String, ens: String, fr: String, frs: String) {
+      switch self {
+      case .error: return ("error", "errors", "erreur", "erreurs")
+      case .warning: return ("warning", "warnings", "avertissement", "avertissements")
+      case .note: return ("note", "notes", "remarque", "remarques")
+      case .ticket: return ("ticket", "tickets", "ticket", "tickets")
+      case .finding: return ("finding", "findings", "remarque", "remarques")
+      }
+    }
+  }
+
+  /// `n` and the noun, singular or plural by the language's rule: English uses the singular
+  /// for 1 only ("0 errors", "1 error"), French for 0 and 1 ("0 erreur", "1 erreur",
+  /// "2 erreurs").
+  public static func count(_ n: Int, _ noun: Noun, _ language: Language) -> String {
+    let f = noun.forms
+    switch language {
+    case .en: return "\(n) \(n == 1 ? f.en : f.ens)"
+    case .fr: return "\(n) \(n == 0 || n == 1 ? f.fr : f.frs)"
+    }
+  }
+
+  /// `n` and the noun in this table's language.
+  public func count(_ n: Int, _ noun: Noun) -> String { Labels.count(n, noun, language) }
+
+  /// The word for a severity ("warning", "avertissement").
+  public func severity(_ s: Severity) -> String {
+    switch s {
+    case .error: return t("error", "erreur")
+    case .warning: return t("warning", "avertissement")
+    case .note: return t("note", "remarque")
+    }
+  }
+
+  // MARK: Shared labels
+
+  /// The report's title.
+  public var title: String { t("Escalation report", "Rapport des remontées") }
+  public var category: String { t("Category", "Catégorie") }
+  public var level: String { t("Level", "Niveau") }
+  public var role: String { t("Role", "Rôle") }
+  public var ticket: String { "Ticket" }
+  public var tickets: String { "Tickets" }
+  /// "Opened", as the count of tickets opened.
+  public var opened: String { t("Opened", "Ouverts") }
+  public var resolved: String { t("Resolved", "Résolus") }
+  public var month: String { t("Month", "Mois") }
+  public var escalations: String { t("Escalations", "Remontées") }
+  public var period: String { t("Period", "Période") }
+  public var dataQuality: String { t("Data quality", "Qualité des données") }
+  public var yes: String { t("yes", "oui") }
+  /// "Level 2".
+  public func levelName(_ n: Int) -> String { t("Level \(n)", "Niveau \(n)") }
+  /// Tickets opened in P.
+  public var ticketsOpened: String { t("Tickets opened", "Tickets ouverts") }
+
+  // MARK: Sheet names
+
+  public var summarySheet: String { t("Summary", "Synthèse") }
+  public var ratesSheet: String { t("Escalation rates", "Taux de remontée") }
+  public var timeSheet: String { t("Time at level", "Temps par niveau") }
+  public var trendSheet: String { t("Trend", "Tendance") }
+  public var backlogSheet: String { t("Backlog", "En cours") }
+  public var ticketsSheet: String { tickets }
+  public var matrixSheet: String { t("Matrix", "Matrice") }
+  public var qualitySheet: String { dataQuality }
+}
