@@ -23,4 +23,4 @@ echo
 echo "== escalation report Samples/tickets-smartsheet-us.csv --month 2026-10 -o Reports/smartsheet-2026-10.xlsx"
 "$bin" report Samples/tickets-smartsheet-us.csv --month 2026-10 -o Reports/smartsheet-2026-10.xlsx
 echo
-echo "Open Reports/escalations-2026-10.xlsx: the monthly report of the French sample log."
+echo "Open Reports/escalations-2026-fr-2026-10.xlsx: the monthly report of the French sample log."

@@ -38,6 +38,13 @@ extension DiagnosticCode {
         + "place only when complete, so the temporary file was removed and the target is as it "
         + "was before.",
       fix: "Free some space (or fix the device) and run the command again."),
+    DiagnosticCode(
+      "IO013", .error, .exit2,
+      summary: "a workbook for standard output (`-`) when standard output is a terminal",
+      explanation:
+        "`-o -` or `--xlsx -` writes a workbook (binary) to standard output; on a terminal it "
+        + "would only print garbage, so nothing is written.",
+      fix: "Redirect standard output to a file or a pipe (`> report.xlsx`), or give a file name."),
   ]
 
   public static let xlsxCodes: [DiagnosticCode] = [

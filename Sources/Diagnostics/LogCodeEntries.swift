@@ -33,6 +33,13 @@ extension DiagnosticCode {
         + "exports from different locales.",
       fix: "Correct the wrong dates, or force one order with `--date-order` (the dates invalid "
         + "in that order are then rejected as LOG013)."),
+    DiagnosticCode(
+      "LOG006", .error, .stops, summary: "the file is an escalation matrix, not a log",
+      explanation:
+        "The header has no log column, and the file reads as an escalation matrix (level headers "
+        + "across or down): a matrix was given where a log was expected.",
+      fix: "Pass the matrix with `--matrix FILE` and give the log as the argument; check the "
+        + "matrix with `escalation validate FILE`."),
   ]
 
   static let logRejections: [DiagnosticCode] = [
@@ -120,6 +127,16 @@ extension DiagnosticCode {
         "The ticket row's status is resolved or closed but the resolution date is blank, so the "
         + "ticket stays open in the figures.",
       fix: "Fill in the resolution date."),
+    DiagnosticCode(
+      "LOG028", .warning,
+      summary: "text cells a spreadsheet would run as formulas (once per column)",
+      explanation:
+        "A ticket, owner or note starts with `=`, `+`, `-`, `@`, tab or CR (and is not a number): "
+        + "opened in a spreadsheet, a CSV holding it would run it as a formula (CSV injection). "
+        + "CSV outputs write such cells with a leading `'`; said once per column, with the "
+        + "first line and the count.",
+      fix: "Nothing to do for the tool's outputs; `--raw-csv` keeps the bytes as read. Clean "
+        + "the source if the text should not start that way."),
   ]
 
   static let logNotes: [DiagnosticCode] = [
@@ -145,6 +162,19 @@ extension DiagnosticCode {
       "LOG036", "level given as a role or alias (once per value)",
       "A level was written as the role that owns it in the matrix, or as an alias such as `N2`."),
     note("LOG037", "column not used", "A column the tool does not read, or a duplicate header."),
+    note(
+      "LOG038", "the header line repeated inside the file (joined logs), skipped",
+      "A record identical to the header (a byte order mark ignored), as when monthly exports "
+        + "are joined with `cat`, is skipped and not counted as a record; said once."),
+    DiagnosticCode(
+      "LOG039", .note,
+      summary: "day-first or month-first times read as UTC because `--tz` was not given",
+      explanation:
+        "The dates are written as people type local times (03/10/2026 14:05) and no `--tz` was "
+        + "given, so they were read as UTC; every figure by day or month may shift by the "
+        + "zone's offset.",
+      fix: "Give the zone of the times with `--tz` (for example `--tz Europe/Paris`), or "
+        + "`--tz UTC` if they really are UTC."),
   ]
 
   private static func note(_ code: String, _ summary: String, _ what: String) -> DiagnosticCode {

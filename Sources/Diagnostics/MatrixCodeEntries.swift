@@ -68,6 +68,14 @@ extension DiagnosticCode {
         "The file has over 200 records where a matrix has 10: it is most likely an escalation "
         + "log or another export.",
       fix: "Pass the matrix file; import a log with `escalation import`."),
+    DiagnosticCode(
+      "MTX013", .error,
+      summary: "the file is an escalation log (its header has a ticket and a time column)",
+      explanation:
+        "The first record names a ticket column and a time (or opened-date) column, as an "
+        + "escalation log's header does; the file is reported once as a log instead of cell by "
+        + "cell as a malformed matrix.",
+      fix: "Read the log with `escalation import FILE`; check the matrix file with `validate`."),
   ]
 
   static let matrixWarnings: [DiagnosticCode] = [

@@ -38,6 +38,9 @@ public struct MatrixWorkbookInput: Sendable {
   /// Rows of the file that matched no row of the model (a misspelt category, a repeat):
   /// shown under the table with their findings, so that a review sees their text.
   public var unrecognizedRows: [MatrixUnrecognizedRow] = []
+  /// Rows of the model the file does not have (a missing category, the role row): filled red,
+  /// with their finding (MTX010, MTX007) as a comment on the label.
+  public var missingRows: Set<Row> = []
 
   public init(
     matrix: Matrix, language: Language, source: String? = nil, findings: [Finding] = [],
@@ -139,12 +142,22 @@ public enum MatrixWorkbook {
     let label = CellStyle(bold: true, fill: 0xF2F2F2, wrap: true, alignTop: true, border: true)
     let role = CellStyle(bold: true, wrap: true, alignTop: true, border: true)
     let errorCells = Set(placed.cells.filter { $0.value.contains { $0.severity == .error } }.keys)
+    let missing = input.missingRows
+    var marks = Marks()
+    marks.changed = changed.count
+    marks.missingRows = missing.filter { $0 != .role }.count
+    marks.unrecognizedRows = input.unrecognizedRows.count
 
     // Header row: corner and the four level headers.
     try sheet.write(CanonicalMatrix.cornerLabel[k], row: 0, column: 0, style: header)
     for level in Level.all {
+      var style = header
+      if placed.levelHeaders[level]?.contains(where: { $0.severity == .error }) == true {
+        style.fill = CellStyle.alertFill
+        marks.errorCells += 1
+      }
       try sheet.write(
-        CanonicalMatrix.levelHeader(level, lang), row: 0, column: level.rawValue, style: header)
+        CanonicalMatrix.levelHeader(level, lang), row: 0, column: level.rawValue, style: style)
     }
     // Role row, then the categories in the template's order.
     for (i, row) in MatrixWorkbookInput.Row.all.enumerated() {
@@ -159,11 +172,21 @@ public enum MatrixWorkbook {
       }
       let height = max(lines, lineCount(labelText, width: labelWidthChars))
       try sheet.setRowHeight(r, min(409, Double(height) * 15 + 3))
-      try sheet.write(labelText, row: r, column: 0, style: label)
+      var labelStyle = label
+      if missing.contains(row) {
+        labelStyle.fill = CellStyle.alertFill
+      } else if placed.rowLabels[row]?.contains(where: { $0.severity == .error }) == true {
+        labelStyle.fill = CellStyle.alertFill
+        marks.errorCells += 1
+      }
+      try sheet.write(labelText, row: r, column: 0, style: labelStyle)
       for level in Level.all {
         let cell = MatrixWorkbookInput.Cell(row, level)
         var style = row == .role ? role : base
-        if errorCells.contains(cell) {
+        if missing.contains(row) {
+          style.fill = CellStyle.alertFill
+        } else if errorCells.contains(cell) {
+          marks.errorCells += 1
           style.fill = CellStyle.alertFill
         } else if changed.contains(cell) {
           style.fill = CellStyle.changedFill
@@ -192,10 +215,12 @@ public enum MatrixWorkbook {
         for level in Level.all {
           try sheet.write(texts[level.index], row: r, column: level.rawValue, style: base)
         }
-        try comment(placed.extraLabels[extra.label.position] ?? [], on: sheet, row: r, column: 0)
+        marks.commented += try comment(
+          placed.extraLabels[extra.label.position] ?? [], input, on: sheet, row: r, column: 0)
         for level in Level.all {
           if let p = extra.cells[level]?.position {
-            try comment(placed.extraCells[p] ?? [], on: sheet, row: r, column: level.rawValue)
+            marks.commented += try comment(
+              placed.extraCells[p] ?? [], input, on: sheet, row: r, column: level.rawValue)
           }
         }
         r += 1
@@ -204,13 +229,14 @@ public enum MatrixWorkbook {
 
     // Comments: findings on their cells, labels and headers.
     for (cell, findings) in placed.cells {
-      try comment(findings, on: sheet, row: cell.row.sheetRow, column: cell.level.rawValue)
+      marks.commented += try comment(
+        findings, input, on: sheet, row: cell.row.sheetRow, column: cell.level.rawValue)
     }
     for (row, findings) in placed.rowLabels {
-      try comment(findings, on: sheet, row: row.sheetRow, column: 0)
+      marks.commented += try comment(findings, input, on: sheet, row: row.sheetRow, column: 0)
     }
     for (level, findings) in placed.levelHeaders {
-      try comment(findings, on: sheet, row: 0, column: level.rawValue)
+      marks.commented += try comment(findings, input, on: sheet, row: 0, column: level.rawValue)
     }
 
     // Legend and the findings that belong to no cell.
@@ -227,19 +253,12 @@ public enum MatrixWorkbook {
     } else {
       against = lang == .en ? "the canonical matrix" : "la matrice canonique"
     }
-    try sheet.writeMerged(
-      lang == .en
-        ? "Yellow cells: text changed from \(against) (\(changed.count) of 36)."
-        : "Cellules jaunes\(nbsp): texte modifié par rapport à \(against) (\(changed.count) sur 36).",
-      row: r, firstColumn: 0, lastColumn: 1, style: CellStyle(fill: CellStyle.changedFill))
-    r += 1
-    try sheet.writeMerged(
-      lang == .en
-        ? "Red cells: errors. A red corner marks a cell with findings: point at it to read them."
-        : "Cellules rouges\(nbsp): erreurs. Un coin rouge signale des remarques\(nbsp): "
-          + "pointez la cellule pour les lire.",
-      row: r, firstColumn: 0, lastColumn: 1, style: CellStyle(fill: CellStyle.alertFill))
-    r += 1
+    for (text, fill) in legend(marks, against: against, lang) {
+      try sheet.writeMerged(
+        text, row: r, firstColumn: 0, lastColumn: 4,
+        style: fill.map { CellStyle(fill: $0) } ?? CellStyle.note)
+      r += 1
+    }
     if !placed.unplaced.isEmpty {
       r += 1
       try sheet.write(
@@ -247,7 +266,7 @@ public enum MatrixWorkbook {
         row: r, column: 0, style: CellStyle(bold: true))
       r += 1
       for f in placed.unplaced {
-        try sheet.write(f.description, row: r, column: 0)
+        try sheet.write(listedFinding(f, input), row: r, column: 0)
         r += 1
       }
     }
@@ -259,62 +278,19 @@ public enum MatrixWorkbook {
     return sheet
   }
 
-  /// Findings sorted onto the cells, labels and headers they point at.
-  struct Placement {
-    var cells: [MatrixWorkbookInput.Cell: [Finding]] = [:]
-    var rowLabels: [MatrixWorkbookInput.Row: [Finding]] = [:]
-    var levelHeaders: [Level: [Finding]] = [:]
-    /// Findings on the labels and cells of unrecognised rows, by position in the file.
-    var extraLabels: [MatrixWorkbookInput.Position: [Finding]] = [:]
-    var extraCells: [MatrixWorkbookInput.Position: [Finding]] = [:]
-    var unplaced: [Finding] = []
-  }
-
-  static func place(_ input: MatrixWorkbookInput) -> Placement {
-    typealias P = MatrixWorkbookInput.Position
-    var cellAt: [P: MatrixWorkbookInput.Cell] = [:]
-    for (c, p) in input.cellPositions { cellAt[p] = c }
-    var rowAt: [P: MatrixWorkbookInput.Row] = [:]
-    for (r, p) in input.rowLabelPositions { rowAt[p] = r }
-    var levelAt: [P: Level] = [:]
-    for (l, p) in input.levelHeaderPositions { levelAt[p] = l }
-    let extraLabelAt = Set(input.unrecognizedRows.map(\.label.position))
-    let extraCellAt = Set(input.unrecognizedRows.flatMap { $0.cells.values.map(\.position) })
-    var out = Placement()
-    for f in input.findings {
-      guard let line = f.line, let column = f.column else {
-        out.unplaced.append(f)
-        continue
-      }
-      let p = P(line: line, column: column)
-      if let c = cellAt[p] {
-        out.cells[c, default: []].append(f)
-      } else if let r = rowAt[p] {
-        out.rowLabels[r, default: []].append(f)
-      } else if let l = levelAt[p] {
-        out.levelHeaders[l, default: []].append(f)
-      } else if extraLabelAt.contains(p) {
-        out.extraLabels[p, default: []].append(f)
-      } else if extraCellAt.contains(p) {
-        out.extraCells[p, default: []].append(f)
-      } else {
-        out.unplaced.append(f)
-      }
-    }
-    return out
-  }
-
-  /// One comment listing `findings` (`severity[CODE]: message`, one paragraph each).
-  static func comment(_ findings: [Finding], on sheet: Worksheet, row: Int, column: Int)
-    throws(XLSXError)
-  {
-    guard !findings.isEmpty else { return }
-    let text = findings.map { "\($0.severity.rawValue)[\($0.code)]: \($0.message)" }.joined(
-      separator: "\n\n")
+  /// One comment listing `findings` (`severity[CODE]: text`, one paragraph each, in the
+  /// matrix's language); returns the number of comments written (0 or 1).
+  static func comment(
+    _ findings: [Finding], _ input: MatrixWorkbookInput, on sheet: Worksheet, row: Int,
+    column: Int
+  ) throws(XLSXError) -> Int {
+    guard !findings.isEmpty else { return 0 }
+    let text = findings.map { commentParagraph($0, input) }.joined(separator: "\n\n")
     let lines = lineCount(text, width: 48)
     try sheet.comment(
       text, row: row, column: column, author: "escalation", width: 340,
       height: min(600, max(80, lines * 16 + 10)))
+    return 1
   }
 
   /// How many lines `text` takes when wrapped at `width` characters (an estimate).
@@ -357,5 +333,6 @@ extension MatrixWorkbookInput {
       levelHeaderPositions: document.levelHeaders.mapValues(\.position),
       referenceName: validation.baseline, changedCells: Set(changes.map(\.cell)))
     unrecognizedRows = document.unrecognizedRows
+    missingRows = Set(Row.all.filter { document.rowLabels[$0] == nil })
   }
 }

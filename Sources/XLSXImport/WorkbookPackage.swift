@@ -49,7 +49,8 @@ final class WorkbookPackage {
 
   /// Writes `data` to an unlinked temporary file and opens it as a read-only archive.
   private static func fileBackedArchive(_ data: Data, displayName: String) throws -> Archive {
-    let dir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    let dir =
+      ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     let url = URL(fileURLWithPath: dir).appendingPathComponent(
       "escalation-stdin-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xlsx")
     do {

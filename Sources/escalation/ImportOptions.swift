@@ -1,9 +1,6 @@
 import ArgumentParser
 import EscalationKit
-
-extension LogLayout: ExpressibleByArgument {}
-extension DateOrder: ExpressibleByArgument {}
-extension NormalizedEventFormat: ExpressibleByArgument {}
+import Foundation
 
 /// The options that say how to read an escalation log; shared by `import`, `metrics` and
 /// `report` through `@OptionGroup`.
@@ -12,7 +9,8 @@ struct ImportOptions: ParsableArguments {
     name: .long,
     help: ArgumentHelp(
       "The matrix in use (its roles resolve as levels); default: the canonical one.",
-      valueName: "file"))
+      valueName: "file"),
+    completion: .file(extensions: ["csv", "xlsx"]))
   var matrix: String?
 
   @Option(
@@ -45,46 +43,46 @@ struct ImportOptions: ParsableArguments {
 
   @Option(
     name: .customLong("date-order"),
-    help:
-      "Read dates like 03/10/2026 day-first (dmy) or month-first (mdy) when the file does not tell."
-  )
+    help: ArgumentHelp(
+      "Read dates like 03/10/2026 day-first (dmy) or month-first (mdy) when the file does not tell.",
+      valueName: "order"))
   var dateOrder: DateOrder?
 
   @Option(
     name: .customLong("tz"),
     help: ArgumentHelp(
-      "IANA time zone of times written without an offset, e.g. Europe/Paris.", valueName: "zone"))
-  var tz: String = "UTC"
+      "IANA time zone of times written without an offset, e.g. Europe/Paris (default: UTC).",
+      valueName: "zone"))
+  var tz: Zone?
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Field delimiter: , ; tab or |; default: detected.", valueName: "char"))
-  var delimiter: String?
+    help: ArgumentHelp("Field delimiter; default: detected from the header.", valueName: "char"))
+  var delimiter: Delimiter?
 
-  /// The library options, or a usage error.
+  func validate() throws {
+    _ = try tz?.validated()
+    for m in map where headerMapping(m) == nil {
+      throw ValidationError(
+        "--map \(m): write --map field=Header, e.g. --map ticket=\"Réf. dossier\"")
+    }
+  }
+
+  private func headerMapping(_ m: String) -> (String, String)? {
+    guard let eq = m.firstIndex(of: "="), eq != m.startIndex, m.index(after: eq) != m.endIndex
+    else { return nil }
+    return (String(m[..<eq]), String(m[m.index(after: eq)...]))
+  }
+
+  /// The library options; a `--matrix` that is not a valid matrix exits 1 after its errors.
   func logImportOptions() throws -> LogImportOptions {
     var o = LogImportOptions()
     o.layout = layout
     o.sheet = sheet
     o.dateOrder = dateOrder
-    for m in map {
-      guard let eq = m.firstIndex(of: "="), eq != m.startIndex, m.index(after: eq) != m.endIndex
-      else {
-        throw CLIError.usage(
-          "--map \(m): write --map field=Header, e.g. --map ticket=\"Réf. dossier\"")
-      }
-      o.headerMap[String(m[..<eq])] = String(m[m.index(after: eq)...])
-    }
-    o.zone = try OptionValues.zone(tz)
-    if let d = delimiter {
-      switch d {
-      case ",", "comma": o.delimiter = 0x2C
-      case ";", "semicolon": o.delimiter = 0x3B
-      case "tab", "\\t", "\t": o.delimiter = 0x09
-      case "|", "pipe": o.delimiter = 0x7C
-      default: throw CLIError.usage("--delimiter \(d): use , ; tab or |")
-      }
-    }
+    for (field, header) in map.compactMap(headerMapping) { o.headerMap[field] = header }
+    o.zone = try tz?.validated() ?? .utc
+    o.delimiter = delimiter?.byte
     if let matrix {
       // A file that cannot be read exits 2 (CSVError I/O); one that is not a valid matrix, 1.
       let loaded = try MatrixLoader.load(path: matrix, sheet: matrixSheet)
@@ -103,4 +101,29 @@ struct ImportOptions: ParsableArguments {
     }
     return o
   }
+
+  /// `escalation import LOG` with the options given here, quoted for a POSIX shell, so that
+  /// a hint runs as printed.
+  func importCommand(_ logs: [String]) -> String {
+    var words = ["escalation", "import"] + logs
+    if let matrix { words += ["--matrix", matrix] }
+    if let layout { words += ["--layout", layout.rawValue] }
+    for m in map { words += ["--map", m] }
+    if let dateOrder { words += ["--date-order", dateOrder.rawValue] }
+    if let tz { words += ["--tz", tz.identifier] }
+    if let delimiter { words += ["--delimiter", delimiter.rawValue] }
+    // A log read from standard input: the command reads `-` too.
+    return words.map(shellQuoted).joined(separator: " ") + (logs.contains("-") ? " < LOG" : "")
+  }
+}
+
+/// `word` as a POSIX shell reads it back: unchanged when it holds only safe characters, else
+/// in single quotes.
+func shellQuoted(_ word: String) -> String {
+  let safe = word.unicodeScalars.allSatisfy {
+    ($0.properties.isAlphabetic || $0.properties.numericType != nil)
+      || "-_./=:,+@%".unicodeScalars.contains($0)
+  }
+  if safe && !word.isEmpty { return word }
+  return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -51,6 +51,10 @@ enum Main {
     signal(SIGPIPE, SIG_IGN)
     // Ctrl-C, SIGTERM, SIGHUP: remove unfinished output files, say so, exit 128 + signal.
     InterruptCleanup.install()
+    if let m = HelpTopic.unknown(in: CommandLine.arguments) {
+      Terminal.standardError(m)
+      exit(2)
+    }
     let code: Int32
     do {
       var command = try Escalation.parseAsRoot()
@@ -90,11 +94,17 @@ extension Main {
   }
 }
 
-/// Terminal facts: colour only on a terminal and never with `NO_COLOR`.
+/// Terminal facts: colour with `--color always`, or (`auto`) on a terminal unless `NO_COLOR`
+/// is set to a non-empty value (no-color.org: an empty `NO_COLOR` does not count).
 enum Terminal {
-  static func useColor(fd: Int32) -> Bool {
-    if getenv("NO_COLOR") != nil { return false }
-    return isatty(fd) == 1
+  static func useColor(fd: Int32, mode: ColorMode = .auto) -> Bool {
+    switch mode {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      if let v = getenv("NO_COLOR"), v.pointee != 0 { return false }
+      return isatty(fd) == 1
+    }
   }
 
   static func standardError(_ text: String) {

@@ -34,7 +34,7 @@ struct PeriodOptions: ParsableArguments {
   @Option(
     name: .long,
     help: "Language of the output (labels, decimal comma and sheet names with fr): en or fr.")
-  var lang: String = "en"
+  var lang: Language = .en
 
   func validate() throws {
     if month != nil && (from != nil || to != nil) {
@@ -43,10 +43,9 @@ struct PeriodOptions: ParsableArguments {
     if (from == nil) != (to == nil) {
       throw ValidationError("--from and --to go together: give both days (both are included)")
     }
-    _ = try OptionValues.language(lang)
   }
 
-  var language: Language { Language(rawValue: lang.lowercased()) ?? .en }
+  var language: Language { lang }
 
   /// Whether a period was given (`--month` or `--from`/`--to`).
   var hasPeriod: Bool { month != nil || from != nil }
@@ -87,24 +86,13 @@ extension ImportOptions {
     return (importing, options)
   }
 
-  /// Loads the log for `command`; an import that cannot proceed prints its finding (in
-  /// `format`) and exits 1 (or 2 for a usage error such as a bad `--map`).
-  func loadLog(
-    _ path: String, options: LogImportOptions, command: String, format: FindingsFormat = .text
-  ) throws -> EventLog {
-    let failure: (LogImportError, Finding)
-    do {
-      return try LogImporter.load(path: path, options: options)
-    } catch let e as LogImportError {
-      failure = (e, e.finding)
-    } catch let e as LogImportFailure {
-      failure = (e.error, e.finding)  // in a workbook's sheet
+  /// Loads the log for `command`; an import that cannot proceed prints its finding and exits
+  /// 1 (or 2 for a usage error such as a bad `--map`).
+  func loadLog(_ path: String, options: LogImportOptions, command: String, color: Bool) throws
+    -> EventLog
+  {
+    try handlingImportStop(command: command, color: color) {
+      try LogSet.load([path], options: options).log
     }
-    let report = FindingsReport(
-      command: command, files: [path == "-" ? "<stdin>" : path], findings: [failure.1],
-      valid: false,
-      ruleDescriptions: DiagnosticCode.summaries(prefix: ["LOG", "CSV", "IO", "XLSX"]))
-    Terminal.standardError(report.render(format, color: Terminal.useColor(fd: 2)))
-    throw ExitStatus(code: failure.0.isUsageError ? 2 : 1)
   }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import EscalationKit
 
-extension SampleOptions.Layout: ExpressibleByArgument {}
 extension SampleOptions.Shape: ExpressibleByArgument {}
 
 /// `escalation sample`: writes a deterministic synthetic escalation log.
@@ -9,11 +8,6 @@ struct Sample: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sample",
     abstract: "Write a deterministic, realistic synthetic escalation log (CSV).",
-    usage: """
-      escalation sample [--tickets <n>] [--months <n>] [--start YYYY-MM] [--seed <n>]
-                        [--layout events|tickets] [--lang en|fr] [--messy] [--tz <zone>]
-                        [--shape plain|export] [-o <file>]
-      """,
     discussion: """
       The same options and seed always give the same bytes. English events use ISO dates and \
       ','; French output uses day-first dates, ';', a BOM and CRLF (as Excel exports it); the \
@@ -22,7 +16,7 @@ struct Sample: ParsableCommand {
       out of order and rows with unreadable dates. --shape export writes English events the way a \
       tracker exports them: UTC timestamps ending in Z and notes on most rows, some quoted with \
       commas, doubled quotes and line breaks. With -o, a summary is printed on standard \
-      output.
+      error.
       """
   )
 
@@ -38,11 +32,11 @@ struct Sample: ParsableCommand {
   @Option(help: "Random seed; the same seed gives the same output.")
   var seed: UInt64 = 1
 
-  @Option(help: "events (one row per event) or tickets (one row per ticket).")
+  @Option(help: "One row per event, or one row per ticket.")
   var layout: SampleOptions.Layout = .events
 
-  @Option(name: .customLong("lang"), help: "Language of headers and labels: en or fr.")
-  var lang: String = "en"
+  @Option(name: .customLong("lang"), help: "Language of headers and labels.")
+  var lang: Language = .en
 
   @Flag(help: "Add the mess of real exports (see above).")
   var messy = false
@@ -50,7 +44,7 @@ struct Sample: ParsableCommand {
   @Option(
     name: .customLong("tz"),
     help: ArgumentHelp("IANA time zone of the written local times.", valueName: "zone"))
-  var timeZone: String = "UTC"
+  var timeZone: Zone = Zone("UTC")
 
   @Option(
     help: ArgumentHelp(
@@ -58,25 +52,23 @@ struct Sample: ParsableCommand {
       valueName: "shape"))
   var shape: SampleOptions.Shape = .plain
 
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp("Write the log to this file instead of standard output.", valueName: "file"))
-  var output: String?
+  @OptionGroup var outputOptions: OutputOptions
+
+  var output: String? { outputOptions.output }
 
   func validate() throws {
-    _ = try OptionValues.language(lang)
+    _ = try timeZone.validated()
   }
 
   func run() throws {
-    let language = try OptionValues.language(lang)
-    _ = try OptionValues.zone(timeZone)
+    let language = lang
     let generator: SampleGenerator
     do {
       let (y, m) = try SampleOptions.parseStart(start)
       generator = try SampleGenerator(
         options: SampleOptions(
           tickets: tickets, months: months, startYear: y, startMonth: m, seed: seed, layout: layout,
-          language: language, messy: messy, timeZone: timeZone,
+          language: language, messy: messy, timeZone: timeZone.identifier,
           shape: shape))
     } catch {
       throw CLIError.usage(error.description)
@@ -98,6 +90,6 @@ struct Sample: ParsableCommand {
       text += " \(m.levelsAsRoles) roles as levels, \(m.outOfOrder) rows out of order\n"
       text += "expected on import: \(report.expectedAccounting.line)\n"
     }
-    print(text, terminator: "")
+    Terminal.standardError(text)
   }
 }

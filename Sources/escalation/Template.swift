@@ -6,63 +6,57 @@ import XLSXExport
 struct Template: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "template",
-    abstract: "Write the canonical 4 × 9 escalation matrix as CSV.",
-    usage: """
-      escalation template [--lang en|fr] [--delimiter ,|;] [-o <file>] [--xlsx <file>]
-      """,
+    abstract: "Write the canonical escalation matrix (4 levels, 8 categories) as CSV.",
     discussion: """
       The CSV is written as Excel saves "CSV UTF-8" (byte order mark, CRLF line ends), levels \
       across as in the template. Edit it in a spreadsheet, then check it with `escalation validate`.
       """
   )
 
-  @Option(help: "Language of the labels and texts: en or fr.")
-  var lang: String = "en"
+  @Option(help: "Language of the labels and texts.")
+  var lang: Language = .en
 
   @Option(
     help: ArgumentHelp(
       "Field delimiter: , or ; (default: , for en, ; for fr, as Excel writes them).",
       valueName: "char"))
-  var delimiter: String?
+  var delimiter: Delimiter?
 
-  @Option(
-    name: .shortAndLong,
-    help: ArgumentHelp("Write the CSV to this file instead of standard output.", valueName: "file"))
-  var output: String?
+  @OptionGroup var output: OutputOptions
 
   @Option(
     help: ArgumentHelp(
-      "Also write the matrix as a formatted workbook to this file.", valueName: "file"))
+      "Also write the matrix as a formatted workbook to this file (- for standard output).",
+      valueName: "file"),
+    completion: .file(extensions: ["xlsx"]))
   var xlsx: String?
 
   func validate() throws {
-    _ = try OptionValues.language(lang)
-    if let delimiter, Template.delimiterByte(delimiter) == nil {
+    if let delimiter, delimiter != .comma && delimiter != .semicolon {
       throw ValidationError(
-        "--delimiter \(delimiter): a template is written with , or ; only; write --delimiter , or --delimiter ;"
+        "--delimiter \(delimiter.rawValue): a template is written with , or ; only; write --delimiter , or --delimiter ;"
       )
     }
-  }
-
-  static func delimiterByte(_ s: String) -> UInt8? {
-    switch s.lowercased() {
-    case ",", "comma": return UInt8(ascii: ",")
-    case ";", "semicolon": return UInt8(ascii: ";")
-    default: return nil
+    if xlsx == "-" && output.isStandardOutput {
+      throw ValidationError(
+        "--xlsx - and the CSV would both go to standard output; write the CSV with -o FILE")
     }
   }
 
   func run() throws {
-    let language = Language(rawValue: lang.lowercased()) ?? .en
+    try refuseWorkbookOnTerminal(xlsx)
     if let xlsx {
-      try MatrixWorkbook.write(
-        MatrixWorkbookInput(matrix: .canonical(language), language: language), to: xlsx,
-        created: MatrixWorkbook.templateCreated)
+      let input = MatrixWorkbookInput(matrix: .canonical(lang), language: lang)
+      if xlsx == "-" {
+        try StandardOutputFile.write { temp throws(XLSXError) in
+          try MatrixWorkbook.write(input, to: temp, created: MatrixWorkbook.templateCreated)
+        }
+      } else {
+        try MatrixWorkbook.write(input, to: xlsx, created: MatrixWorkbook.templateCreated)
+      }
     }
-    let writer = try OutputWriter(path: output)
+    let writer = try OutputWriter(path: output.output)
     try MatrixCSVWriter.write(
-      Matrix.canonical(language), language: language,
-      delimiter: delimiter.flatMap(Template.delimiterByte),
-      to: writer)
+      Matrix.canonical(lang), language: lang, delimiter: delimiter?.byte, to: writer)
   }
 }

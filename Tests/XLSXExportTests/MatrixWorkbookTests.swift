@@ -104,12 +104,24 @@ struct MatrixWorkbookTests {
     // Comments sit on C4 (the changed text), E2 (the role) and A9 (the loose label).
     let refs = x.elements("xl/comments1.xml", named: "comment").compactMap { $0["ref"] }.sorted()
     #expect(refs == ["A9", "C4", "E2"])
+    // The matrix is French, so are the comments: the severity word, then the code's French
+    // summary and fix (FrenchTexts.swift); the messages quote no value.
     let text = x.text("xl/comments1.xml") ?? ""
-    #expect(text.contains("note[MTX203]: changed from the canonical"))
-    #expect(text.contains("warning[MTX103]: trailing space"))
-    // The finding without a position is listed under the table instead.
+    #expect(
+      text.contains(
+        "remarque[MTX203]\u{00A0}: Texte de cellule différent de la matrice canonique. Rien à "
+          + "faire si la modification est voulue."))
+    #expect(
+      text.contains(
+        "avertissement[MTX103]\u{00A0}: Espaces en début, en fin ou en double. Supprimez les "
+          + "espaces en trop."))
+    // The finding without a position is listed under the table instead, in French too.
     let cells = x.cells(sheet: 0)
-    #expect(cells.values.contains(.string("m.csv: note[MTX206]: title line ignored")))
+    #expect(
+      cells.values.contains(
+        .string(
+          "m.csv\u{00A0}: remarque[MTX206]\u{00A0}: Ligne de titre au-dessus de l’en-tête, "
+            + "ignorée. Rien à faire.")))
   }
 
   @Test func noFindingsNoCommentPart() throws {
@@ -122,11 +134,13 @@ struct MatrixWorkbookTests {
     #expect(x.sheetNames == ["Matrix"])
     #expect(x.partNames(under: "xl/comments").isEmpty)
     #expect(x.cells(sheet: 0)["B1"] == .string("Level 1 escalation"))
-    // Nothing changed: the legend says 0 of 36 and no cell is yellow.
+    // Nothing changed: no cell is yellow and the legend says so, without a yellow swatch; with
+    // no red cell and no comment it has no line for them.
     #expect(x.fillColor(sheet: 0, "C4") == nil)
-    #expect(
-      x.cells(sheet: 0).values.contains(
-        .string("Yellow cells: text changed from the canonical matrix (0 of 36).")))
+    let cells = x.cells(sheet: 0)
+    #expect(cells["A12"] == .string("No text changed from the canonical matrix (0 of 36)."))
+    #expect(x.fillColor(sheet: 0, "A12") == nil)
+    #expect(cells["A13"] == nil)
   }
 
   @Test func changedCellsIgnoreSpacingAndCase() {
@@ -199,6 +213,78 @@ struct MatrixWorkbookTests {
     // The performance row of the table itself stays empty (the category is missing).
     #expect(cells["A9"] == .string("Problèmes de performances"))
     #expect(cells["B9"] == nil || cells["B9"] == .string("") || cells["B9"] == .blank)
+  }
+
+  /// The review workbook of Samples/matrix-edited.csv, whose findings `escalation validate`
+  /// prints (README): the file's levels read 1, 3, 2, 4 (MTX006 on the header in column C, which
+  /// holds level 3); level 3 of "Acquisition de conseils" is empty (MTX011, file C5); the
+  /// performance row is misspelt, so that category is missing (MTX010) and the row is
+  /// unrecognised (MTX008); three texts are changed (MTX203 at 2:4, 8:2, 10:5).
+  @Test func editedSampleReview() throws {
+    let dir = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let csv = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Samples/matrix-edited.csv").path
+    let validation = try MatrixValidation.run(path: csv)
+    var input = try #require(MatrixWorkbookInput(validation: validation))
+    input.source = "matrix-edited.csv"
+    #expect(input.missingRows == [.category(.performanceIssues)])
+    let path = dir + "/review.xlsx"
+    try MatrixWorkbook.write(input, to: path, created: MatrixWorkbook.templateCreated)
+    let x = try XLSXReader(path: path)
+    let cells = x.cells(sheet: 0)
+    let red = "FFF8CBAD"
+    // The sheet shows the levels in order: level 3's header is D1, and the MTX006 comment sits
+    // there, naming column C of the file and column D of the sheet.
+    #expect(cells["D1"] == .string("Remontée de niveau\u{00A0}3"))
+    #expect(x.fillColor(sheet: 0, "D1") == red)
+    let comments = x.elements("xl/comments1.xml", named: "comment").compactMap { $0["ref"] }
+    #expect(Set(comments) == ["D1", "C2", "B4", "D5", "B8", "A9", "E10", "A13"])
+    let text = x.text("xl/comments1.xml") ?? ""
+    #expect(
+      text.contains(
+        "erreur[MTX006]\u{00A0}: En-têtes de niveau dans le désordre dans le fichier\u{00A0}: le "
+          + "niveau 3 est en colonne C du fichier, à la place du niveau 2 (ordre lu\u{00A0}: 1, 3, "
+          + "2, 4). Cette feuille présente les niveaux dans l’ordre, le niveau 3 en colonne D. "
+          + "Déplacez les colonnes du fichier, chaque en-tête avec ses cellules, dans l’ordre 1, "
+          + "2, 3, 4."))
+    #expect(!text.contains("holds level"))
+    // The missing category's row (sheet row 9) is red, label and cells, with its MTX010 as a
+    // comment on the label, in French, quoting the category.
+    for ref in ["A9", "B9", "C9", "D9", "E9"] {
+      #expect(x.fillColor(sheet: 0, ref) == red, "\(ref)")
+    }
+    #expect(
+      text.contains(
+        "erreur[MTX010]\u{00A0}: Catégorie absente\u{00A0}: «\u{00A0}Problèmes de "
+          + "performances\u{00A0}». Ajoutez une ligne"))
+    // The empty cell of "Acquisition de conseils" at level 3 is red; a neighbour is not.
+    #expect(x.fillColor(sheet: 0, "D5") == red)
+    #expect(x.fillColor(sheet: 0, "C5") == nil)
+    // No finding is left without a place: no "Remarques sans cellule".
+    #expect(!cells.values.contains(.string("Remarques sans cellule\u{00A0}:")))
+    // Legend (rows 15–18, after the table, the unrecognised row on 13 and a blank row): exactly
+    // what is on the sheet, each line filled like what it explains.
+    #expect(cells["A15"] == .string("Source\u{00A0}: matrix-edited.csv"))
+    #expect(
+      cells["A16"]
+        == .string(
+          "Cellules jaunes\u{00A0}: texte modifié par rapport à la matrice canonique (3 sur 36)."))
+    #expect(x.fillColor(sheet: 0, "A16") == "FFFFF2CC")
+    // Red: D1 and D5 (errors), row 9 (missing), A13 (unrecognised).
+    #expect(
+      cells["A17"]
+        == .string(
+          "Rouge\u{00A0}: 2 cellules en erreur\u{00A0}; la ligne d’une catégorie absente (à "
+            + "ajouter)\u{00A0}; l’intitulé d’une ligne non reconnue, sous le tableau."))
+    #expect(x.fillColor(sheet: 0, "A17") == red)
+    #expect(
+      cells["A18"]
+        == .string(
+          "8 cellules portent un commentaire avec leurs remarques (repère dans l’angle)\u{00A0}: "
+            + "pointez la cellule pour le lire."))
+    #expect(cells["A19"] == nil)
   }
 
   @Test func refusesToOverwriteTheMatrixFile() throws {

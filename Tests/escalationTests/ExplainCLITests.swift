@@ -55,13 +55,14 @@ import Testing
 
   /// Without a code: one line per code. IO 5 + XLS 5 + CSV 7 + XLSX 10 + MTX 26 + LOG 28 +
   /// MET 12 + CAL 9 = 102, counted from the README table before it was generated (XLSX and
-  /// MTX107/207 added with workbook input, CAL with calendars). Columns are padded to the
-  /// longest code (7 characters, XLSX001) and severity ("error, record rejected", 22 characters).
+  /// MTX107/207 added with workbook input, CAL with calendars), + the 6 codes of issue 14
+  /// (IO013, MTX013, LOG006, LOG028, LOG038, LOG039) = 108. Columns are padded to the longest
+  /// code (7 characters, XLSX001) and severity ("error, record rejected", 22 characters).
   @Test func listsEveryCode() throws {
     let r = try CLI.run(["explain"])
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.count == 103)  // 102 lines and the empty string after the last newline
+    #expect(lines.count == 109)  // 108 lines and the empty string after the last newline
     #expect(lines.first == "IO001    exit 2                  the file cannot be opened")
     #expect(
       lines.contains("LOG010   error, record rejected  no ticket id"))
@@ -70,9 +71,9 @@ import Testing
         "XLSX001  exit 2                  `.xls`, `.ods` or a ZIP that is not a workbook: save it as `.xlsx` or CSV"
       ))
     #expect(
-      lines[92] == "MET012   warning                 open on a resolved ticket, read as a reopen")
+      lines[98] == "MET012   warning                 open on a resolved ticket, read as a reopen")
     #expect(
-      lines[101]
+      lines[107]
         == "CAL009   error                   calendar date that is not a real YYYY-MM-DD date")
   }
 

@@ -34,7 +34,8 @@ import Testing
     let s = try CLI.run(["sample", "--messy", "--tickets", "300", "--seed", "5", "-o", x])
     #expect(s.status == 0)
     let prefix = "expected on import: "
-    let expected = s.stdout.split(separator: "\n").first { $0.hasPrefix(prefix) }
+    // The sample's summary is a status line: standard error.
+    let expected = s.stderr.split(separator: "\n").first { $0.hasPrefix(prefix) }
       .map { String($0.dropFirst(prefix.count)) }
     #expect(expected?.hasPrefix("records read: ") == true)
 

@@ -40,7 +40,9 @@ import Testing
     let r = try CLI.run(["metrics", "-", "--tz", "Europe/Paris", "--month", "2026-10"], stdin: log)
     #expect(r.status == 0)
     #expect(
-      r.stdout.hasSuffix("Run `escalation import - < LOG` for the details (file, line, message).\n")
+      r.stdout.hasSuffix(
+        "Run `escalation import - --tz Europe/Paris < LOG` for the details (file, line, message).\n"
+      )
     )
   }
 }

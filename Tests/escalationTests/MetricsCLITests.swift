@@ -17,7 +17,8 @@ import Testing
     #expect(r.stdout.contains("records read: 591 = used 591 + rejected 0 + duplicates 0\n"))
     #expect(r.stdout.contains("\nEscalation rates (tickets opened in the period)\n"))
     #expect(r.stdout.contains("\nTrend (each month as of its own end)\n"))
-    #expect(r.stdout.contains("Run `escalation import \(frLog)` for the details"))
+    // The hint runs as printed: the --tz given is part of it.
+    #expect(r.stdout.contains("Run `escalation import \(frLog) --tz Europe/Paris` for the details"))
     #expect(!r.stdout.contains("\u{1B}["))  // NO_COLOR is set by CLI.run
   }
 

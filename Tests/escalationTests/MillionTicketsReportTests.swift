@@ -123,9 +123,9 @@ import ZIPFoundation
     #expect(r.status == 0, "\(r.stderr)")
     // Every ticket opened in October and none resolved: all open at as-of.
     #expect(
-      r.stdout.contains(
+      r.stderr.contains(
         "1048577 tickets opened, 1048577 open at as-of; records read: 1048577 = used 1048577 + rejected 0 + duplicates 0"
-      ), "\(r.stdout)")
+      ), "\(r.stderr)")
 
     let archive = try Archive(url: dir.appendingPathComponent("million.xlsx"), accessMode: .read)
     let parts = try Self.sheetParts(archive)

@@ -33,7 +33,8 @@ import XLSXTestSupport
     ]
     let r = try CLI.run(["report"] + common + ["-o", out])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.hasPrefix("wrote \(out): 2026-10 (Europe/Paris)"))
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr.hasPrefix("wrote \(out): 2026-10 (Europe/Paris)"))
     let m = try json(["metrics"] + common + ["--format", "json"])
     let x = try XLSXReader(path: out)
     #expect(
@@ -215,9 +216,10 @@ import XLSXTestSupport
     ).write(to: log)
     let r = try CLI.run(["report", log.path], cwd: dir)
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.hasPrefix("wrote Reports/escalations-2026-06.xlsx: 2026-06 (UTC)"))
+    // The log's name in the file name: log.csv → Reports/log-2026-06.xlsx.
+    #expect(r.stderr.hasPrefix("wrote Reports/log-2026-06.xlsx: 2026-06 (UTC)"))
     #expect(
       FileManager.default.fileExists(
-        atPath: dir.appendingPathComponent("Reports/escalations-2026-06.xlsx").path))
+        atPath: dir.appendingPathComponent("Reports/log-2026-06.xlsx").path))
   }
 }

@@ -52,11 +52,13 @@ import Testing
     #expect(r.status == 0)
     let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-    #expect(r.stdout.hasPrefix("\(path): "))
-    #expect(r.stdout.contains("expected on import: records read: "))
+    // The summary is a status line: standard error; standard output stays empty.
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr.hasPrefix("\(path): "))
+    #expect(r.stderr.contains("expected on import: records read: "))
     // Records = CRLF-terminated lines minus the header, blank lines and the extra lines of
     // multi-line notes; the summary's first number is the records written.
-    let records = Int(r.stdout.split(separator: " ")[1])
+    let records = Int(r.stderr.split(separator: " ")[1])
     #expect(records != nil && records! > 2000)
     // No temporary file is left beside the output.
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["log.csv"])

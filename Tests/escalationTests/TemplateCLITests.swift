@@ -37,7 +37,10 @@ import Testing
   @Test func badOptionsExitTwo() throws {
     let lang = try CLI.run(["template", "--lang", "de"])
     #expect(lang.status == 2)
-    #expect(lang.stderr.contains("--lang must be en or fr"))
+    #expect(
+      lang.stderr.hasPrefix(
+        "escalation: error: The value 'de' is invalid for '--lang <lang>'. Please provide one of 'en' and 'fr'.\n"
+      ))
     let delim = try CLI.run(["template", "--delimiter", "|"])
     #expect(delim.status == 2)
     let dir = try CLI.run(["template", "-o", "/no/such/dir/m.csv"])

@@ -18,6 +18,10 @@ struct UsageCase: CustomTestStringConvertible, Sendable {
   static let target = FileManager.default.temporaryDirectory
     .appendingPathComponent("usage-errors-never-written.xlsx").path
 
+  /// The message ArgumentParser gives for a value outside a closed list (`Language`).
+  static let langMessage =
+    "The value 'de' is invalid for '--lang <lang>'. Please provide one of 'en' and 'fr'."
+
   static let cases: [UsageCase] = [
     // --tz: the same message in every subcommand that takes it.
     UsageCase(
@@ -65,17 +69,14 @@ struct UsageCase: CustomTestStringConvertible, Sendable {
       args: ["report", log, "--sla", "5=24h", "-o", target],
       words: ["'5=24h' names no level 1 to 4"]),
     // --lang: the same message everywhere.
-    UsageCase(args: ["template", "--lang", "de"], words: ["--lang must be en or fr, not 'de'"]),
-    UsageCase(args: ["sample", "--lang", "de"], words: ["--lang must be en or fr, not 'de'"]),
-    UsageCase(
-      args: ["metrics", log, "--lang", "de"], words: ["--lang must be en or fr, not 'de'"]),
-    UsageCase(
-      args: ["report", log, "--lang", "de", "-o", target],
-      words: ["--lang must be en or fr, not 'de'"]),
+    UsageCase(args: ["template", "--lang", "de"], words: [langMessage]),
+    UsageCase(args: ["sample", "--lang", "de"], words: [langMessage]),
+    UsageCase(args: ["metrics", log, "--lang", "de"], words: [langMessage]),
+    UsageCase(args: ["report", log, "--lang", "de", "-o", target], words: [langMessage]),
     // --format and the other closed choices.
     UsageCase(
       args: ["validate", matrix, "--format", "xml"],
-      words: ["--format must be text, json or sarif, not 'xml'"]),
+      words: ["The value 'xml' is invalid for '--format <format>'", "'text', 'json' or 'sarif'"]),
     UsageCase(
       args: ["import", log, "--format", "xml"], words: ["'xml' is invalid for '--format", "'csv'"]),
     UsageCase(
@@ -84,7 +85,9 @@ struct UsageCase: CustomTestStringConvertible, Sendable {
     ),
     UsageCase(
       args: ["import", log, "--findings-format", "xml"],
-      words: ["--findings-format xml: use text, json or sarif"]),
+      words: [
+        "The value 'xml' is invalid for '--findings-format <format>'", "'text', 'json' or 'sarif'",
+      ]),
     UsageCase(
       args: ["import", log, "--layout", "foo"],
       words: ["'foo' is invalid for '--layout", "'events'"]),
@@ -101,7 +104,8 @@ struct UsageCase: CustomTestStringConvertible, Sendable {
     UsageCase(
       args: ["metrics", log, "--table", "foo"], words: ["'foo' is invalid for '--table", "'trend'"]),
     UsageCase(
-      args: ["import", log, "--delimiter", "x"], words: ["--delimiter x: use , ; tab or |"]),
+      args: ["import", log, "--delimiter", "x"],
+      words: ["The value 'x' is invalid for '--delimiter <char>'", "',', ';', 'tab' or '|'"]),
     UsageCase(
       args: ["template", "--delimiter", "tab"],
       words: ["--delimiter tab: a template is written with , or ; only"]),
@@ -153,7 +157,9 @@ struct UsageCase: CustomTestStringConvertible, Sendable {
     let r = try CLI.run(["help", command])
     #expect(r.status == 0)
     #expect(r.stdout.contains("USAGE: escalation \(command)"))
-    for line in r.stdout.split(separator: "\n") {
+    // ArgumentParser writes the USAGE synopsis on one line (it is generated, not hand-written);
+    // every other line wraps.
+    for line in r.stdout.split(separator: "\n") where !line.hasPrefix("USAGE:") {
       #expect(line.count <= 100, "too long: \(line)")
     }
     // The same value names everywhere: -o <file>, --tz <zone>, --delimiter <char>.
@@ -202,7 +208,8 @@ struct UsageCase: CustomTestStringConvertible, Sendable {
     let rep = try CLI.run(
       ["report", "-", "--month", "2026-10", "--tz", "Europe/Paris", "-o", out.path], stdin: log)
     #expect(rep.status == 0)
-    #expect(rep.stdout.contains("18 tickets opened, 11 open at as-of; \(accounting)"))
+    #expect(rep.stdout.isEmpty)
+    #expect(rep.stderr.contains("18 tickets opened, 11 open at as-of; \(accounting)"))
     #expect(FileManager.default.fileExists(atPath: out.path))
   }
 }

@@ -34,6 +34,12 @@ public enum LogCode {
   public static let fallBackFirst = "LOG035"
   public static let roleAsLevel = "LOG036"
   public static let unusedColumn = "LOG037"
+  public static let repeatedHeader = "LOG038"
+  public static let localTimesReadAsUTC = "LOG039"
+  // Warnings found after the import (``ImportRun``).
+  public static let formulaCell = "LOG028"
+  // Stops the import: the file is a matrix.
+  public static let matrixGivenAsLog = "LOG006"
 
   /// Code → summary (SARIF rules), from the registry (``DiagnosticCode``).
   public static var descriptions: [String: String] { DiagnosticCode.summaries(prefix: ["LOG"]) }

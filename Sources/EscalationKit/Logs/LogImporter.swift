@@ -146,6 +146,9 @@ struct LogImportState {
   var evidence = DateOrderEvidence()
   var fractionNoted = false
   var blankEventNoted = false
+  var repeatedHeaders = 0
+  /// The header's fields as bytes, to recognise a repeated header line.
+  var headerFields: [[UInt8]] = []
   private var problems: [(code: String, column: Int, message: String)] = []
 
   /// Event cache codes.
@@ -180,6 +183,7 @@ struct LogImportState {
     cOpened = col(.opened)
     cEscalated = [col(.escalated2), col(.escalated3), col(.escalated4)]
     cResolved = col(.resolved)
+    headerFields = header.headers.map { Array($0.utf8) }
     levelResolver = LevelResolver(matrix: options.matrix)
     categoryResolver = CategoryResolver(labels: options.categoryLabels)
     events.reserveCapacity(1 << 12)
@@ -248,6 +252,7 @@ struct LogImportState {
 
   /// Checks one record and keeps its events, or reports why it is rejected.
   mutating func add(_ record: borrowing CSVRecord) {
+    if _slowPath(isRepeatedHeader(record)) { return }
     read += 1
     if read <= 256 {
       sampledBytes += record.rawCount
@@ -259,6 +264,30 @@ struct LogImportState {
     } else {
       addTicketRow(record)
     }
+  }
+
+  /// A record identical to the header line (logs joined with `cat jan.csv feb.csv`) is not a
+  /// record: skipped, not counted, said once (LOG038) with the first line where it occurs.
+  /// Checked on every record, so the first field is compared before the others.
+  private mutating func isRepeatedHeader(_ record: borrowing CSVRecord) -> Bool {
+    guard record.count == headerFields.count, record.count > 1 else { return false }
+    // A file joined after the first keeps its byte order mark at the start of its header.
+    var first = record.bytes(0)
+    if first.starts(with: [0xEF, 0xBB, 0xBF]) {
+      first = UnsafeBufferPointer(rebasing: first[3...])
+    }
+    guard first.elementsEqual(headerFields[0]) else { return false }
+    for i in 1..<headerFields.count where !record.bytes(i).elementsEqual(headerFields[i]) {
+      return false
+    }
+    repeatedHeaders += 1
+    if repeatedHeaders == 1 {
+      note(
+        LogCode.repeatedHeader, line: record.line, column: nil,
+        "the header line is repeated here (logs joined into one stream); skipped, not counted "
+          + "as a record")
+    }
+    return true
   }
 
   @inline(__always)

@@ -20,6 +20,7 @@ public enum MatrixCode: String, CaseIterable, Sendable {
   case categoryMissing = "MTX010"
   case emptyCell = "MTX011"
   case tooManyRecords = "MTX012"
+  case logGivenAsMatrix = "MTX013"
   // Warnings: valid, but worth fixing.
   case looseLabel = "MTX101"
   case repeatedText = "MTX102"

@@ -51,12 +51,33 @@ public enum MatrixLoader {
     _ read: (file: String, dialect: CSVDialect?, records: [MatrixRecord], failure: Finding?)
   ) -> MatrixLoadResult {
     let (file, dialect, records, failure) = read
+    if let log = logHeader(records, file: file) {
+      return MatrixLoadResult(file: file, dialect: dialect, document: nil, findings: [log])
+    }
     if let failure {
       return MatrixLoadResult(file: file, dialect: dialect, document: nil, findings: [failure])
     }
     let (document, findings) = MatrixReader.analyze(records, file: file)
     return MatrixLoadResult(
       file: file, dialect: dialect, document: document, findings: sortFindings(findings))
+  }
+
+  /// MTX013 when the first record is an escalation log's header (a ticket and a time column):
+  /// one finding that says which command reads it, instead of one per cell.
+  static func logHeader(_ records: [MatrixRecord], file: String) -> Finding? {
+    guard let first = records.first,
+      let header = try? LogHeader.detect(headers: first.fields, file: file, map: [:], forced: nil),
+      let ticket = header[.ticket]
+    else { return nil }
+    let time = header[.time] ?? header[.opened]
+    let columns =
+      "a ticket column \"\(first.fields[ticket])\""
+      + (time.map { " and a time column \"\(first.fields[$0])\"" } ?? "")
+    let name = file == "<stdin>" ? "-" : file
+    return Finding(
+      matrix: .logGivenAsMatrix, file: file, line: first.line,
+      "this looks like an escalation log (its header has \(columns)), not a matrix; "
+        + "read it with `escalation import \(name)`")
   }
 
   /// Positioned findings first, by line then column, then the others in the order found.

@@ -8,6 +8,9 @@
 public struct ReportContent: Sendable {
   /// The log's display name.
   public var source: String
+  /// The command that lists the findings in detail, as it runs (the options given included);
+  /// `nil`: `escalation import SOURCE`.
+  public var importCommand: String?
   /// IANA name of the zone of month and day boundaries.
   public var zone: String
   public var period: ResolvedPeriod

@@ -62,6 +62,7 @@ extension MetricsRenderer {
     return [
       ("tool", .string("escalation")),
       ("version", .string(FindingsReport.toolVersion)),
+      ("schemaVersion", .int(FindingsReport.schemaVersion)),
       ("command", .string("metrics")),
       ("source", .string(c.source)),
       ("zone", .string(c.zone)),

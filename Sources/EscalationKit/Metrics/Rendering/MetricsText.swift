@@ -286,10 +286,11 @@ extension MetricsRenderer {
     }
     // A log read from standard input is named `<stdin>`: the command to suggest reads `-`.
     let source = content.source == "<stdin>" ? "- < LOG" : content.source
+    let command = content.importCommand ?? "escalation import \(source)"
     out +=
       l.t(
-        "Run `escalation import \(source)` for the details (file, line, message).",
-        "Lancez `escalation import \(source)` pour le détail (fichier, ligne, message).")
+        "Run `\(command)` for the details (file, line, message).",
+        "Lancez `\(command)` pour le détail (fichier, ligne, message).")
       + "\n"
     return out
   }

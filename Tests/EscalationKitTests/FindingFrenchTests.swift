@@ -1,0 +1,84 @@
+import Testing
+
+@testable import EscalationKit
+
+/// The French texts of the codes and the French message of a finding in a report.
+@Suite struct FindingFrenchTests {
+  @Test func everyCodeHasFrenchTextsThatDifferFromTheEnglish() {
+    // Every code of the registry (90 with the calendar's CAL001–CAL009) has its French texts.
+    #expect(DiagnosticCode.all.filter { $0.frenchSummary != nil }.count == 90)
+    for c in DiagnosticCode.all {
+      let summary = c.summary(in: .fr)
+      let fix = c.fix(in: .fr)
+      #expect(c.frenchSummary != nil && c.frenchFix != nil, "\(c.code) has no French text")
+      #expect(!summary.isEmpty && !fix.isEmpty, "\(c.code)")
+      #expect(summary != c.summary && fix != c.fix, "\(c.code) is not translated")
+      #expect(c.summary(in: .en) == c.summary && c.fix(in: .en) == c.fix)
+      // French typography: no plain space before : ; ? ! or », none after «, no straight
+      // apostrophe.
+      for text in [summary, fix] {
+        for bad in [" :", " ;", " ?", " !", " »", "« ", "'"] {
+          #expect(!text.contains(bad), "\(c.code): \(bad) in \(text)")
+        }
+      }
+    }
+  }
+
+  @Test func typesetMakesTheSpacesNonBreaking() {
+    #expect(
+      DiagnosticCode.typeset("l'en-tête : « Niveau 2 » ; ok ? oui !")
+        == "l’en-tête\u{00A0}: «\u{00A0}Niveau 2\u{00A0}»\u{00A0}; ok\u{00A0}? oui\u{00A0}!")
+  }
+
+  /// Three findings as the tool writes them (the messages are copied from `escalation validate
+  /// Samples/matrix-edited.csv`, from `import` of a log with a 40th of March, and as
+  /// Reconstruction.swift words MET005); the French
+  /// texts are the registry's (FrenchTexts.swift, FrenchLogTexts.swift), put together by
+  /// hand: summary with a capital, « quoted value », full stop, fix.
+  @Test func threeFindingsInFrench() {
+    let unknownCategory = Finding(
+      code: "MTX008", severity: .error, file: "m.csv", line: 9, column: 1,
+      message: "unknown category \"Problèmes de performance\"; did you mean "
+        + "\"Problèmes de performances\"?")
+    #expect(unknownCategory.quotedValue == "Problèmes de performance")
+    #expect(
+      unknownCategory.localizedMessage(.fr)
+        == "Catégorie (intitulé de ligne) inconnue ou vide\u{00A0}: «\u{00A0}Problèmes de "
+        + "performance\u{00A0}». Corrigez l’intitulé\u{00A0}; le message propose la catégorie "
+        + "la plus proche.")
+    #expect(unknownCategory.localizedMessage(.en) == unknownCategory.message)
+
+    let badDate = Finding(
+      code: "LOG012", severity: .error, file: "log.csv", line: 3, column: 2,
+      message: "date \"2026-03-40 09:00\" is not a real calendar date in either day/month "
+        + "order; the record is not used")
+    #expect(
+      badDate.localizedMessage(.fr)
+        == "Date, heure ou décalage illisible\u{00A0}: «\u{00A0}2026-03-40 09:00\u{00A0}». "
+        + "Écrivez la date dans l’un des formats que le message énumère.")
+
+    // No quoted value: summary and fix only.
+    let categoryChanged = Finding(
+      code: "MET005", severity: .warning, file: "log.csv",
+      message: "ticket T-7: category changes from operational-challenges to "
+        + "performance-issues; the latest one is used")
+    #expect(categoryChanged.quotedValue == nil)
+    #expect(
+      categoryChanged.localizedMessage(.fr)
+        == "Ticket qui change de catégorie\u{00A0}; sa dernière catégorie est retenue. "
+        + "Corrigez les événements du ticket dans l’outil de suivi s’ils sont faux\u{00A0}; "
+        + "sinon, rien à faire.")
+  }
+
+  @Test func pluralRules() {
+    // English: singular for 1 only; French: for 0 and 1.
+    #expect(Plural.count(0, .error, .en) == "0 errors")
+    #expect(Plural.count(1, .warning, .en) == "1 warning")
+    #expect(Plural.count(2, .warning, .en) == "2 warnings")
+    #expect(Plural.count(0, .error, .fr) == "0 erreur")
+    #expect(Plural.count(1, .error, .fr) == "1 erreur")
+    #expect(Plural.count(2, .error, .fr) == "2 erreurs")
+    #expect(Plural.count(1, .note, .fr) == "1 remarque")
+    #expect(Plural.count(3, "ticket", "tickets", .fr) == "3 tickets")
+  }
+}
