@@ -34,12 +34,13 @@ public struct LogSet: Sendable {
     do {
       return try LogImporter.load(path: path, options: options)
     } catch let e as LogImportFailure {
-      (error, finding) = (e.error, e.finding)  // in a workbook's sheet
+      // In a workbook's sheet (a sheet that reads as a matrix is not told apart here).
+      throw ImportStop(finding: e.finding, exitStatus: e.exitStatus)
     } catch let e as LogImportError {
       (error, finding) = (e, e.finding)
     }
     if case .missingField = error, path != "-",
-      let loaded = try? MatrixLoader.load(path: path, sheet: options.sheet), loaded.document != nil
+      let loaded = try? MatrixLoader.load(path: path), loaded.document != nil
     {
       var f = finding
       f.code = LogCode.matrixGivenAsLog
