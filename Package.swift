@@ -27,12 +27,28 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
+    .systemLibrary(
+      name: "CLibXML2",
+      path: "Sources/CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
     // The documented diagnostic codes and the error protocol every error type adopts.
     .target(name: "Diagnostics"),
     .target(name: "CSVImport", dependencies: ["CLibCSV", "Diagnostics"]),
+    // Reads .xlsx workbooks (ZIPFoundation for the package, libxml2's SAX2 push parser for the
+    // parts) into the same records as CSVImport.
+    .target(
+      name: "XLSXImport",
+      dependencies: [
+        "CLibXML2", "CSVImport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
     .target(
       name: "EscalationKit",
-      dependencies: ["CSVImport", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit")]
+      dependencies: [
+        "CSVImport", "XLSXImport", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit"),
+      ]
     ),
     .target(name: "XLSXExport", dependencies: ["CLibXLSXWriter", "EscalationKit", "Diagnostics"]),
     // Profiles (TOML) read into EscalationKit's typed `Profile`.
@@ -50,6 +66,11 @@ let package = Package(
     ),
     .testTarget(
       name: "CSVImportTests", dependencies: ["CSVImport"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "XLSXImportTests",
+      dependencies: ["XLSXImport", "CSVImport", "EscalationKit", "XLSXExport"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -2,14 +2,14 @@
 # Builds the libFuzzer targets in Fuzz/ (swiftc -sanitize=fuzzer,address) and runs each for a
 # fixed time. Not part of the normal test run.
 # Usage: Scripts/fuzz.sh [seconds-per-target] [target...]   (targets: csv csvdiff matrix logs
-# dates)
+# dates xlsx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/setup.sh
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv csvdiff matrix logs dates)
+[ ${#targets[@]} -gt 0 ] || targets=(csv csvdiff matrix logs dates xlsx)
 out=.build-fuzz
 mkdir -p "$out"
 export SWIFT_BACKTRACE=enable=no
@@ -23,7 +23,27 @@ swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library 
 for t in "${targets[@]}"; do
   [ -f "Fuzz/$t.swift" ] || { echo "no target Fuzz/$t.swift" >&2; continue; }
   bin="$out/fuzz-$t"
-  if [ "$t" = csv ] || [ "$t" = csvdiff ]; then
+  if [ "$t" = xlsx ]; then
+    # ZIPFoundation (from SwiftPM's checkout), CSVImport and XLSXImport as static modules.
+    [ -d .build/checkouts/ZIPFoundation ] || swift package resolve >/dev/null
+    zip=.build/checkouts/ZIPFoundation/Sources
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
+      -module-name ZIPFoundation -Xcc -D_GNU_SOURCE=1 -I "$zip/CZLib" \
+      -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" "$zip"/ZIPFoundation/*.swift \
+      -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a" \
+      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
+      -module-name CSVImport -I "$out" -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
+      "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
+      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    xml_flags=(-I Sources/CLibXML2 -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap -Xcc -I/usr/include/libxml2)
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzXLSX -I "$out" \
+      "${xml_flags[@]}" -I "$zip/CZLib" -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" \
+      -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
+      Sources/XLSXImport/*.swift "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libDiagnostics.a" \
+      "$out/libZIPFoundation.a" \
+      -lcsv -lxml2 -lz -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+  elif [ "$t" = csv ] || [ "$t" = csvdiff ]; then
     swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzCSV -I "$out" \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       "${csv_sources[@]}" "Fuzz/$t.swift" "$out/libDiagnostics.a" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
@@ -34,7 +54,7 @@ for t in "${targets[@]}"; do
       "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }
     # shellcheck disable=SC2086
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzKit -I "$out" \
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzKit -I "$out" \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       $kit_sources "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libDiagnostics.a" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   fi
@@ -47,6 +67,7 @@ for t in "${targets[@]}"; do
     matrix) max_len=16384; seeds=(Samples/matrix*.csv Tests/*/Fixtures/matrix/*.csv) ;;
     logs) max_len=16384; seeds=(Samples/escalations*.csv Samples/tickets*.csv Tests/*/Fixtures/logs/*.csv) ;;
     dates) max_len=64; seeds=() ;;
+    xlsx) max_len=65536; seeds=(Tests/XLSXImportTests/Fixtures/*.xlsx Fuzz/seeds/xlsx/*) ;;
     *) max_len=65536; seeds=() ;;
   esac
   [ -d "Fuzz/seeds/$t" ] && seeds+=(Fuzz/seeds/"$t"/*)

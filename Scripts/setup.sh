@@ -2,7 +2,7 @@
 # Installs the C libraries the package links against (Debian/Ubuntu), if they are missing.
 set -euo pipefail
 missing=()
-for pkg in libcsv-dev libxlsxwriter-dev; do
+for pkg in libcsv-dev libxlsxwriter-dev libxml2-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -25,12 +25,17 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
   case fieldTooLarge(path: String, line: Int, column: Int, limit: Int)
   /// A record has more fields than the reader accepts.
   case tooManyFields(path: String, line: Int, limit: Int)
+  /// An `.xlsx` workbook that cannot be read (damaged package, missing part, malformed XML, a
+  /// part past the inflate cap, a sheet past Excel's limits), or a file in a spreadsheet format
+  /// this tool does not read (`.xls`, `.ods`); positioned at a sheet's row and column.
+  case workbook(WorkbookProblem)
 
   /// `true` when the command could not read its input at all (exit status 2), `false` when the
   /// input was read but is malformed (exit status 1).
   public var isIOError: Bool {
     switch self {
     case .cannotOpen, .readFailed: return true
+    case .workbook(let p): return p.isIOError
     default: return false
     }
   }
@@ -42,7 +47,14 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
       .invalidUTF16(let p, _), .unterminatedQuote(let p, _, _), .strayQuote(let p, _, _),
       .fieldTooLarge(let p, _, _, _), .tooManyFields(let p, _, _):
       return p
+    case .workbook(let w): return w.path
     }
+  }
+
+  /// The worksheet, for an error in a workbook's sheet.
+  public var sheet: String? {
+    if case .workbook(let w) = self { return w.sheet }
+    return nil
   }
 
   /// 1-based line, or `nil` when the error is about the whole file.
@@ -52,6 +64,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
     case .invalidUTF8(_, let l, _), .invalidUTF16(_, let l), .unterminatedQuote(_, let l, _),
       .strayQuote(_, let l, _), .fieldTooLarge(_, let l, _, _), .tooManyFields(_, let l, _):
       return l
+    case .workbook(let w): return w.row
     }
   }
 
@@ -61,6 +74,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
     case .invalidUTF8(_, _, let b): return b
     case .unterminatedQuote(_, _, let c), .strayQuote(_, _, let c), .fieldTooLarge(_, _, let c, _):
       return c
+    case .workbook(let w): return w.column
     default: return nil
     }
   }
@@ -77,6 +91,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
     case .strayQuote: return "CSV005"
     case .fieldTooLarge: return "CSV006"
     case .tooManyFields: return "CSV007"
+    case .workbook(let w): return w.code
     }
   }
 
@@ -104,14 +119,14 @@ public enum CSVError: Error, Equatable, CustomStringConvertible, Sendable {
       return "a field is larger than \(limit) bytes, the largest this tool reads"
     case .tooManyFields(_, _, let limit):
       return "a record has more than \(limit) fields, the most this tool reads"
+    case .workbook(let w):
+      return w.message
     }
   }
 
   public var description: String {
-    var s = path
-    if let line { s += ":\(line)" }
-    if let column { s += ":\(column)" }
-    return s + ": error[\(code)]: " + message
+    SpreadsheetPosition.text(file: path, sheet: sheet, line: line, column: column)
+      + ": error[\(code)]: " + message
   }
 }
 

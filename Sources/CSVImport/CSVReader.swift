@@ -60,7 +60,7 @@ public struct CSVRecord {
   @usableFromInline let storage: UnsafeBufferPointer<UInt8>
   @usableFromInline let ends: UnsafeBufferPointer<Int>
 
-  init(
+  package init(
     line: Int, endLine: Int, count: Int, rawCount: Int, storage: UnsafeBufferPointer<UInt8>,
     ends: UnsafeBufferPointer<Int>
   ) {
@@ -122,6 +122,14 @@ public final class CSVReader {
     self.path = path
     self.options = options
     source = try InputSource(path: path)
+  }
+
+  /// Reads standard input, whose first bytes `prefix` were already taken (by
+  /// ``InputSniffer/prefix(of:count:)``).
+  public init(standardInputAfter prefix: [UInt8], options: CSVReadOptions = CSVReadOptions()) {
+    self.path = "-"
+    self.options = options
+    source = InputSource(standardInputAfter: prefix)
   }
 
   /// Reads from bytes in memory; `name` is the file name used in messages.

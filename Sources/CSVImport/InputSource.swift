@@ -21,6 +21,9 @@ final class InputSource {
   private var openedSize: Int64 = -1
   private var openedModified = timespec()
   private var bytesRead: Int64 = 0
+  /// Bytes already taken from standard input (to detect a workbook), served first.
+  private var pending: [UInt8] = []
+  private var pendingOffset = 0
 
   /// Reads from `bytes` instead of a file; `name` is used in messages.
   init(bytes: [UInt8], name: String) {
@@ -29,6 +32,16 @@ final class InputSource {
     fd = -1
     ownsDescriptor = false
     memory = bytes
+  }
+
+  /// Standard input, whose first bytes `prefix` were already read.
+  init(standardInputAfter prefix: [UInt8]) {
+    path = "-"
+    displayName = "<stdin>"
+    fd = 0
+    ownsDescriptor = false
+    memory = nil
+    pending = prefix
   }
 
   init(path: String) throws(CSVError) {
@@ -71,6 +84,14 @@ final class InputSource {
         buffer.copyMemory(from: $0.baseAddress! + memoryOffset, byteCount: n)
       }
       memoryOffset += n
+      return n
+    }
+    if pendingOffset < pending.count {
+      let n = min(capacity, pending.count - pendingOffset)
+      pending.withUnsafeBytes {
+        buffer.copyMemory(from: $0.baseAddress! + pendingOffset, byteCount: n)
+      }
+      pendingOffset += n
       return n
     }
     while true {

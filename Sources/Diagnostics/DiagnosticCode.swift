@@ -69,16 +69,16 @@ public struct DiagnosticCode: Sendable, Hashable, Identifiable {
     }
   }
 
-  /// The family prefix (`IO`, `XLS`, `CSV`, `MTX`, `LOG`, `MET`, `CAL`, `PRF`).
+  /// The family prefix (`IO`, `XLS`, `CSV`, `XLSX`, `MTX`, `LOG`, `MET`, `CAL`, `PRF`).
   public var family: String { String(code.prefix { $0.isLetter }) }
 }
 
 extension DiagnosticCode {
-  /// Every code, in the order of the documentation: I/O, XLSX, CSV, matrix, log, metrics,
-  /// calendar.
+  /// Every code, in the order of the documentation: I/O, XLSX writer, CSV, XLSX reader, matrix,
+  /// log, metrics, calendar.
   public static let all: [DiagnosticCode] =
-    ioCodes + xlsxCodes + csvCodes + matrixCodes + logCodes + metricsCodes + calendarCodes
-    + profileCodes
+    ioCodes + xlsxCodes + csvCodes + workbookInputCodes + matrixCodes + logCodes + metricsCodes
+    + calendarCodes + profileCodes
 
   private static let index: [String: DiagnosticCode] = {
     var d: [String: DiagnosticCode] = [:]

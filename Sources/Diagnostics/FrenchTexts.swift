@@ -14,7 +14,7 @@ extension DiagnosticCode {
   static let french: [String: (summary: String, fix: String)] = {
     var d: [String: (summary: String, fix: String)] = [:]
     for (code, summary, fix) in frenchIO + frenchMatrix + frenchLog + frenchMetrics + frenchCLI
-      + frenchCalendar + frenchProfile
+      + frenchCalendar + frenchProfile + frenchWorkbook
     {
       d[code] = (typeset(summary), typeset(fix))
     }

@@ -110,6 +110,17 @@ extension DiagnosticCode {
       "MTX106", .warning, summary: "cell longer than Excel's 32,767 characters",
       explanation: "Excel cannot hold the cell; a workbook written by the tool cuts it.",
       fix: "Shorten the text."),
+    DiagnosticCode(
+      "MTX107", .warning,
+      summary: "columns that are not levels (a tracker's Comments, Row ID, Created…), ignored",
+      explanation:
+        "Beside the 4 levels the header has columns whose names are not level-like, such as "
+        + "Smartsheet's Comments, Attachments, Row ID, Created, Modified, Created By, Modified "
+        + "By or a checkbox column. They are not part of the model and are ignored; the matrix "
+        + "is judged without them. A header that looks like a level (a fifth level, a misspelt "
+        + "one) stays in the matrix and is an error.",
+      fix: "Nothing to do, or delete the columns from the matrix sheet if the matrix must pass "
+        + "--strict."),
   ]
 
   static let matrixNotes: [DiagnosticCode] = [
@@ -138,6 +149,12 @@ extension DiagnosticCode {
     DiagnosticCode(
       "MTX206", .note, summary: "title line above the header row, ignored",
       explanation: "One or more lines above the level headers (a title) were skipped.",
+      fix: "Nothing to do."),
+    DiagnosticCode(
+      "MTX207", .note, summary: "notes below the matrix after a blank line, ignored",
+      explanation:
+        "Lines of a single cell in the first column after a blank line at the end of the file "
+        + "(such as the legend of `escalation template --xlsx`) are notes, not categories.",
       fix: "Nothing to do."),
   ]
 }

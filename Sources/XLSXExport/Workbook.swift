@@ -1,4 +1,5 @@
 internal import CLibXLSXWriter
+import Foundation
 
 /// An XLSX workbook being written; the file appears at its path only when ``close()`` succeeds.
 ///
@@ -27,7 +28,9 @@ public final class Workbook {
     /// Document title and author shown in the file's properties.
     public var title: String?
     public var author: String?
-    /// Where libxlsxwriter keeps its temporary files; default: the target's directory.
+    /// Where libxlsxwriter keeps its temporary files; default: the system's (`TMPDIR`, else
+    /// `/tmp`), so that an interrupt between its `mkstemp` and `unlink` never leaves a stray
+    /// file beside the report.
     public var temporaryDirectory: String?
 
     public init(
@@ -59,8 +62,13 @@ public final class Workbook {
     output = try SafeOutput(target: path, inputs: options.inputs)
     lib = try LibXLSX(
       path: path, file: output.temporaryPath, constantMemory: options.constantMemory,
-      temporaryDirectory: options.temporaryDirectory ?? output.directory)
+      temporaryDirectory: Self.temporaryDirectory(options))
     try setProperties()
+  }
+
+  /// `options.temporaryDirectory`, else the system's.
+  static func temporaryDirectory(_ options: Options) -> String {
+    options.temporaryDirectory ?? FileManager.default.temporaryDirectory.path
   }
 
   deinit {
@@ -85,7 +93,7 @@ public final class Workbook {
   public func addWorksheet(_ name: String) throws(XLSXError) -> Worksheet {
     let valid = TextSanitizer.sheetName(name, taken: worksheets.map(\.name))
     guard let ws = workbook_add_worksheet(try lib.open(), valid) else {
-      let tmp = options.temporaryDirectory ?? output.directory
+      let tmp = Self.temporaryDirectory(options)
       throw .writeFailed(
         path: path,
         reason: "could not add the sheet '\(valid)' (in constant-memory mode each sheet needs a "

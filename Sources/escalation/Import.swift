@@ -7,7 +7,8 @@ import EscalationKit
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
-    abstract: "Read escalation logs (CSV, English or French) and write normalised events.",
+    abstract:
+      "Read escalation logs (CSV or .xlsx, English or French) and write normalised events.",
     discussion: """
       Writes one event per line (ticket, time in UTC, event, level, category key, owner, \
       note, source line) to standard output or -o FILE. Several logs (monthly exports) are \
@@ -25,7 +26,7 @@ struct Import: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp("The log files, read as one log (- for standard input).", valueName: "log"),
-    completion: .file(extensions: ["csv", "tsv", "txt"]))
+    completion: .file(extensions: ["csv", "tsv", "txt", "xlsx"]))
   var logs: [String]
 
   @OptionGroup var importOptions: ImportOptions

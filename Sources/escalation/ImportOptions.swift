@@ -11,8 +11,22 @@ struct ImportOptions: ParsableArguments {
     help: ArgumentHelp(
       "The matrix in use (its roles resolve as levels); default: the canonical one.",
       valueName: "file"),
-    completion: .file(extensions: ["csv"]))
+    completion: .file(extensions: ["csv", "xlsx"]))
   var matrix: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The worksheet of an .xlsx log, by name or number (1 = first); default: the first visible one.",
+      valueName: "name|n"))
+  var sheet: String?
+
+  @Option(
+    name: .customLong("matrix-sheet"),
+    help: ArgumentHelp(
+      "The worksheet of an .xlsx --matrix, by name or number; default: the first visible one.",
+      valueName: "name|n"))
+  var matrixSheet: String?
 
   @Option(
     name: .long,
@@ -78,6 +92,7 @@ struct ImportOptions: ParsableArguments {
     var o = LogImportOptions()
     o.profile = profile
     o.layout = layout ?? profile?.layout
+    o.sheet = sheet
     o.dateOrder = dateOrder ?? profile?.dateOrder
     let flagged = try flagMap()
     for (field, header) in profile?.columns ?? [] where flagged[field.rawValue] == nil {
@@ -114,7 +129,7 @@ struct ImportOptions: ParsableArguments {
   /// prints its errors and exits 1.
   private func loadMatrix(_ matrix: String, into o: inout LogImportOptions) throws {
     // A file that cannot be read exits 2 (CSVError I/O); one that is not a valid matrix, 1.
-    let loaded = try MatrixLoader.load(path: matrix)
+    let loaded = try MatrixLoader.load(path: matrix, sheet: matrixSheet)
     guard loaded.isValid, let m = loaded.matrix else {
       let errors = loaded.findings.filter { $0.severity == .error }
       for f in errors { Terminal.standardError(f.description) }

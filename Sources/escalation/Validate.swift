@@ -7,7 +7,7 @@ struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract:
-      "Check an escalation matrix CSV against the canonical model (4 levels, 8 categories).",
+      "Check an escalation matrix (CSV or .xlsx) against the canonical model (4 levels, 8 categories).",
     discussion: """
       Reports each finding as file:line:col: severity[CODE]: message, then the orientation read \
       and a summary, on standard output (on standard error when --xlsx - writes the workbook \
@@ -17,16 +17,29 @@ struct Validate: ParsableCommand {
   )
 
   @Argument(
-    help: ArgumentHelp("The matrix CSV file, or - for standard input.", valueName: "matrix"),
-    completion: .file(extensions: ["csv"]))
+    help: ArgumentHelp(
+      "The matrix file (CSV or .xlsx), or - for standard input.", valueName: "matrix"),
+    completion: .file(extensions: ["csv", "xlsx"]))
   var matrix: String
 
   @Option(
     help: ArgumentHelp(
-      "Report changes against this matrix file instead of the canonical matrix.",
+      "Report changes against this matrix file (CSV or .xlsx) instead of the canonical matrix.",
       valueName: "file"),
-    completion: .file(extensions: ["csv"]))
+    completion: .file(extensions: ["csv", "xlsx"]))
   var baseline: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "The worksheet of an .xlsx matrix, by name or number (1 = first); default: the first visible one.",
+      valueName: "name|n"))
+  var sheet: String?
+
+  @Option(
+    name: .customLong("baseline-sheet"),
+    help: ArgumentHelp(
+      "The worksheet of an .xlsx baseline, by name or number.", valueName: "name|n"))
+  var baselineSheet: String?
 
   @Option(help: "Output format of the findings.")
   var format: FindingsFormat = .text
@@ -49,7 +62,8 @@ struct Validate: ParsableCommand {
     try refuseWorkbookOnTerminal(xlsx)
     let validation: MatrixValidation
     do {
-      validation = try MatrixValidation.run(path: matrix, baseline: baseline)
+      validation = try MatrixValidation.run(
+        path: matrix, baseline: baseline, sheet: sheet, baselineSheet: baselineSheet)
     } catch let e as MatrixBaselineError {
       throw CLIError.usage(e.description)
     }

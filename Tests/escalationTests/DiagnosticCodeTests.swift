@@ -35,7 +35,7 @@ import Testing
     #expect(Set(codes).count == codes.count)
     for c in DiagnosticCode.all {
       #expect(
-        ["IO", "XLS", "CSV", "MTX", "LOG", "MET", "CAL", "PRF"].contains(c.family), "\(c.code)")
+        ["IO", "XLS", "CSV", "XLSX", "MTX", "LOG", "MET", "CAL", "PRF"].contains(c.family), "\(c.code)")
       #expect(c.code.count == c.family.count + 3, "\(c.code)")
       #expect(!c.summary.isEmpty && !c.explanation.isEmpty && !c.fix.isEmpty, "\(c.code)")
     }
@@ -54,7 +54,7 @@ import Testing
     let sources = CLI.packageRoot.appendingPathComponent("Sources")
     let files = try #require(FileManager.default.enumerator(atPath: sources.path))
     let pattern = try NSRegularExpression(
-      pattern: "\"((?:IO|XLS|CSV|MTX|LOG|MET|CAL|PRF)[0-9]{3})\"")
+      pattern: "\"((?:IO|XLSX|XLS|CSV|MTX|LOG|MET|CAL|PRF)[0-9]{3})\"")
     var used: Set<String> = []
     for case let file as String in files
     where file.hasSuffix(".swift") && !file.hasPrefix("Diagnostics/") {

@@ -53,27 +53,31 @@ import Testing
     #expect(l.stderr.contains("the closest are LOG024, LOG026, LOG023; "))
   }
 
-  /// Without a code: one line per code. IO 5 + XLS 5 + CSV 7 + MTX 24 + LOG 28 + MET 12 = 81,
-  /// counted from the README table before it was generated, + CAL 9 (docs/calendar.md) = 90,
-  /// + the 6 codes of issue 14 (IO013, MTX013, LOG006, LOG028, LOG038, LOG039) = 96, + the 12
-  /// of the profiles issue (LOG040, LOG041, PRF001-PRF010) = 108: IO 6, XLS 5, CSV 7, MTX 25,
-  /// LOG 34 (LOG016 retired but listed), MET 12, CAL 9, PRF 10. Columns are padded to the longest
-  /// code (6 characters) and severity ("error, record rejected", 22 characters).
+  /// Without a code: one line per code. IO 5 + XLS 5 + CSV 7 + XLSX 10 + MTX 26 + LOG 28 +
+  /// MET 12 + CAL 9 = 102, counted from the README table before it was generated (XLSX and
+  /// MTX107/207 added with workbook input, CAL with calendars), + the 6 codes of issue 14
+  /// (IO013, MTX013, LOG006, LOG028, LOG038, LOG039) = 108, + the 12 of the profiles issue
+  /// (LOG040, LOG041, PRF001-PRF010) = 120: IO 6, XLS 5, CSV 7, XLSX 10, MTX 27, LOG 34 (LOG016
+  /// retired but listed), MET 12, CAL 9, PRF 10. Columns are padded to the longest
+  /// code (7 characters, XLSX001) and severity ("error, record rejected", 22 characters).
   @Test func listsEveryCode() throws {
     let r = try CLI.run(["explain"])
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.count == 109)  // 108 lines and the empty string after the last newline
-    #expect(lines.first == "IO001   exit 2                  the file cannot be opened")
+    #expect(lines.count == 121)  // 120 lines and the empty string after the last newline
+    #expect(lines.first == "IO001    exit 2                  the file cannot be opened")
     #expect(
-      lines.contains("LOG010  error, record rejected  no ticket id"))
-    // MET012 after IO 6 + XLS 5 + CSV 7 + MTX 25 + LOG 34 = 77 lines and MET001-MET011.
+      lines.contains("LOG010   error, record rejected  no ticket id"))
     #expect(
-      lines[88] == "MET012  warning                 open on a resolved ticket, read as a reopen")
+      lines.contains(
+        "XLSX001  exit 2                  `.xls`, `.ods` or a ZIP that is not a workbook: save it as `.xlsx` or CSV"
+      ))
     #expect(
-      lines[97]
-        == "CAL009  error                   calendar date that is not a real YYYY-MM-DD date")
-    #expect(lines[107] == "PRF010  exit 2                  the profile file cannot be read")
+      lines[100] == "MET012   warning                 open on a resolved ticket, read as a reopen")
+    #expect(
+      lines[109]
+        == "CAL009   error                   calendar date that is not a real YYYY-MM-DD date")
+    #expect(lines[119] == "PRF010   exit 2                  the profile file cannot be read")
   }
 
   /// `--markdown` prints docs/codes.md exactly (the file is generated from it).

@@ -29,7 +29,7 @@ import Testing
     let zsh = try CLI.run(["--generate-completion-script", "zsh"])
     #expect(zsh.status == 0)
     #expect(zsh.stdout.contains("local -ar ___lang=('en' 'fr')"))
-    #expect(zsh.stdout.contains("'*:log:_files -g '\\''*.csv *.tsv *.txt'\\'''"))
+    #expect(zsh.stdout.contains("'*:log:_files -g '\\''*.csv *.tsv *.txt *.xlsx'\\'''"))
     #expect(zsh.stdout.contains("local -ar ___color=('auto' 'always' 'never')"))
     let fish = try CLI.run(["--generate-completion-script", "fish"])
     #expect(fish.status == 0)
@@ -37,7 +37,8 @@ import Testing
       fish.stdout.contains(
         "-l 'findings-format' -d 'Format of the findings.' -rfka 'text json sarif'"))
     #expect(fish.stdout.contains("-l 'format' -d 'Output format.' -rfka 'text json csv'"))
-    #expect(fish.stdout.contains("*.\\'csv\\'"))
+    // A matrix is CSV or .xlsx (--matrix, --baseline, validate's argument).
+    #expect(fish.stdout.contains("exts \\'csv\\' \\'xlsx\\';"))
   }
 
   @Test func helpForAnUnknownCommandExitsTwo() throws {

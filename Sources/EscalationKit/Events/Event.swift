@@ -104,6 +104,8 @@ public struct EventLog: Sendable {
   public var accounting: RecordAccounting
   /// Rejections and warnings found while importing.
   public var findings: [Finding]
+  /// The worksheet read, when the input was a workbook.
+  public var sheet: String?
 
   public init(
     source: String, events: [Event] = [], ticketIDs: [String] = [], owners: [String] = [],

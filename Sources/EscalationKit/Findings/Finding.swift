@@ -1,3 +1,4 @@
+import CSVImport
 // `Severity`, `DiagnosticCode` and `EscalationError` live in the Diagnostics target, below
 // CSVImport; every user of EscalationKit sees them too.
 @_exported import Diagnostics
@@ -15,11 +16,15 @@ public struct Finding: Sendable, Equatable, Codable {
   public var column: Int?
   /// What is wrong, where, and what to do; includes "did you mean …" when a label is close.
   public var message: String
+  /// The worksheet, when the input is a workbook: `line` is then its row, and the position
+  /// reads `file.xlsx[Sheet1]!C5`.
+  public var sheet: String?
 
   public init(
     code: String, severity: Severity, file: String, line: Int? = nil, column: Int? = nil,
-    message: String
+    message: String, sheet: String? = nil
   ) {
+    self.sheet = sheet
     self.code = code
     self.severity = severity
     self.file = file
@@ -28,12 +33,14 @@ public struct Finding: Sendable, Equatable, Codable {
     self.message = message
   }
 
-  /// `file:line:col: severity[CODE]: message`.
+  /// `file:line:col: severity[CODE]: message` (`file.xlsx[Sheet1]!C5: …` in a workbook).
   public var description: String {
-    var s = file
-    if let line { s += ":\(line)" }
-    if let column { s += ":\(column)" }
-    return s + ": \(severity.rawValue)[\(code)]: \(message)"
+    position + ": \(severity.rawValue)[\(code)]: \(message)"
+  }
+
+  /// `file:line:col`, or `file.xlsx[Sheet1]!C5` (a cell), `file.xlsx[Sheet1]!5:5` (a row).
+  public var position: String {
+    SpreadsheetPosition.text(file: file, sheet: sheet, line: line, column: column)
   }
 
   /// The spreadsheet column letter (A, B, …, AA) for `column`.

@@ -100,9 +100,7 @@ public struct FindingsReport: Sendable {
 
   /// `file:line:col: severity[CODE]: `, coloured on a terminal.
   func prefix(_ f: Finding, color: Bool) -> String {
-    var pos = f.file
-    if let l = f.line { pos += ":\(l)" }
-    if let c = f.column { pos += ":\(c)" }
+    let pos = f.position  // `file:line:col`, or the sheet and cell of a workbook
     let sev = f.severity.rawValue
     guard color else { return "\(pos): \(sev)[\(f.code)]: " }
     let code: String
@@ -147,16 +145,21 @@ public struct FindingsReport: Sendable {
     return .object(o)
   }
 
+  /// A finding in a workbook also has `sheet` and `row` (the same as `line`).
   static func json(_ f: Finding) -> JSON {
-    .object([
+    var o: [(String, JSON)] = [
       ("code", .string(f.code)),
       ("severity", .string(f.severity.rawValue)),
       ("file", .string(f.file)),
+    ]
+    if let sheet = f.sheet { o += [("sheet", .string(sheet)), ("row", .optional(f.line))] }
+    o += [
       ("line", .optional(f.line)),
       ("column", .optional(f.column)),
       ("columnLetter", .optional(f.columnLetter)),
       ("message", .string(f.message)),
-    ])
+    ]
+    return .object(o)
   }
 
   /// SARIF 2.1.0: one run, one rule per code used, one result per finding. `startColumn` is
@@ -178,11 +181,35 @@ public struct FindingsReport: Sendable {
       if let c = place?.column { region.append(("startColumn", .int(c))) }
       var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(f.file))]))]
       if !region.isEmpty { physical.append(("region", .object(region))) }
+      var location: [(String, JSON)] = [("physicalLocation", .object(physical))]
+      if let sheet = f.sheet {
+        // The cell as a spreadsheet names it, and its parts.
+        let cell = f.line.map { l in (f.columnLetter ?? "") + "\(l)" }
+        location.append(
+          (
+            "logicalLocations",
+            .array([
+              .object([
+                ("name", .string(cell ?? sheet)),
+                ("fullyQualifiedName", .string(cell.map { "\(sheet)!\($0)" } ?? sheet)),
+                ("kind", .string("element")),
+              ])
+            ])
+          ))
+        location.append(
+          (
+            "properties",
+            .object([
+              ("sheet", .string(sheet)), ("row", .optional(f.line)),
+              ("columnLetter", .optional(f.columnLetter)),
+            ])
+          ))
+      }
       var result: [(String, JSON)] = [
         ("ruleId", .string(f.code)),
         ("level", .string(f.severity.rawValue)),
         ("message", .object([("text", .string(f.message))])),
-        ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+        ("locations", .array([.object(location)])),
       ]
       if let c = f.column {
         result.append(

@@ -25,7 +25,8 @@ public struct SourceColumns: Sendable {
   public init(findings: [Finding]) {
     var wanted: [String: [Int: Set<Int>]] = [:]
     for f in findings {
-      guard let l = f.line, let c = f.column, f.file != "<stdin>" else { continue }
+      // A workbook cell has no character position: its SARIF result keeps the row alone.
+      guard let l = f.line, let c = f.column, f.file != "<stdin>", f.sheet == nil else { continue }
       wanted[f.file, default: [:]][l, default: []].insert(c)
     }
     for (file, lines) in wanted {

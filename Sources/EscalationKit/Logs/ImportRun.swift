@@ -54,7 +54,7 @@ public enum ImportRun {
     // Nothing usable is a failure too (the command says so after the findings).
     let strictFailed = request.strict && a.rejected > 0 && a.used > 0
     let failed = strictFailed || a.used == 0
-    let descriptions = DiagnosticCode.summaries(prefix: ["LOG", "MET", "CSV", "IO"])
+    let descriptions = DiagnosticCode.summaries(prefix: ["LOG", "MET", "CSV", "IO", "XLSX"])
     let report = FindingsReport(
       command: "import", files: set.files, findings: findings, valid: a.rejected == 0,
       extra: [

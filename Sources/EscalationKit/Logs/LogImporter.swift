@@ -1,5 +1,6 @@
 import CSVImport
 import Foundation
+import XLSXImport
 
 /// What `LogImporter` needs to know besides the file.
 public struct LogImportOptions: Sendable {
@@ -7,6 +8,8 @@ public struct LogImportOptions: Sendable {
   public var matrix: Matrix
   /// Category labels as written in the matrix file in use, tried before the canonical ones.
   public var categoryLabels: [CategoryKey: String]
+  /// `--sheet NAME|N`: the worksheet of a workbook; `nil` reads the first visible one.
+  public var sheet: String?
   /// Forces a layout; `nil` detects it from the header.
   public var layout: LogLayout?
   /// `--map field=Header`: field name → header text.
@@ -52,11 +55,15 @@ public enum LogImporter {
   /// Throws ``CSVError`` when the file cannot be read or is malformed, and ``LogImportError``
   /// when the header lacks a required field or the dates cannot be ordered.
   public static func load(path: String, options: LogImportOptions) throws -> EventLog {
-    let reader = try CSVReader(path: path, options: CSVReadOptions(delimiter: options.delimiter))
+    let reader = try RecordInput.open(
+      path: path, options: CSVReadOptions(delimiter: options.delimiter),
+      sheet: options.sheet.map(SheetChoice.init))
     let fileSize =
-      path == "-"
+      path == "-" || reader.sheetName != nil
       ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-    return try load(reader: reader, fileSize: fileSize, options: options)
+    return try WorkbookInput.placed(reader) {
+      try load(reader: reader, fileSize: fileSize, options: options)
+    }
   }
 
   /// Reads a log held in memory (`bytes`, shown as `name` in findings), as ``load(path:options:)``
@@ -64,12 +71,15 @@ public enum LogImporter {
   public static func load(bytes: [UInt8], name: String, options: LogImportOptions) throws
     -> EventLog
   {
-    let reader = CSVReader(
-      bytes: bytes, name: name, options: CSVReadOptions(delimiter: options.delimiter))
-    return try load(reader: reader, fileSize: bytes.count, options: options)
+    let reader = try RecordInput.open(
+      bytes: bytes, name: name, options: CSVReadOptions(delimiter: options.delimiter),
+      sheet: options.sheet.map(SheetChoice.init))
+    return try WorkbookInput.placed(reader) {
+      try load(reader: reader, fileSize: bytes.count, options: options)
+    }
   }
 
-  static func load(reader: CSVReader, fileSize: Int?, options: LogImportOptions) throws
+  static func load(reader: any RecordReader, fileSize: Int?, options: LogImportOptions) throws
     -> EventLog
   {
     let file = reader.displayName

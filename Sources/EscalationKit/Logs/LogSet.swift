@@ -13,12 +13,16 @@ public struct LogSet: Sendable {
   public var findings: [Finding]
   /// Where the lines of each file start in the joined numbering (0 for the first).
   var offsets: [Int]
+  /// The worksheet read in each file (`nil` for a CSV file), in order.
+  public var sheets: [String?] = []
 
   /// Imports every path (`-` is standard input) with the same options.
   public static func load(_ paths: [String], options: LogImportOptions) throws -> LogSet {
     let logs = try paths.map { try loadOne($0, options: options) }
     if logs.count == 1 {
-      return LogSet(files: [logs[0].source], log: logs[0], findings: logs[0].findings, offsets: [0])
+      return LogSet(
+        files: [logs[0].source], log: logs[0], findings: logs[0].findings, offsets: [0],
+        sheets: [logs[0].sheet])
     }
     return join(logs)
   }
@@ -28,6 +32,9 @@ public struct LogSet: Sendable {
   static func loadOne(_ path: String, options: LogImportOptions) throws -> EventLog {
     do {
       return try LogImporter.load(path: path, options: options)
+    } catch let e as LogImportFailure {
+      // In a workbook's sheet (a sheet that reads as a matrix is not told apart here).
+      throw ImportStop(finding: e.finding, exitStatus: e.exitStatus)
     } catch let e as LogImportError {
       if case .missingField(let file, _, _, _) = e, path != "-",
         let loaded = try? MatrixLoader.load(path: path), let document = loaded.document,
@@ -130,7 +137,9 @@ public struct LogSet: Sendable {
     let log = EventLog(
       source: files.joined(separator: ", "), events: events, ticketIDs: ids, owners: owners,
       notes: notes, accounting: accounting, findings: findings + duplicates)
-    return LogSet(files: files, log: log, findings: findings + duplicates, offsets: offsets)
+    return LogSet(
+      files: files, log: log, findings: findings + duplicates, offsets: offsets,
+      sheets: logs.map(\.sheet))
   }
 
   /// The file and line (in that file) of a joined line.
@@ -141,14 +150,24 @@ public struct LogSet: Sendable {
   }
 
   /// Findings about the joined log (named by ``EventLog/source``) traced back to their file.
+  /// A finding about a workbook is placed in the sheet read.
   public func fileFindings(_ findings: [Finding]) -> [Finding] {
-    guard files.count > 1 else { return findings }
+    guard files.count > 1 else {
+      return findings.placed(inSheet: sheets.first ?? nil, of: files[0])
+    }
     return findings.map { f in
       guard f.file == log.source, let l = f.line else { return f }
       var g = f
       (g.file, g.line) = place(ofLine: l)
+      g.sheet = sheet(of: g.file)
       return g
     }
+  }
+
+  /// The worksheet read in `file` (`nil` for a CSV file).
+  public func sheet(of file: String) -> String? {
+    guard let k = files.firstIndex(of: file), k < sheets.count else { return nil }
+    return sheets[k]
   }
 
   /// The joined log with each event's line in its own file (for the normalised output).
@@ -188,7 +207,8 @@ enum FormulaCells {
           message:
             "the \(name) \"\(text)\" starts with \"\(text.prefix(1))\", so a spreadsheet would run "
             + "it as a formula (\(count) such \(name) value\(count == 1 ? "" : "s")); CSV outputs "
-            + "write them with a leading ' (--raw-csv keeps them as read); said once per column"))
+            + "write them with a leading ' (--raw-csv keeps them as read); said once per column",
+          sheet: set.sheet(of: file)))
     }
     return out
   }

@@ -28,6 +28,7 @@ public enum MatrixCode: String, CaseIterable, Sendable {
   case controlCharacter = "MTX104"
   case formulaLike = "MTX105"
   case tooLong = "MTX106"
+  case extraColumns = "MTX107"
   // Notes: for information.
   case otherLanguageLabel = "MTX201"
   case aliasLabel = "MTX202"
@@ -35,6 +36,7 @@ public enum MatrixCode: String, CaseIterable, Sendable {
   case changedFromBaseline = "MTX204"
   case unexpectedCorner = "MTX205"
   case titleSkipped = "MTX206"
+  case notesBelow = "MTX207"
 
   /// The code's entry in the registry (severity, summary, explanation, fix).
   public var entry: DiagnosticCode { DiagnosticCode.known(rawValue) }
@@ -47,7 +49,7 @@ public enum MatrixCode: String, CaseIterable, Sendable {
 
   /// Code → short description for every code `validate` can report (SARIF rules).
   public static let descriptions: [String: String] = DiagnosticCode.summaries(prefix: [
-    "MTX", "CSV", "IO",
+    "MTX", "CSV", "IO", "XLSX",
   ])
 }
 
@@ -67,6 +69,6 @@ extension MatrixCode {
   public static func finding(for error: CSVError) -> Finding {
     Finding(
       code: error.code, severity: .error, file: error.path, line: error.line, column: error.column,
-      message: error.message)
+      message: error.message, sheet: error.sheet)
   }
 }

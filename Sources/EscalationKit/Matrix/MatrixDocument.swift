@@ -99,6 +99,8 @@ public struct MatrixLoadResult: Sendable {
   public var document: MatrixDocument?
   /// Errors, warnings and notes, positioned ones first in file order.
   public var findings: [Finding]
+  /// The worksheet read, when the file is a workbook (`line` is then its row).
+  public var sheet: String?
 
   public init(file: String, dialect: CSVDialect?, document: MatrixDocument?, findings: [Finding]) {
     self.file = file

@@ -1,4 +1,5 @@
 import CSVImport
+import XLSXImport
 
 /// The entry point for reading a matrix file, for `validate` and for every command that takes
 /// `--matrix FILE`.
@@ -13,14 +14,37 @@ public enum MatrixLoader {
   ///
   /// Throws only when the file cannot be opened or read (exit status 2); a malformed file is
   /// a result with its CSV error as a finding.
-  public static func load(path: String) throws(CSVError) -> MatrixLoadResult {
-    try result(MatrixReader.readRecords(path: path))
+  /// `sheet` (`--sheet NAME|N`) chooses the worksheet of a workbook.
+  public static func load(path: String, sheet: String? = nil) throws(CSVError) -> MatrixLoadResult {
+    let reader: any RecordReader
+    do {
+      reader = try RecordInput.open(path: path, sheet: sheet.map(SheetChoice.init))
+    } catch {
+      return try unreadable(error)
+    }
+    return WorkbookInput.placed(reader, try result(MatrixReader.readRecords(reader: reader)))
+  }
+
+  /// A workbook that opens but is damaged: a result with the error as its finding. I/O errors
+  /// (exit status 2) are thrown.
+  private static func unreadable(_ error: CSVError) throws(CSVError) -> MatrixLoadResult {
+    if error.isIOError { throw error }
+    return MatrixLoadResult(
+      file: error.path, dialect: nil, document: nil, findings: [MatrixCode.finding(for: error)])
   }
 
   /// Reads and checks a matrix held in memory (`bytes`, shown as `name` in findings), as
   /// ``load(path:)`` does a file. For tests and the fuzzing harness.
-  public static func load(bytes: [UInt8], name: String) throws(CSVError) -> MatrixLoadResult {
-    try result(MatrixReader.readRecords(reader: CSVReader(bytes: bytes, name: name)))
+  public static func load(bytes: [UInt8], name: String, sheet: String? = nil) throws(CSVError)
+    -> MatrixLoadResult
+  {
+    let reader: any RecordReader
+    do {
+      reader = try RecordInput.open(bytes: bytes, name: name, sheet: sheet.map(SheetChoice.init))
+    } catch {
+      return try unreadable(error)
+    }
+    return WorkbookInput.placed(reader, try result(MatrixReader.readRecords(reader: reader)))
   }
 
   private static func result(
@@ -108,10 +132,13 @@ public struct MatrixValidation: Sendable {
   ///
   /// Throws ``CSVError`` when a file cannot be opened or read, ``MatrixBaselineError`` when
   /// the baseline is not a valid matrix (both exit status 2).
-  public static func run(path: String, baseline: String? = nil) throws -> MatrixValidation {
+  /// `sheet` and `baselineSheet` choose the worksheets of workbooks.
+  public static func run(
+    path: String, baseline: String? = nil, sheet: String? = nil, baselineSheet: String? = nil
+  ) throws -> MatrixValidation {
     var reference: (Matrix, String)?
     if let baseline {
-      let b = try MatrixLoader.load(path: baseline)
+      let b = try MatrixLoader.load(path: baseline, sheet: baselineSheet)
       let errors = b.findings.filter { $0.severity == .error }
       guard errors.isEmpty, let m = b.matrix else {
         throw MatrixBaselineError.invalid(
@@ -119,7 +146,7 @@ public struct MatrixValidation: Sendable {
       }
       reference = (m, b.file)
     }
-    return validate(try MatrixLoader.load(path: path), reference: reference)
+    return validate(try MatrixLoader.load(path: path, sheet: sheet), reference: reference)
   }
 
   /// Validates an already loaded matrix (for instance ``MatrixLoader/load(bytes:name:)``),
@@ -146,6 +173,7 @@ public struct MatrixValidation: Sendable {
         notes = MatrixDiff.findings(
           canonical, file: result.file, language: document.language, baseline: nil)
       }
+      notes = notes.placed(inSheet: result.sheet, of: result.file)
       result.findings = MatrixLoader.sortFindings(result.findings + notes)
     }
     return MatrixValidation(
@@ -166,7 +194,7 @@ public struct MatrixValidation: Sendable {
   /// null), `canonicalDiffCount`, `baselineDiffCount` (null without a baseline), `strict`.
   public func report(strict: Bool) -> FindingsReport {
     let d = result.dialect
-    let extra: [(String, JSON)] = [
+    var extra: [(String, JSON)] = [
       ("orientation", .optional(result.orientation?.rawValue)),
       ("language", .optional(result.language?.rawValue)),
       ("encoding", .optional(d?.encoding.rawValue)),
@@ -176,6 +204,7 @@ public struct MatrixValidation: Sendable {
       ("baselineDiffCount", .optional(baselineChanges?.count)),
       ("strict", .bool(strict)),
     ]
+    if let sheet = result.sheet { extra.insert(("sheet", .string(sheet)), at: 2) }
     var lines: [String] = []
     if let o = result.orientation { lines.append("orientation: \(o.phrase)") }
     return FindingsReport(
