@@ -35,7 +35,8 @@ import Testing
     #expect(Set(codes).count == codes.count)
     for c in DiagnosticCode.all {
       #expect(
-        ["IO", "XLS", "CSV", "XLSX", "MTX", "LOG", "MET", "CAL", "PRF"].contains(c.family), "\(c.code)")
+        ["IO", "XLS", "CSV", "XLSX", "MTX", "LOG", "MET", "CAL", "PRF"].contains(c.family),
+        "\(c.code)")
       #expect(c.code.count == c.family.count + 3, "\(c.code)")
       #expect(!c.summary.isEmpty && !c.explanation.isEmpty && !c.fix.isEmpty, "\(c.code)")
     }
