@@ -112,10 +112,11 @@ extension ReportWriter {
     if let b = h.slaBreaches {
       figures.append(
         (
-          l.t("SLA breaches", "Dépassements de SLA"), .count, Double(b),
+          c.sla.map(slaLabel) ?? l.t("SLA breaches", "Dépassements de SLA"), .count, Double(b),
           p?.slaBreaches.map { Double($0) }
         ))
     }
+    figures += calendarSLAFigures()
     return figures
   }
 

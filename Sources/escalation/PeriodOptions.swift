@@ -28,8 +28,23 @@ struct PeriodOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "SLA targets per level, e.g. 1=24h,2=48h,3=72h,4=120h (m, h or d).", valueName: "targets"))
+      "SLA targets per level, e.g. 1=24h,2=48h or 1=8bh,2=16bh (m, h, d calendar time; bm, bh business time of --calendar).",
+      valueName: "targets"))
   var sla: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Business calendar (TOML, docs/calendar.md): business time beside calendar time, and SLA targets in bh/bm; its tz, else --tz.",
+      valueName: "file"))
+  var calendar: String?
+
+  @Option(
+    name: .customLong("at-risk"),
+    help: ArgumentHelp(
+      "With --calendar: open stays with at most this much of their target left are at risk, in each target's clock (default: 25 % of the target), e.g. 2h.",
+      valueName: "duration"))
+  var atRisk: String?
 
   @Option(
     name: .long,
@@ -73,6 +88,24 @@ struct PeriodOptions: ParsableArguments {
       }
     } else if let s = profile?.sla {
       options.sla = s
+    }
+    if let atRisk {
+      guard calendar != nil else {
+        throw CLIError.usage(
+          "--at-risk goes with --calendar FILE (the at-risk stays are listed with a calendar)")
+      }
+      do {
+        options.atRiskWindow = try SLATargets.parseWindow(atRisk)
+      } catch {
+        throw CLIError.usage(error.description)
+      }
+    }
+    if let calendar {
+      options.calendar = try BusinessCalendar.load(path: calendar, defaultZone: options.zone)
+    } else if let targets = options.sla, targets.hasBusinessTarget {
+      throw CLIError.usage(
+        "--sla \(targets.description): business-time targets (bh, bm) need a business calendar: "
+          + "give --calendar FILE (docs/calendar.md), or write calendar time (h, m, d)")
     }
   }
 }

@@ -12,6 +12,11 @@ public struct MetricsOptions: Sendable {
   public var includeTickets: Bool
   /// Whether to build the monthly trend.
   public var includeTrend: Bool
+  /// A business calendar (`--calendar`): business time beside calendar time, and the SLA
+  /// targets in business time judged in it (docs/calendar.md).
+  public var calendar: BusinessCalendar? = nil
+  /// The `--at-risk` window, seconds in each target's clock; `nil`: a quarter of the target.
+  public var atRiskWindow: Int64? = nil
 
   public init(
     period: PeriodSpec = .all, asOf: Int64? = nil, zone: ZoneRules = .utc, sla: SLATargets? = nil,
@@ -43,8 +48,14 @@ public enum MetricsEngine {
     let period = ResolvedPeriod.resolve(
       options.period, zone: zone, eventTimes: order.timeRange, asOf: options.asOf)
     let rec = Reconstruction(order: order, cutoff: period.cutoff)
+    // One index over every instant the figures read: first event (or period start) … as-of.
+    let index = options.calendar.map { calendar in
+      let first = min(order.timeRange?.first ?? period.start, period.start)
+      return BusinessTimeIndex(calendar: calendar, covering: first...max(first, period.asOf))
+    }
     var figures = PeriodFigures(
-      rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix)
+      rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix,
+      index: index, atRiskWindow: options.atRiskWindow)
     figures.compute(includeTickets: options.includeTickets)
 
     var trend: [TrendRow] = []
@@ -53,7 +64,7 @@ public enum MetricsEngine {
         order: order, rec: rec, period: period, zone: zone, firstTime: range.first)
     }
 
-    return ReportContent(
+    var content = ReportContent(
       source: log.source, zone: zone.identifier, period: period, accounting: log.accounting,
       roles: options.matrix.roles, headline: figures.headline, rates: figures.rates,
       escalations: figures.escalations,
@@ -64,6 +75,9 @@ public enum MetricsEngine {
       tickets: options.includeTickets ? figures.tickets : nil, warnings: rec.warnings,
       ticketIDs: log.ticketIDs,
       findingCounts: findingCounts(log.findings, rec.warnings))
+    content.calendarZone = options.calendar?.zone.identifier
+    content.businessTimeAtLevel = figures.businessTimeAtLevel
+    return content
   }
 
   /// Counts per code of the import's `findings` and the reconstruction's `warnings`, in code

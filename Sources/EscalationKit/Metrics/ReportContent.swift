@@ -45,6 +45,10 @@ public struct ReportContent: Sendable {
   public var ticketIDs: [String]
   /// Counts per code of the import's findings and of `findings`, in code order.
   public var findingCounts: [FindingCount]
+  /// With a calendar (`--calendar`): its zone, and the time at level in business seconds,
+  /// row for row beside ``timeAtLevel``; `nil` without one.
+  public var calendarZone: String? = nil
+  public var businessTimeAtLevel: [TimeAtLevelRow]? = nil
 
   public init(
     source: String, zone: String, period: ResolvedPeriod, accounting: RecordAccounting,
@@ -259,36 +263,6 @@ public struct BacklogRow: Sendable, Equatable {
     self.age = age
     self.slaBreach = slaBreach
   }
-}
-
-/// SLA targets and breaches among the stays that ended in P or are open at as-of.
-public struct SLASection: Sendable, Equatable {
-  public var targets: SLATargets
-  /// Per category (and total) × level with a target.
-  public var rows: [SLARow]
-  public init(targets: SLATargets, rows: [SLARow]) {
-    self.targets = targets
-    self.rows = rows
-  }
-}
-
-/// Stays at one level checked against the level's target, and those that breach it.
-public struct SLARow: Sendable, Equatable {
-  public var group: RowGroup
-  public var level: Level
-  /// Target, seconds.
-  public var target: Int64
-  public var stays: Int
-  public var breaches: Int
-  public init(group: RowGroup, level: Level, target: Int64, stays: Int, breaches: Int) {
-    self.group = group
-    self.level = level
-    self.target = target
-    self.stays = stays
-    self.breaches = breaches
-  }
-  /// Share of stays that breach; `nil` without stays.
-  public var share: Double? { RateRow.ratio(breaches, stays) }
 }
 
 /// One calendar month of the trend, with the month's own end as its as-of: each column

@@ -3,14 +3,25 @@
 public struct SLATargets: Sendable, Equatable {
   /// Target in seconds per level (index 0 = level 1); `nil` when the level has no target.
   public var seconds: [Int64?]
+  /// The clock each level's target is measured in (index 0 = level 1).
+  public var clocks: [SLAClock]
 
-  public init(seconds: [Int64?]) {
-    precondition(seconds.count == 4)
+  public init(seconds: [Int64?], clocks: [SLAClock] = Array(repeating: .calendar, count: 4)) {
+    precondition(seconds.count == 4 && clocks.count == 4)
     self.seconds = seconds
+    self.clocks = clocks
   }
 
   /// The target of `level`, in seconds.
   public func target(_ level: Level) -> Int64? { seconds[level.index] }
+
+  /// The clock of `level`'s target.
+  public func clock(_ level: Level) -> SLAClock { clocks[level.index] }
+
+  /// Whether some level's target is in business time (which needs a calendar).
+  public var hasBusinessTarget: Bool {
+    zip(seconds, clocks).contains { $0.0 != nil && $0.1 == .business }
+  }
 
   /// Whether a stay of `duration` seconds at `level` breaches its target.
   @inlinable public func breaches(level: Int, duration: Int64) -> Bool {
@@ -23,13 +34,14 @@ public struct SLATargets: Sendable, Equatable {
     var parts: [String] = []
     for (i, s) in seconds.enumerated() {
       guard let s else { continue }
+      let b = clocks[i] == .business ? "b" : ""
       let v: String
       if s % 3600 == 0 {
-        v = "\(s / 3600)h"
+        v = "\(s / 3600)\(b)h"
       } else if s % 60 == 0 {
-        v = "\(s / 60)m"
+        v = "\(s / 60)\(b)m"
       } else {
-        v = "\(s)s"
+        v = "\(s)\(b)s"
       }
       parts.append("\(i + 1)=\(v)")
     }
@@ -37,9 +49,12 @@ public struct SLATargets: Sendable, Equatable {
   }
 
   /// Parses `1=24h,2=48h,3=72h,4=120h`: level `=` a positive number (decimals allowed) with a
-  /// unit `m` (minutes), `h` (hours) or `d` (days). Levels may be omitted, not repeated.
+  /// unit `m` (minutes), `h` (hours) or `d` (days) of calendar time, or `bm` (business
+  /// minutes), `bh` (business hours) of a business calendar's working time. Levels may be
+  /// omitted, not repeated; clocks may be mixed.
   public static func parse(_ text: String) throws(SLAError) -> SLATargets {
     var result: [Int64?] = [nil, nil, nil, nil]
+    var clocks = [SLAClock](repeating: .calendar, count: 4)
     let items = text.split(separator: ",", omittingEmptySubsequences: false)
     for raw in items {
       let item = raw.slaTrimmed
@@ -51,9 +66,31 @@ public struct SLATargets: Sendable, Equatable {
         throw .unknownLevel(item: item)
       }
       guard result[level.index] == nil else { throw .repeatedLevel(level: n) }
-      result[level.index] = try duration(parts[1].slaTrimmed, item: item)
+      var value = parts[1].slaTrimmed
+      let lower = value.lowercased()
+      if lower.hasSuffix("bd") { throw .businessDays(item: item) }
+      if lower.hasSuffix("bh") || lower.hasSuffix("bm") {
+        clocks[level.index] = .business
+        value.remove(at: value.index(value.endIndex, offsetBy: -2))
+      }
+      result[level.index] = try duration(value, item: item)
     }
-    return SLATargets(seconds: result)
+    return SLATargets(seconds: result, clocks: clocks)
+  }
+
+  /// The `--at-risk` window: a positive duration `90m`, `2h`, `1d` (`bm`, `bh` read the same:
+  /// the window is taken in each target's own clock).
+  public static func parseWindow(_ text: String) throws(SLAError) -> Int64 {
+    var value = text.slaTrimmed
+    let lower = value.lowercased()
+    if lower.hasSuffix("bh") || lower.hasSuffix("bm") {
+      value.remove(at: value.index(value.endIndex, offsetBy: -2))
+    }
+    do {
+      return try duration(value, item: text)
+    } catch {
+      throw .badWindow(text: text)
+    }
   }
 
   /// Seconds of `90m`, `24h`, `1.5h`, `5d`.
@@ -78,6 +115,13 @@ public struct SLATargets: Sendable, Equatable {
   }
 }
 
+/// The clock a target is measured in: wall-clock (calendar) time, or the working time of a
+/// business calendar (docs/calendar.md#business-time).
+public enum SLAClock: String, Sendable, Equatable {
+  case calendar
+  case business
+}
+
 /// A malformed `--sla` value.
 public enum SLAError: Error, Equatable, Sendable, CustomStringConvertible {
   case malformed(item: String, text: String)
@@ -85,6 +129,8 @@ public enum SLAError: Error, Equatable, Sendable, CustomStringConvertible {
   case repeatedLevel(level: Int)
   case badDuration(item: String)
   case notPositive(item: String)
+  case businessDays(item: String)
+  case badWindow(text: String)
 
   public var description: String {
     let example =
@@ -98,9 +144,16 @@ public enum SLAError: Error, Equatable, Sendable, CustomStringConvertible {
       return "--sla: level \(level) is given twice; give each level once"
     case .badDuration(let item):
       return "--sla: '\(item)' has no readable duration; "
-        + "use a number with m (minutes), h (hours) or d (days), e.g. 90m, 24h, 5d"
+        + "use a number with m (minutes), h (hours) or d (days), e.g. 90m, 24h, 5d, "
+        + "or bm, bh for business minutes or hours of --calendar, e.g. 8bh"
     case .notPositive(let item):
       return "--sla: '\(item)' is not a positive duration; targets must be longer than zero"
+    case .badWindow(let text):
+      return "--at-risk '\(text)' is not a positive duration; "
+        + "use a number with m (minutes), h (hours) or d (days), e.g. --at-risk 2h"
+    case .businessDays(let item):
+      return "--sla: '\(item)': a business day has no fixed length (it is the calendar's "
+        + "working hours); write the target in business hours, e.g. 16bh"
     }
   }
 }

@@ -14,7 +14,7 @@ struct BacklogFigures {
 
   /// The rows, oldest first.
   func rows(
-    _ rec: Reconstruction, asOf: Int64, sla: SLATargets?, matrix: Matrix, id: (Int) -> String
+    _ rec: Reconstruction, asOf: Int64, sla: SLAJudge?, matrix: Matrix, id: (Int) -> String
   ) -> [BacklogRow] {
     let sorted = tickets.sorted { a, b in
       rec.start[a] != rec.start[b] ? rec.start[a] < rec.start[b] : a < b
@@ -24,8 +24,8 @@ struct BacklogFigures {
       let level = Level(rawValue: Int(rec.level[t])) ?? Level.all[0]
       let atLevel = max(asOf - rec.stayStart[last], 0)
       var breach: Bool? = nil
-      if let sla, sla.target(level) != nil {
-        breach = sla.breaches(level: level.rawValue, duration: atLevel)
+      if let sla, sla.targets.target(level) != nil {
+        breach = sla.breaches(level: level.rawValue, from: rec.stayStart[last], to: asOf)
       }
       return BacklogRow(
         ticket: id(t), group: RowGroup(index: Int(rec.category[t])), level: level,

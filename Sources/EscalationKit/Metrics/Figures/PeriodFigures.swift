@@ -5,6 +5,9 @@ struct PeriodFigures {
   let rec: Reconstruction
   let period: ResolvedPeriod
   let sla: SLATargets?
+  /// With a calendar: its index over first event…as-of, built once.
+  let index: BusinessTimeIndex?
+  let atRiskWindow: Int64?
   let ids: [String]
   let matrix: Matrix
 
@@ -20,12 +23,17 @@ struct PeriodFigures {
   var backlog: [BacklogRow] = []
   var slaSection: SLASection?
   var tickets: [MetricsTicketRow] = []
+  var businessTimeAtLevel: [TimeAtLevelRow]?
 
-  init(rec: Reconstruction, period: ResolvedPeriod, sla: SLATargets?, ids: [String], matrix: Matrix)
-  {
+  init(
+    rec: Reconstruction, period: ResolvedPeriod, sla: SLATargets?, ids: [String], matrix: Matrix,
+    index: BusinessTimeIndex? = nil, atRiskWindow: Int64? = nil
+  ) {
     self.rec = rec
     self.period = period
     self.sla = sla
+    self.index = index
+    self.atRiskWindow = atRiskWindow
     self.ids = ids
     self.matrix = matrix
   }
@@ -34,7 +42,7 @@ struct PeriodFigures {
   struct Counts {
     var rates = RateFigures()
     var moves = EscalationMoveFigures()
-    var timeAtLevel = TimeAtLevelFigures()
+    var timeAtLevel: TimeAtLevelFigures
     var resolution = ResolutionFigures()
     var backlog = BacklogFigures()
     var sla: SLAFigures?
@@ -44,15 +52,17 @@ struct PeriodFigures {
   }
 
   mutating func compute(includeTickets: Bool) {
+    let judge = sla.map { SLAJudge(targets: $0, index: index) }
     var counts = Counts(
-      sla: sla.map(SLAFigures.init),
+      timeAtLevel: TimeAtLevelFigures(index: index),
+      sla: judge.map { SLAFigures(judge: $0, atRiskWindow: atRiskWindow) },
       movedInP: includeTickets ? [Bool](repeating: false, count: rec.ticketCount) : [])
     countMoves(&counts, includeTickets: includeTickets)
     countTickets(&counts)
     tables(&counts)
     if includeTickets {
       let ids = self.ids
-      tickets = TicketTable(rec: rec, period: period, sla: sla).rows(
+      tickets = TicketTable(rec: rec, period: period, sla: judge).rows(
         movedInP: counts.movedInP, id: { PeriodFigures.id($0, ids) })
     }
   }
@@ -99,13 +109,16 @@ struct PeriodFigures {
     rates = counts.rates.rows(slots)
     escalations = counts.moves.rows(slots)
     timeAtLevel = counts.timeAtLevel.rows(slots)
+    businessTimeAtLevel = counts.timeAtLevel.businessRows(slots)
     timeToResolution = counts.resolution.rows(slots)
     highestLevel = counts.resolution.highestLevelRows(slots)
     levelAtResolution = counts.resolution.levelAtResolutionRows(slots)
     let ids = self.ids
     backlog = counts.backlog.rows(
-      rec, asOf: period.asOf, sla: sla, matrix: matrix, id: { PeriodFigures.id($0, ids) })
-    slaSection = counts.sla?.section(slots)
+      rec, asOf: period.asOf, sla: counts.sla?.judge, matrix: matrix,
+      id: { PeriodFigures.id($0, ids) })
+    slaSection = counts.sla?.section(
+      slots, rec, asOf: period.asOf, id: { PeriodFigures.id($0, ids) })
     headline = Headline(
       opened: counts.rates.opened[.total], shareEscalated: rates[rates.count - 1].rate2,
       escalationMoves: counts.moves.total, resolved: counts.resolution.resolved[.total],

@@ -2,36 +2,80 @@
 //
 // With targets per level, the stays that ended in P, or are still open at the as-of (counted
 // up to it), per category and level with a target: how many, and how many breach (last
-// strictly longer than the target). A stay that started before P and ends in P counts.
+// strictly longer than the target, in the target's clock). A stay that started before P and
+// ends in P counts. With a calendar, also: tickets with a breach per level, per group the
+// tickets ever breached and breached on their last stay, and the open stays at risk.
 
 /// The stays checked against the SLA targets, collected ticket by ticket.
 struct SLAFigures {
-  let targets: SLATargets
+  let judge: SLAJudge
+  /// The at-risk window (seconds, in each target's clock); `nil`: a quarter of the target.
+  let atRiskWindow: Int64?
   /// Stays checked, per group and level.
   private(set) var stays = PerGroupLevel(0)
   /// Of them, those that breach.
   private(set) var breaches = PerGroupLevel(0)
+  /// With a calendar: tickets with a breached stay, per group and level.
+  private(set) var ticketsBreached = PerGroupLevel(0)
+  /// With a calendar: tickets with a stay checked; of them ever breached; breached on the last.
+  private(set) var ticketsChecked = PerGroup(0)
+  private(set) var ticketsEver = PerGroup(0)
+  private(set) var ticketsLast = PerGroup(0)
+  /// With a calendar: the open stays at risk (ticket, stay, breach instant, remaining).
+  private(set) var atRisk: [(ticket: Int, stay: Int, breachAt: Int64, remaining: Int64)] = []
 
-  init(targets: SLATargets) { self.targets = targets }
+  var detailed: Bool { judge.index != nil }
+
+  init(judge: SLAJudge, atRiskWindow: Int64? = nil) {
+    self.judge = judge
+    self.atRiskWindow = atRiskWindow
+  }
 
   /// The stays of ticket `t`, in group `g`.
   @inline(__always) mutating func count(
     ticket t: Int, in g: GroupSlot, _ rec: Reconstruction, period: ResolvedPeriod
   ) {
-    for s in rec.stays(of: t) {
+    let range = rec.stays(of: t)
+    var levelsBreached: UInt8 = 0
+    var checked = false
+    var lastBreached = false
+    for s in range {
       let end = rec.stayEnd[s]
       let l = Int(rec.stayLevel[s])
-      guard targets.seconds[l - 1] != nil else { continue }
-      let d: Int64
+      guard let target = judge.targets.seconds[l - 1] else { continue }
+      let start = rec.stayStart[s]
+      let to: Int64
       if end == Reconstruction.never {
-        d = max(period.asOf - rec.stayStart[s], 0)
+        to = max(period.asOf, start)
       } else if end >= period.start && end < period.end {
-        d = end - rec.stayStart[s]
+        to = end
       } else {
         continue
       }
       stays.add(1, to: g, level: l)
-      if targets.breaches(level: l, duration: d) { breaches.add(1, to: g, level: l) }
+      checked = true
+      let elapsed = judge.elapsed(level: l, from: start, to: to)
+      let breached = elapsed > target
+      if breached {
+        breaches.add(1, to: g, level: l)
+        levelsBreached |= 1 << (l - 1)
+      }
+      if s == range.upperBound - 1 { lastBreached = breached }
+      if detailed && !breached && end == Reconstruction.never {
+        let remaining = target - elapsed
+        if remaining <= (atRiskWindow ?? target / 4),
+          let at = judge.breachInstant(level: l, from: start)
+        {
+          atRisk.append((t, s, at, remaining))
+        }
+      }
+    }
+    guard detailed && checked else { return }
+    ticketsChecked.add(1, to: g)
+    if levelsBreached != 0 { ticketsEver.add(1, to: g) }
+    if lastBreached { ticketsLast.add(1, to: g) }
+    for l in 1...4 where levelsBreached & (1 << (l - 1)) != 0 {
+      ticketsBreached.add(1, to: g, level: l)
     }
   }
 
@@ -39,7 +83,10 @@ struct SLAFigures {
   var totalStays: Int { stays.row(.total).reduce(0, +) }
   var totalBreaches: Int { breaches.row(.total).reduce(0, +) }
 
-  func section(_ slots: [GroupSlot]) -> SLASection {
+  func section(
+    _ slots: [GroupSlot], _ rec: Reconstruction, asOf: Int64, id: (Int) -> String
+  ) -> SLASection {
+    let targets = judge.targets
     var rows: [SLARow] = []
     for g in slots {
       for l in Level.all {
@@ -47,9 +94,32 @@ struct SLAFigures {
         rows.append(
           SLARow(
             group: g.rowGroup, level: l, target: target, stays: stays[g, level: l.rawValue],
-            breaches: breaches[g, level: l.rawValue]))
+            breaches: breaches[g, level: l.rawValue], clock: targets.clock(l),
+            ticketsBreached: detailed ? ticketsBreached[g, level: l.rawValue] : nil))
       }
     }
-    return SLASection(targets: targets, rows: rows)
+    var section = SLASection(targets: targets, rows: rows)
+    guard detailed else { return section }
+    section.tickets = slots.map { g in
+      SLATicketRow(
+        group: g.rowGroup, tickets: ticketsChecked[g], everBreached: ticketsEver[g],
+        breachedOnLastStay: ticketsLast[g])
+    }
+    section.atRiskWindow = atRiskWindow
+    let sorted = atRisk.sorted { a, b in
+      a.breachAt != b.breachAt ? a.breachAt < b.breachAt : a.ticket < b.ticket
+    }
+    section.atRisk = sorted.map { r in
+      let l = Int(rec.stayLevel[r.stay])
+      let start = rec.stayStart[r.stay]
+      return SLAAtRiskRow(
+        ticket: id(r.ticket), group: RowGroup(index: Int(rec.category[r.ticket])),
+        level: Level(rawValue: l) ?? Level.all[0], stayStart: start,
+        calendarSeconds: max(asOf - start, 0),
+        businessSeconds: judge.index?.businessSeconds(from: start, to: asOf) ?? 0,
+        target: targets.seconds[l - 1] ?? 0, clock: targets.clocks[l - 1],
+        remaining: r.remaining, breachAt: r.breachAt)
+    }
+    return section
   }
 }

@@ -8,7 +8,7 @@
 struct TicketTable {
   let rec: Reconstruction
   let period: ResolvedPeriod
-  let sla: SLATargets?
+  let sla: SLAJudge?
 
   /// The rows; `movedInP[t]` tells whether ticket `t` had an upward move in P.
   func rows(movedInP: [Bool], id: (Int) -> String) -> [MetricsTicketRow] {
@@ -46,7 +46,7 @@ struct TicketTable {
       let end =
         rec.stayEnd[s] == Reconstruction.never
         ? max(period.asOf, rec.stayStart[s]) : rec.stayEnd[s]
-      if sla.breaches(level: Int(rec.stayLevel[s]), duration: end - rec.stayStart[s]) { n += 1 }
+      if sla.breaches(level: Int(rec.stayLevel[s]), from: rec.stayStart[s], to: end) { n += 1 }
     }
     return n
   }

@@ -4,12 +4,18 @@
 // and level: each ticket's total time at the level (its stays there summed, a re-entered
 // level counting every stay, a zero-length stay counting as a stay), and of those totals the
 // count, mean, median, 90th percentile and maximum. A ticket that never stayed at a level is
-// not in that level's figures.
+// not in that level's figures. With a calendar, the same in business seconds (each stay's
+// business seconds summed), beside.
 
 /// The durations of the time at level, collected ticket by ticket.
 struct TimeAtLevelFigures {
   /// Each resolved ticket's total seconds at the level, per group and level.
   private(set) var totals = PerGroupLevel([Int64]())
+  /// With a calendar: the same totals in business seconds.
+  private(set) var businessTotals = PerGroupLevel([Int64]())
+  let index: BusinessTimeIndex?
+
+  init(index: BusinessTimeIndex? = nil) { self.index = index }
 
   /// A ticket `t` of group `g` resolved in P: its stays' durations summed by level.
   @inline(__always) mutating func count(resolved t: Int, in g: GroupSlot, _ rec: Reconstruction) {
@@ -28,11 +34,43 @@ struct TimeAtLevelFigures {
     if sums.1 >= 0 { totals[g, level: 2].append(sums.1) }
     if sums.2 >= 0 { totals[g, level: 3].append(sums.2) }
     if sums.3 >= 0 { totals[g, level: 4].append(sums.3) }
+    if let index { countBusiness(resolved: t, in: g, rec, index) }
+  }
+
+  /// The business seconds of ticket `t`'s stays summed by level.
+  mutating func countBusiness(
+    resolved t: Int, in g: GroupSlot, _ rec: Reconstruction, _ index: BusinessTimeIndex
+  ) {
+    var sums: (Int64, Int64, Int64, Int64) = (-1, -1, -1, -1)
+    for s in rec.stays(of: t) {
+      let d = index.businessSeconds(from: rec.stayStart[s], to: rec.stayEnd[s])
+      switch rec.stayLevel[s] {
+      case 1: sums.0 = max(sums.0, 0) + d
+      case 2: sums.1 = max(sums.1, 0) + d
+      case 3: sums.2 = max(sums.2, 0) + d
+      default: sums.3 = max(sums.3, 0) + d
+      }
+    }
+    if sums.0 >= 0 { businessTotals[g, level: 1].append(sums.0) }
+    if sums.1 >= 0 { businessTotals[g, level: 2].append(sums.1) }
+    if sums.2 >= 0 { businessTotals[g, level: 3].append(sums.2) }
+    if sums.3 >= 0 { businessTotals[g, level: 4].append(sums.3) }
+  }
+
+  /// With a calendar, the rows in business seconds; `nil` without one.
+  mutating func businessRows(_ slots: [GroupSlot]) -> [TimeAtLevelRow]? {
+    guard index != nil else { return nil }
+    businessTotals.sortWithTotals()
+    return Self.rows(businessTotals, slots)
   }
 
   /// The rows, group by group and level by level (sorts the durations first).
   mutating func rows(_ slots: [GroupSlot]) -> [TimeAtLevelRow] {
     totals.sortWithTotals()
+    return Self.rows(totals, slots)
+  }
+
+  static func rows(_ totals: PerGroupLevel<[Int64]>, _ slots: [GroupSlot]) -> [TimeAtLevelRow] {
     var rows: [TimeAtLevelRow] = []
     for g in slots {
       for level in Level.all {

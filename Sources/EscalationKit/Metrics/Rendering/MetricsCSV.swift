@@ -34,6 +34,18 @@ extension MetricsRenderer {
           ] + [r.rate2, r.rate3, r.rate4, r.step12, r.step23, r.step34].map(MetricsRenderer.plain)
         })
     case .timeAtLevel:
+      if let business = businessTimeAtLevelCSV() {
+        return MetricsRenderer.csvLines(
+          [
+            "category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours",
+            "max_hours",
+          ] + business.header,
+          c.timeAtLevel.enumerated().map { i, r in
+            [r.group.key, r.group.label(language), String(r.level.rawValue), String(r.stats.count)]
+              + [r.stats.mean, r.stats.median, r.stats.p90].map(MetricsRenderer.csvHours)
+              + [MetricsRenderer.csvHours(r.stats.max)] + business.cells[i]
+          })
+      }
       return MetricsRenderer.csvLines(
         [
           "category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours",
@@ -88,6 +100,8 @@ extension MetricsRenderer {
             MetricsRenderer.csvHours(r.timeToResolution), String(r.slaBreaches),
           ]
         })
+    case .sla: return slaCSV()
+    case .atRisk: return atRiskCSV()
     }
   }
 }

@@ -27,6 +27,7 @@ extension MetricsRenderer {
       case .trend: o.append(("trend", trendJSON()))
       case .backlog: o.append(("backlog", backlogJSON()))
       case .tickets: o.append(("tickets", ticketsJSON()))
+      case .sla, .atRisk: o.append(("sla", slaJSON()))
       }
       return .object(o)
     }
@@ -36,6 +37,9 @@ extension MetricsRenderer {
     o.append(("rates", ratesJSON()))
     o.append(("escalations", escalationsJSON()))
     o.append(("timeAtLevel", timeAtLevelJSON()))
+    if c.businessTimeAtLevel != nil {
+      o.append(("businessTimeAtLevel", businessTimeAtLevelJSON()))
+    }
     o.append(
       (
         "timeToResolution",
@@ -189,6 +193,15 @@ extension MetricsRenderer {
   /// docs/metrics.md#sla; `null` without targets.
   func slaJSON() -> JSON {
     guard let sla = content.sla else { return .null }
+    if sla.tickets != nil {
+      return .object(
+        [
+          (
+            "targets",
+            MetricsRenderer.levels(sla.targets.seconds) { s in s.map { .int(Int($0)) } ?? .null }
+          )
+        ] + slaCalendarJSON(sla))
+    }
     return .object([
       (
         "targets",

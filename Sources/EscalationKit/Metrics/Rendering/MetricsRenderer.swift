@@ -12,6 +12,10 @@ public enum MetricsTable: String, CaseIterable, Sendable {
   case trend
   case backlog
   case tickets
+  /// The SLA rows (and, with `--calendar`, the at-risk stays).
+  case sla
+  /// With `--calendar`: the open stays at risk.
+  case atRisk = "at-risk"
 }
 
 /// Renders a ``ReportContent`` as terminal text, JSON or CSV. Every number comes from the

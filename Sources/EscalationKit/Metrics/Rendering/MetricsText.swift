@@ -45,12 +45,15 @@ extension MetricsRenderer {
       case .trend: return trendText(color: color)
       case .backlog: return backlogText(limit: nil, color: color)
       case .tickets: return ticketsText(color: color)
+      case .sla: return slaText(color: color)
+      case .atRisk: return content.sla.map { atRiskText($0, color: color) } ?? ""
       }
     }
     var out = headerText(color: color) + "\n" + headlineText(color: color)
     out += "\n" + ratesText(color: color)
     out += "\n" + escalationsText(color: color)
     out += "\n" + timeAtLevelText(color: color)
+    if content.businessTimeAtLevel != nil { out += "\n" + businessTimeAtLevelText(color: color) }
     out += "\n" + resolutionText(color: color)
     out += "\n" + backlogText(limit: backlogPreview, color: color)
     if content.sla != nil { out += "\n" + slaText(color: color) }
@@ -216,6 +219,7 @@ extension MetricsRenderer {
 
   func slaText(color: Bool) -> String {
     guard let sla = content.sla else { return "" }
+    if sla.tickets != nil { return slaCalendarText(sla, color: color) }
     let header = [
       l.category, l.level, l.t("Target h", "Cible h"),
       l.t("Stays", "Séjours"), l.t("Breaches", "Dépassements"), "%",
