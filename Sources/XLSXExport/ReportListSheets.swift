@@ -10,7 +10,7 @@ extension ReportWriter {
     let names = [
       l.ticket, l.category, l.level, l.role, l.t("Opened", "Ouvert le"),
       l.t("Hours at level", "Heures au niveau"), l.t("Age (days)", "Âge (jours)"),
-      l.t("SLA breach", "Dépassement SLA"),
+      l.t("SLA breach", "Dépassement SLA"), l.owner,
     ]
     // The whole row of a ticket past its SLA target.
     let breach = SheetSeries.Highlight(
@@ -29,6 +29,7 @@ extension ReportWriter {
       try s.write(
         number: Double(b.age) / 86_400, row: r, column: 6, style: CellStyle(numberFormat: "0.0"))
       try s.write(b.slaBreach == true ? l.yes : "", row: r, column: 7, style: ReportWriter.centered)
+      try s.write(MetricsRenderer.ownerName(b.owner, l), row: r, column: 8)
     }
     try series.finish()
   }
@@ -44,7 +45,7 @@ extension ReportWriter {
         l.t("Level at resolution", "Niveau à la résolution"),
       ] + (1...4).map { l.t("Hours at level \($0)", "Heures au niveau \($0)") } + [
         l.t("Time to resolution h", "Délai de résolution h"),
-        l.t("SLA breaches", "Dépassements SLA"),
+        l.t("SLA breaches", "Dépassements SLA"), l.owner,
       ]
     // The count of SLA breaches, where there are any.
     let breaches = SheetSeries.Highlight(
@@ -66,6 +67,7 @@ extension ReportWriter {
       }
       try s.write(hours: hours(t.timeToResolution), row: r, column: 10)
       try s.write(integer: t.slaBreaches, row: r, column: 11)
+      try s.write(MetricsRenderer.ownerName(t.owner, l), row: r, column: 12)
     }
     try series.finish()
   }

@@ -12,11 +12,15 @@ public struct MetricsOptions: Sendable {
   public var includeTickets: Bool
   /// Whether to build the monthly trend.
   public var includeTrend: Bool
+  /// The dashboard's targets (docs/metrics.md#dashboard).
+  public var targets: MetricsTargets
 
   public init(
     period: PeriodSpec = .all, asOf: Int64? = nil, zone: ZoneRules = .utc, sla: SLATargets? = nil,
-    matrix: Matrix = .canonical(.en), includeTickets: Bool = false, includeTrend: Bool = true
+    matrix: Matrix = .canonical(.en), includeTickets: Bool = false, includeTrend: Bool = true,
+    targets: MetricsTargets = .defaults
   ) {
+    self.targets = targets
     self.period = period
     self.asOf = asOf
     self.zone = zone
@@ -44,16 +48,18 @@ public enum MetricsEngine {
       options.period, zone: zone, eventTimes: order.timeRange, asOf: options.asOf)
     let rec = Reconstruction(order: order, cutoff: period.cutoff)
     var figures = PeriodFigures(
-      rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix)
+      rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix,
+      ownerNames: log.owners)
     figures.compute(includeTickets: options.includeTickets)
 
     var trend: [TrendRow] = []
     if options.includeTrend, let range = order.timeRange {
       trend = TrendFigures.rows(
-        order: order, rec: rec, period: period, zone: zone, firstTime: range.first)
+        order: order, rec: rec, period: period, zone: zone, firstTime: range.first,
+        sla: options.sla)
     }
 
-    return ReportContent(
+    var content = ReportContent(
       source: log.source, zone: zone.identifier, period: period, accounting: log.accounting,
       roles: options.matrix.roles, headline: figures.headline, rates: figures.rates,
       escalations: figures.escalations,
@@ -62,8 +68,12 @@ public enum MetricsEngine {
       levelAtResolution: figures.levelAtResolution, backlog: figures.backlog,
       sla: figures.slaSection, trend: trend,
       tickets: options.includeTickets ? figures.tickets : nil, warnings: rec.warnings,
+      owners: figures.owners, aging: figures.aging,
       ticketIDs: log.ticketIDs,
       findingCounts: findingCounts(log.findings, rec.warnings))
+    content.dashboard = Dashboard.of(content, targets: options.targets)
+    content.flow = FlowSection.of(content, reopened: figures.reopened)
+    return content
   }
 
   /// Counts per code of the import's `findings` and the reconstruction's `warnings`, in code

@@ -45,6 +45,14 @@ public struct ReportContent: Sendable {
   public var ticketIDs: [String]
   /// Counts per code of the import's findings and of `findings`, in code order.
   public var findingCounts: [FindingCount]
+  /// Per owner and per role (docs/metrics.md#owners).
+  public var owners: OwnersSection
+  /// The backlog by age (docs/metrics.md#backlog-aging).
+  public var aging: AgingSection
+  /// Key figures against targets, oldest and worst-breaching tickets (docs/metrics.md#dashboard).
+  public var dashboard = Dashboard()
+  /// The escalation flow (docs/metrics.md#escalation-flow).
+  public var flow = FlowSection()
 
   public init(
     source: String, zone: String, period: ResolvedPeriod, accounting: RecordAccounting,
@@ -54,9 +62,12 @@ public struct ReportContent: Sendable {
     timeToResolution: [ResolutionRow], highestLevel: [LevelDistributionRow],
     levelAtResolution: [LevelDistributionRow],
     backlog: [BacklogRow], sla: SLASection?, trend: [TrendRow], tickets: [MetricsTicketRow]?,
-    warnings: [MetricsWarning],
+    warnings: [MetricsWarning], owners: OwnersSection = OwnersSection(),
+    aging: AgingSection = AgingSection(),
     ticketIDs: [String], findingCounts: [FindingCount]
   ) {
+    self.owners = owners
+    self.aging = aging
     self.source = source
     self.zone = zone
     self.period = period
@@ -235,6 +246,8 @@ public struct BacklogRow: Sendable, Equatable {
   public var level: Level
   /// The role owning `level` in the matrix in use.
   public var role: String
+  /// The ticket's owner at as-of ("" when none): docs/metrics.md#owners.
+  public var owner: String
   /// Opened (first event) time.
   public var opened: Int64
   /// Age of the current stay at as-of, seconds.
@@ -248,8 +261,9 @@ public struct BacklogRow: Sendable, Equatable {
   public init(
     ticket: String, group: RowGroup, level: Level, role: String, opened: Int64, timeAtLevel: Int64,
     age: Int64,
-    slaBreach: Bool?
+    slaBreach: Bool?, owner: String = ""
   ) {
+    self.owner = owner
     self.ticket = ticket
     self.group = group
     self.level = level
@@ -280,7 +294,13 @@ public struct SLARow: Sendable, Equatable {
   public var target: Int64
   public var stays: Int
   public var breaches: Int
-  public init(group: RowGroup, level: Level, target: Int64, stays: Int, breaches: Int) {
+  /// Tickets with at least one breaching stay at the level.
+  public var ticketsBreached: Int
+  public init(
+    group: RowGroup, level: Level, target: Int64, stays: Int, breaches: Int,
+    ticketsBreached: Int = 0
+  ) {
+    self.ticketsBreached = ticketsBreached
     self.group = group
     self.level = level
     self.target = target
@@ -289,6 +309,8 @@ public struct SLARow: Sendable, Equatable {
   }
   /// Share of stays that breach; `nil` without stays.
   public var share: Double? { RateRow.ratio(breaches, stays) }
+  /// 1 − breaches / stays; `nil` without stays.
+  public var compliance: Double? { share.map { 1 - $0 } }
 }
 
 /// One calendar month of the trend, with the month's own end as its as-of: each column
@@ -306,12 +328,25 @@ public struct TrendRow: Sendable, Equatable {
   public var resolved: Int
   /// Median time-to-resolution of the tickets resolved in the month, seconds.
   public var medianTimeToResolution: Double?
+  /// Tickets open at the month's as-of.
+  public var backlog: Int
+  /// With SLA targets: the stays the month's report checks, and those that breach.
+  public var slaStays: Int?
+  public var slaBreaches: Int?
+  /// Per category slot (0…7, 8 uncategorized, 9 total): opened and escalated, for the flow's
+  /// month-over-month change (not rendered: the flow shows it).
+  package var categoryOpened: [Int] = []
+  package var categoryEscalated: [Int] = []
 
   public init(
     month: MonthKey, start: Int64, end: Int64, opened: Int, escalated: Int, escalationMoves: Int,
     resolved: Int,
-    medianTimeToResolution: Double?
+    medianTimeToResolution: Double?, backlog: Int = 0, slaStays: Int? = nil,
+    slaBreaches: Int? = nil
   ) {
+    self.backlog = backlog
+    self.slaStays = slaStays
+    self.slaBreaches = slaBreaches
     self.month = month
     self.start = start
     self.end = end
@@ -323,6 +358,11 @@ public struct TrendRow: Sendable, Equatable {
   }
   /// Share of the month's tickets escalated (≥ 2); `nil` when none was opened.
   public var shareEscalated: Double? { RateRow.ratio(escalated, opened) }
+  /// SLA compliance: 1 − breaches / stays; `nil` without targets or without stays.
+  public var slaCompliance: Double? {
+    guard let s = slaStays, let b = slaBreaches, s > 0 else { return nil }
+    return 1 - Double(b) / Double(s)
+  }
 }
 
 /// One ticket in scope.
@@ -342,12 +382,15 @@ public struct MetricsTicketRow: Sendable, Equatable {
   public var timeToResolution: Int64?
   /// Stays of this ticket that exceed their level's target (`0` without targets).
   public var slaBreaches: Int
+  /// The ticket's owner at as-of ("" when none).
+  public var owner: String
 
   public init(
     ticket: String, group: RowGroup, opened: Int64, resolved: Int64?, highestLevel: Level,
     levelAtResolution: Level?,
-    secondsAtLevel: [Int64?], timeToResolution: Int64?, slaBreaches: Int
+    secondsAtLevel: [Int64?], timeToResolution: Int64?, slaBreaches: Int, owner: String = ""
   ) {
+    self.owner = owner
     self.ticket = ticket
     self.group = group
     self.opened = opened

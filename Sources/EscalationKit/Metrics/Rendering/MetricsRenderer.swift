@@ -12,6 +12,8 @@ public enum MetricsTable: String, CaseIterable, Sendable {
   case trend
   case backlog
   case tickets
+  case owners
+  case aging
 }
 
 /// Renders a ``ReportContent`` as terminal text, JSON or CSV. Every number comes from the
