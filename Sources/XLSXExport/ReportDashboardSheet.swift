@@ -90,9 +90,11 @@ extension ReportWriter {
     let base = status ?? CellStyle()
     switch k {
     case .shareEscalated, .slaCompliance:
-      try s.write(percent: v, row: r, column: col, style: base.with(numberFormat: CellStyle.percentFormat))
+      try s.write(
+        percent: v, row: r, column: col, style: base.with(numberFormat: CellStyle.percentFormat))
     case .medianTimeToResolution:
-      try s.write(hours: v / 3600, row: r, column: col, style: base.with(numberFormat: CellStyle.hoursFormat))
+      try s.write(
+        hours: v / 3600, row: r, column: col, style: base.with(numberFormat: CellStyle.hoursFormat))
     default:
       try s.write(integer: Int(v), row: r, column: col, style: base.with(numberFormat: "#,##0"))
     }
@@ -133,7 +135,8 @@ extension ReportWriter {
     var r = row + 1
     let days = CellStyle(numberFormat: "#,##0.0")
     if rows.isEmpty {
-      try s.write(l.t("(no open ticket)", "(aucun ticket en cours)"), row: r, column: 0, style: .note)
+      try s.write(
+        l.t("(no open ticket)", "(aucun ticket en cours)"), row: r, column: 0, style: .note)
       return r + 1
     }
     for (b, over) in rows {

@@ -29,7 +29,8 @@ extension ReportWriter {
     chart.setValueAxisRange(minimum: 0)
     chart.setLegend(.none)
     try s.insert(chart, row: 0, column: 4, xScale: 1.1, yScale: 0.8)
-    try headers(s, [l.t("Escalations in the period", "Remontées sur la période"), l.tickets], row: 6)
+    try headers(
+      s, [l.t("Escalations in the period", "Remontées sur la période"), l.tickets], row: 6)
     for i in 0..<3 {
       try s.write(l.t("To level \(i + 2)", "Vers le niveau \(i + 2)"), row: 7 + i, column: 0)
       try s.write(integer: f.escalationsToLevel[i], row: 7 + i, column: 1)
@@ -38,7 +39,9 @@ extension ReportWriter {
     try s.write(l.t("Resolved at level 1", "Résolus au niveau 1"), row: 12, column: 0)
     try s.write(integer: f.resolvedAtLevel1, row: 12, column: 1)
     try s.write(percent: f.shareResolvedAtLevel1, row: 12, column: 2)
-    try s.write(l.t("Reopened (opened in the period)", "Rouverts (ouverts sur la période)"), row: 13, column: 0)
+    try s.write(
+      l.t("Reopened (opened in the period)", "Rouverts (ouverts sur la période)"), row: 13,
+      column: 0)
     try s.write(integer: f.reopened, row: 13, column: 1)
     try s.write(percent: f.reopenRate, row: 13, column: 2)
     try monthOverMonth(s, row: 16)

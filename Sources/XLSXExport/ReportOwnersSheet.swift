@@ -53,7 +53,8 @@ extension ReportWriter {
     var r = 1
     for a in c.aging.byLevel {
       let bold: CellStyle? = a.level == nil ? CellStyle(bold: true) : nil
-      try s.write(a.level.map { l.levelName($0.rawValue) } ?? "Total", row: r, column: 0, style: bold)
+      try s.write(
+        a.level.map { l.levelName($0.rawValue) } ?? "Total", row: r, column: 0, style: bold)
       try agingCounts(s, a, row: r)
       r += 1
     }
@@ -89,6 +90,7 @@ extension ReportWriter {
 
   func agingCounts(_ s: Worksheet, _ a: AgingRow, row r: Int) throws(XLSXError) {
     for (i, n) in a.buckets.enumerated() { try s.write(integer: n, row: r, column: 1 + i) }
-    try s.write(integer: a.total, row: r, column: 1 + a.buckets.count, style: CellStyle.integer.emphasized)
+    try s.write(
+      integer: a.total, row: r, column: 1 + a.buckets.count, style: CellStyle.integer.emphasized)
   }
 }

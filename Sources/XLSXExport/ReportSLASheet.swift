@@ -17,7 +17,8 @@ extension ReportWriter {
     try s.write(
       l.t(
         "Stays ended in the period or open at as-of; a stay breaches when longer than its level's target. Compliance = 1 − breached / stays.",
-        "Séjours terminés sur la période ou en cours à l'arrêté ; un séjour est hors délai s'il dépasse la cible de son niveau. Respect = 1 − hors délai / séjours."),
+        "Séjours terminés sur la période ou en cours à l'arrêté ; un séjour est hors délai s'il dépasse la cible de son niveau. Respect = 1 − hors délai / séjours."
+      ),
       row: 1, column: 0, style: .note)
     try headers(
       s,
@@ -37,7 +38,9 @@ extension ReportWriter {
       try s.write(integer: row.stays, row: r, column: 3)
       try s.write(integer: row.breaches, row: r, column: 4)
       var style = CellStyle.percent
-      if let m = minimum, let v = row.compliance, v < m { style = style.with(fill: CellStyle.alertFill) }
+      if let m = minimum, let v = row.compliance, v < m {
+        style = style.with(fill: CellStyle.alertFill)
+      }
       try s.write(percent: row.compliance, row: r, column: 5, style: style)
       try s.write(integer: row.ticketsBreached, row: r, column: 6)
       r += 1

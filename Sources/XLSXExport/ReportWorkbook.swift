@@ -86,7 +86,8 @@ public enum ReportWorkbook {
     let l = Labels(language)
     return [
       l.dashboardSheet, l.summarySheet, l.ratesSheet, l.flowSheet, l.timeSheet,
-    ] + (sla ? [l.slaSheet] : []) + [ l.trendSheet, l.backlogSheet, l.agingSheet,
+    ] + (sla ? [l.slaSheet] : []) + [
+      l.trendSheet, l.backlogSheet, l.agingSheet,
       l.ownersSheet, l.ticketsSheet,
       l.matrixSheet, l.qualitySheet,
     ]

@@ -20,7 +20,7 @@ struct ReportLayoutTests {
   @Test func everySheetPrintsLandscapeOnePageWide() throws {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    for i in 0..<8 {
+    for i in 0..<12 {
       let setup = x.sheetElements(i, named: "pageSetup").first
       #expect(setup?["orientation"] == "landscape", "sheet \(i)")
       #expect(setup?["fitToHeight"] == "0", "sheet \(i)")  // as many pages long as needed
@@ -36,7 +36,7 @@ struct ReportLayoutTests {
   @Test func timeAtLevelTablesStartBelowTheChart() throws {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let time = x.cells(sheet: 2)
+    let time = x.cells(sheet: 4)
     // The chart sits at G2, 288 × 1.5 = 432 px high: 22 rows of 20 px, down to row 23.
     // Medians: 2 categories + total in rows 3–5; the full figures' header row goes below
     // the chart (0-based row 24, A25), not at A7 where the chart would hide columns G–H.
@@ -68,45 +68,45 @@ struct ReportLayoutTests {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     // Tickets: 3 rows (2–4). LibreOffice applies the first conditionalFormatting element of
     // a cell; so the breach rule on L shares L2:L4 with the banding, ahead of it.
-    let ticketRanges = x.sheetElements(5, named: "conditionalFormatting").compactMap {
+    let ticketRanges = x.sheetElements(9, named: "conditionalFormatting").compactMap {
       $0["sqref"]
     }
-    #expect(ticketRanges == ["A2:K4", "L2:L4"])
-    let rules = x.sheetElements(5, named: "cfRule")
-    #expect(rules.count == 3)
-    #expect(rules.map { $0["priority"] } == ["2", "1", "3"])
+    #expect(ticketRanges == ["A2:K4", "L2:L4", "M2:M4"])
+    let rules = x.sheetElements(9, named: "cfRule")
+    #expect(rules.count == 4)
+    #expect(rules.map { $0["priority"] } == ["2", "1", "3", "4"])
     // Backlog: the breach fills the whole row, so one range with both rules.
-    let backlogRanges = x.sheetElements(4, named: "conditionalFormatting").compactMap {
+    let backlogRanges = x.sheetElements(6, named: "conditionalFormatting").compactMap {
       $0["sqref"]
     }
-    #expect(backlogRanges == ["A2:H2"])
-    #expect(x.sheetElements(4, named: "cfRule").count == 2)
+    #expect(backlogRanges == ["A2:I2"])
+    #expect(x.sheetElements(6, named: "cfRule").count == 2)
   }
 
   @Test func longHeadersWrapOnATwoLineRow() throws {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     // "Level at resolution" (19 characters) wraps: the header row of Tickets is two lines.
-    let ticketsHeader = x.sheetElements(5, named: "row").first { $0["r"] == "1" }
+    let ticketsHeader = x.sheetElements(9, named: "row").first { $0["r"] == "1" }
     #expect(ticketsHeader?["ht"] == "30")
     // Trend's headers wrap too ("Median time to resolution h"); the rates' row-1 headers
     // ("Reached ≥ 2" …) fit on one line and keep the default height.
-    #expect(x.sheetElements(3, named: "row").first { $0["r"] == "1" }?["ht"] == "30")
-    #expect(x.sheetElements(1, named: "row").first { $0["r"] == "1" }?["ht"] == nil)
+    #expect(x.sheetElements(5, named: "row").first { $0["r"] == "1" }?["ht"] == "30")
+    #expect(x.sheetElements(2, named: "row").first { $0["r"] == "1" }?["ht"] == nil)
     // The summary names the period in its figure headers.
-    #expect(x.cells(sheet: 0).values.contains(.string("This period (2026-10)")))
+    #expect(x.cells(sheet: 1).values.contains(.string("This period (2026-10)")))
   }
 
   @Test func dataQualityInFrenchWithWrappedMessages() throws {
     let (x, dir) = try write(.fr)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let quality = x.cells(sheet: 7)
+    let quality = x.cells(sheet: 11)
     // LOG004 is an error, LOG101 a warning: the severities in French, as the headers.
     #expect(quality["D1"] == .string("Gravité"))
     #expect(quality["D2"] == .string("erreur"))
     #expect(quality["D3"] == .string("avertissement"))
     // The message column is 100 characters wide (libxlsxwriter adds its 0.71 padding).
-    let f = x.sheetElements(7, named: "col").first { $0["min"] == "6" }
+    let f = x.sheetElements(11, named: "col").first { $0["min"] == "6" }
     #expect(f?["width"].flatMap(Double.init).map { abs($0 - 100.71) < 0.01 } == true)
   }
 
@@ -133,10 +133,11 @@ struct ReportLayoutTests {
   @Test func reversedBarChartsKeepTheValueAxisAtTheBottom() throws {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    // Categories top to bottom (maxMin) and the value axis crossing at the last category.
+    // Categories top to bottom (maxMin) and the value axis crossing at the last category:
+    // the horizontal bar charts (rates, time at level, flow funnel), not the aging columns.
     let bars = x.partNames(under: "xl/charts/").compactMap { x.text($0) }
-      .filter { $0.contains("<c:barChart>") }
-    #expect(bars.count == 2)
+      .filter { $0.contains("<c:barChart>") && $0.contains("<c:barDir val=\"bar\"/>") }
+    #expect(bars.count == 3)
     for chart in bars {
       #expect(chart.contains("<c:orientation val=\"maxMin\"/>"))
       #expect(chart.contains("<c:crosses val=\"max\"/>"))

@@ -104,17 +104,18 @@ struct ReportWorkbookTests {
     #expect(x.sheetNames == ReportWorkbook.sheetNames(.en))
     #expect(
       x.sheetNames == [
-        "Summary", "Escalation rates", "Time at level", "Trend", "Backlog", "Tickets", "Matrix",
-        "Data quality",
+        "Dashboard", "Summary", "Escalation rates", "Escalation flow", "Time at level", "Trend",
+        "Backlog", "Aging", "Owners", "Tickets", "Matrix", "Data quality",
       ])
-    // Rates bar chart, stacked bar of medians, two trend lines.
-    #expect(x.partNames(under: "xl/charts/").count == 4)
+    // Dashboard trend line, rates bar chart, flow funnel bar, stacked bar of medians, two
+    // trend lines, aging stacked columns.
+    #expect(x.partNames(under: "xl/charts/").count == 7)
     let charts = x.partNames(under: "xl/charts/").compactMap { x.text($0) }
-    #expect(charts.filter { $0.contains("<c:barChart>") }.count == 2)
-    #expect(charts.filter { $0.contains("<c:lineChart>") }.count == 2)
+    #expect(charts.filter { $0.contains("<c:barChart>") }.count == 4)
+    #expect(charts.filter { $0.contains("<c:lineChart>") }.count == 3)
     #expect(charts.contains { $0.contains("<c:grouping val=\"stacked\"/>") })
 
-    let summary = x.cells(sheet: 0)
+    let summary = x.cells(sheet: 1)
     #expect(summary["A1"] == .string("Escalation report — 2026-10"))
     // 2026-10-01 00:00 UTC is Excel serial 46,296 (2026-01-01 = 46,023, plus 273 days).
     #expect(summary["B4"] == .number(46_296))
@@ -124,27 +125,27 @@ struct ReportWorkbookTests {
     #expect(summary["B" + row] == .number(10))
     #expect(summary["C" + row] == .number(7))
     #expect(summary["D" + row] == .number(3))
-    #expect(x.sheetElements(0, named: "hyperlink").first?["location"] == "'Data quality'!A1")
+    #expect(x.sheetElements(1, named: "hyperlink").first?["location"] == "'Data quality'!A1")
 
-    let rates = x.cells(sheet: 1)
+    let rates = x.cells(sheet: 2)
     #expect(rates["A2"] == .string("Operational challenges"))
     #expect(rates["F2"] == .number(0.5))  // 3 of 6 reached level 2
     #expect(rates["A4"] == .string("Total"))
-    #expect(x.sheetElements(1, named: "cfRule").first?["type"] == "dataBar")
+    #expect(x.sheetElements(2, named: "cfRule").first?["type"] == "dataBar")
 
-    let time = x.cells(sheet: 2)
+    let time = x.cells(sheet: 4)
     #expect(time["C3"] == .number(10))  // median at level 2 for operational challenges: 10 h
-    #expect(x.sheetElements(2, named: "cfRule").contains { $0["type"] == "colorScale" })
+    #expect(x.sheetElements(4, named: "cfRule").contains { $0["type"] == "colorScale" })
 
     // Tickets: text ids that look like formulas stay text; filter and frozen header.
-    let tickets = x.cells(sheet: 5)
+    let tickets = x.cells(sheet: 9)
     #expect(tickets["A2"] == .string("=T1"))
     #expect(tickets["D4"] == .blank)  // T3 is open: no resolution date (a formatted blank)
-    #expect(x.sheetElements(5, named: "autoFilter").first?["ref"] == "A1:L4")
-    #expect(x.sheetElements(5, named: "pane").first?["topLeftCell"] == "A2")
+    #expect(x.sheetElements(9, named: "autoFilter").first?["ref"] == "A1:M4")
+    #expect(x.sheetElements(9, named: "pane").first?["topLeftCell"] == "A2")
 
-    #expect(x.cells(sheet: 6)["B1"] == .string("Level 1 escalation"))
-    let quality = x.cells(sheet: 7)
+    #expect(x.cells(sheet: 10)["B1"] == .string("Level 1 escalation"))
+    let quality = x.cells(sheet: 11)
     #expect(quality["E2"] == .string("LOG004"))
     #expect(quality["B3"] == .number(9))
   }
@@ -157,8 +158,8 @@ struct ReportWorkbookTests {
     let x = try XLSXReader(path: path)
     #expect(
       x.sheetNames == [
-        "Synthèse", "Taux de remontée", "Temps par niveau", "Tendance", "En cours", "Tickets",
-        "Matrice",
+        "Tableau de bord", "Synthèse", "Taux de remontée", "Flux de remontée", "Temps par niveau",
+        "Tendance", "En cours", "Ancienneté", "Responsables", "Tickets", "Matrice",
         "Qualité des données",
       ])
   }
@@ -216,15 +217,15 @@ struct ReportWorkbookSampleTests {
     // The Tickets sheet holds the engine's tickets in scope, one row each under the header.
     let tickets = try #require(content.tickets)
     #expect(!tickets.isEmpty)
-    let ticketCells = x.cells(sheet: 5)
+    let ticketCells = x.cells(sheet: 9)
     #expect(ticketCells["A\(tickets.count + 1)"] == .string(tickets[tickets.count - 1].ticket))
     #expect(ticketCells["A\(tickets.count + 2)"] == nil)
     // The total row of the rates sheet repeats the headline's tickets opened.
-    let rates = x.cells(sheet: 1)
+    let rates = x.cells(sheet: 2)
     let total = rates.first { $0.value == .string("Total") }?.key.dropFirst() ?? ""
     #expect(rates["B\(total)"] == .number(Double(content.headline.opened)))
     // The data-quality sheet lists every finding: import, then reconstruction.
-    let quality = x.cells(sheet: 7)
+    let quality = x.cells(sheet: 11)
     let findings = log.findings.count + content.findings.count
     #expect(quality["E\(findings + 1)"] != nil)
     #expect(quality["E\(findings + 2)"] == nil)

@@ -102,7 +102,7 @@ struct UsageCase: CustomTestStringConvertible, Sendable {
       args: ["report", log, "--date-order", "x", "-o", target],
       words: ["'x' is invalid for '--date-order"]),
     UsageCase(
-      args: ["metrics", log, "--table", "foo"], words: ["'foo' is invalid for '--table", "'trend'"]),
+      args: ["metrics", log, "--table", "foo"], words: ["'foo' is invalid for '--table", "trend"]),
     UsageCase(
       args: ["import", log, "--delimiter", "x"],
       words: ["The value 'x' is invalid for '--delimiter <char>'", "',', ';', 'tab' or '|'"]),

@@ -358,6 +358,15 @@ public struct TrendRow: Sendable, Equatable {
   }
   /// Share of the month's tickets escalated (≥ 2); `nil` when none was opened.
   public var shareEscalated: Double? { RateRow.ratio(escalated, opened) }
+  /// Equal figures; the per-category counts (by each ticket's category at the report's
+  /// as-of, which a later report may see changed) are not compared.
+  public static func == (a: TrendRow, b: TrendRow) -> Bool {
+    a.month == b.month && a.start == b.start && a.end == b.end && a.opened == b.opened
+      && a.escalated == b.escalated && a.escalationMoves == b.escalationMoves
+      && a.resolved == b.resolved && a.medianTimeToResolution == b.medianTimeToResolution
+      && a.backlog == b.backlog && a.slaStays == b.slaStays && a.slaBreaches == b.slaBreaches
+  }
+
   /// SLA compliance: 1 − breaches / stays; `nil` without targets or without stays.
   public var slaCompliance: Double? {
     guard let s = slaStays, let b = slaBreaches, s > 0 else { return nil }

@@ -30,9 +30,10 @@ import Testing
     b.add("E6", 10, .open, 1)
     b.add("E6", 11, .resolve)
     let a = report(b, october).aging
-    #expect(a.byLevel.map(\.buckets) == [
-      [1, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 0, 1], [1, 1, 1, 1, 1],
-    ])
+    #expect(
+      a.byLevel.map(\.buckets) == [
+        [1, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 0, 1], [1, 1, 1, 1, 1],
+      ])
     #expect(a.byLevel.last?.level == nil && a.byLevel.last?.total == 5)
     // 8 categories and the total (no uncategorized ticket).
     #expect(a.byCategory.count == 9)

@@ -109,7 +109,8 @@ public struct Dashboard: Sendable, Equatable {
       fig(.backlog, Double(h.backlog), { Double($0.backlog) }, targets.backlogMax.map(Double.init)),
     ]
     if hasSLA {
-      figures.append(fig(.slaCompliance, compliance, { $0.slaCompliance }, targets.slaComplianceMin))
+      figures.append(
+        fig(.slaCompliance, compliance, { $0.slaCompliance }, targets.slaComplianceMin))
     }
     return Dashboard(
       targets: targets, previousMonth: prevKey, lastYearMonth: yearKey, figures: figures,

@@ -137,7 +137,9 @@ struct OwnerFigures {
       byOwner.append(OwnerFigures.row(&owners[k], name: names[k - 1], level: nil, sla: sla))
     }
     byOwner.sort { a, b in Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8)) }
-    if owners[0].any { byOwner.append(OwnerFigures.row(&owners[0], name: "", level: nil, sla: sla)) }
+    if owners[0].any {
+      byOwner.append(OwnerFigures.row(&owners[0], name: "", level: nil, sla: sla))
+    }
     let byRole = Level.all.map { l in
       OwnerFigures.row(&roles[l.rawValue], name: matrix.role(of: l), level: l, sla: sla)
     }

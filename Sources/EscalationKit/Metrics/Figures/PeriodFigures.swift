@@ -123,7 +123,8 @@ struct PeriodFigures {
     levelAtResolution = counts.resolution.levelAtResolutionRows(slots)
     let ids = self.ids
     backlog = counts.backlog.rows(
-      rec, asOf: period.asOf, sla: sla, matrix: matrix, owners: ownerNames, id: { PeriodFigures.id($0, ids) })
+      rec, asOf: period.asOf, sla: sla, matrix: matrix, owners: ownerNames,
+      id: { PeriodFigures.id($0, ids) })
     slaSection = counts.sla?.section(slots)
     owners = counts.owners.section(names: ownerNames, matrix: matrix, sla: sla != nil)
     aging = AgingSection.of(backlog, slots: slots)

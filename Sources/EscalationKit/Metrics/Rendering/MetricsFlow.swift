@@ -63,7 +63,8 @@ extension MetricsRenderer {
     guard let prev = f.previousMonth else { return out }
     let rows = f.changes.map { c in
       [
-        groupLabel(c.group), String(c.opened), c.previousOpened.map { String($0) } ?? l.notAvailable,
+        groupLabel(c.group), String(c.opened),
+        c.previousOpened.map { String($0) } ?? l.notAvailable,
         c.openedChange.map { ($0 > 0 ? "+" : "") + String($0) } ?? "",
         percent(c.rate), percent(c.previousRate), points(c.rateChangePoints),
       ]

@@ -27,10 +27,13 @@ extension MetricsRenderer {
     let a = content.aging
     func row(_ r: AgingRow) -> JSON {
       var o: [(String, JSON)] = []
-      if let l = r.level { o.append(("level", .int(l.rawValue))) } else {
+      if let l = r.level {
+        o.append(("level", .int(l.rawValue)))
+      } else {
         o.append(("category", .string(r.group.key)))
       }
-      return .object(o + [("buckets", .array(r.buckets.map { .int($0) })), ("total", .int(r.total))])
+      return .object(
+        o + [("buckets", .array(r.buckets.map { .int($0) })), ("total", .int(r.total))])
     }
     return .object([
       ("boundsDays", .array(AgingSection.boundsDays.map { .int($0) })),
@@ -54,7 +57,9 @@ extension MetricsRenderer {
     let figures = [
       l.opened, l.escalations, l.resolved, l.openAtAsOf, l.breachedTickets, l.medianAtLevelHours,
     ]
-    let owners = content.owners.byOwner.map { [MetricsRenderer.ownerName($0.name, l)] + ownerCells($0) }
+    let owners = content.owners.byOwner.map {
+      [MetricsRenderer.ownerName($0.name, l)] + ownerCells($0)
+    }
     let roles = content.owners.byRole.map { r in
       [r.name, String(r.level?.rawValue ?? 0)] + ownerCells(r)
     }
@@ -65,7 +70,8 @@ extension MetricsRenderer {
       out += MetricsRenderer.table([l.owner] + figures, owners, color: color)
     }
     out += "\n" + heading(l.rolesTitle, color: color)
-    return out + MetricsRenderer.table([l.role, l.level] + figures, roles, leftColumns: 1, color: color)
+    return out
+      + MetricsRenderer.table([l.role, l.level] + figures, roles, leftColumns: 1, color: color)
   }
 
   func agingText(color: Bool) -> String {

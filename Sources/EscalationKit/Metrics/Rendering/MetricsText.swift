@@ -243,11 +243,14 @@ extension MetricsRenderer {
   }
 
   func trendText(color: Bool) -> String {
-    let header = [
-      l.month, l.opened, l.t("Escalated", "Remontés"), "%",
-      l.escalations,
-      l.resolved, l.t("Median TTR h", "Délai méd. h"), l.t("Backlog", "En cours"),
-    ] + (content.sla != nil ? [l.t("SLA stays", "Séjours"), l.t("Breached", "Hors délai"), "SLA %"] : [])
+    let header =
+      [
+        l.month, l.opened, l.t("Escalated", "Remontés"), "%",
+        l.escalations,
+        l.resolved, l.t("Median TTR h", "Délai méd. h"), l.t("Backlog", "En cours"),
+      ]
+      + (content.sla != nil
+        ? [l.t("SLA stays", "Séjours"), l.t("Breached", "Hors délai"), "SLA %"] : [])
     let rows = content.trend.map { r in
       [
         r.month.description, String(r.opened), String(r.escalated), percent(r.shareEscalated),
