@@ -54,19 +54,29 @@ public final class Chart {
     sheet: Worksheet, categories: CellRange, values: CellRange,
     nameCell: (row: Int, column: Int)? = nil, name: String? = nil, color: UInt32? = nil
   ) throws(XLSXError) {
+    try addSeries(
+      sheetNamed: sheet.name, categories: categories, values: values, nameCell: nameCell,
+      name: name, color: color)
+  }
+
+  /// The same, from the sheet named `sheetName`, which may be added after this chart's sheet.
+  public func addSeries(
+    sheetNamed sheetName: String, categories: CellRange, values: CellRange,
+    nameCell: (row: Int, column: Int)? = nil, name: String? = nil, color: UInt32? = nil
+  ) throws(XLSXError) {
     guard lib.isOpen else { throw .closed(path: lib.path) }
     guard let series = chart_add_series(chart, nil, nil) else {
       throw .library(path: lib.path, operation: "chart_add_series", reason: "out of memory")
     }
     chart_series_set_categories(
-      series, sheet.name, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
+      series, sheetName, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
       lxw_row_t(categories.lastRow), lxw_col_t(categories.lastColumn))
     chart_series_set_values(
-      series, sheet.name, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
+      series, sheetName, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn),
       lxw_row_t(values.lastRow), lxw_col_t(values.lastColumn))
     if let nameCell {
       chart_series_set_name_range(
-        series, sheet.name, lxw_row_t(nameCell.row), lxw_col_t(nameCell.column))
+        series, sheetName, lxw_row_t(nameCell.row), lxw_col_t(nameCell.column))
     } else if let name {
       chart_series_set_name(series, Chart.plain(name))
     }

@@ -13,7 +13,7 @@ extension ReportWriter {
       [
         l.ticket, l.category, l.level, l.role, l.t("Opened", "Ouvert le"),
         l.t("Time at level", "Durée au niveau"), l.t("Age (days)", "Âge (jours)"),
-      ] + (withSLA ? [l.t("SLA breach", "Dépassement SLA")] : [])
+      ] + (withSLA ? [l.t("SLA breach", "Dépassement SLA")] : []) + [l.owner]
     // The whole row of a ticket past its SLA target.
     let breach = SheetSeries.Highlight(
       columns: 0...(names.count - 1), formula: "=$H2<>\"\"",
@@ -35,6 +35,7 @@ extension ReportWriter {
         try s.write(
           b.slaBreach == true ? l.yes : "", row: r, column: 7, style: ReportWriter.centered)
       }
+      try s.write(MetricsRenderer.ownerName(b.owner, l), row: r, column: withSLA ? 8 : 7)
     }
     try series.finish()
   }
@@ -50,7 +51,7 @@ extension ReportWriter {
         l.t("Level at resolution", "Niveau à la résolution"),
       ] + (1...4).map { l.t("Time at level \($0)", "Durée au niveau \($0)") } + [
         l.t("Time to resolution", "Délai de résolution")
-      ] + (c.sla != nil ? [l.t("SLA breaches", "Dépassements SLA")] : [])
+      ] + (c.sla != nil ? [l.t("SLA breaches", "Dépassements SLA")] : []) + [l.owner]
     // The count of SLA breaches, where there are any.
     let breaches = SheetSeries.Highlight(
       columns: 11...11, formula: "=$L2>0", style: CellStyle(fill: CellStyle.alertFill))
@@ -72,6 +73,7 @@ extension ReportWriter {
       }
       try duration(s, t.timeToResolution.map(Double.init), row: r, column: 10)
       if c.sla != nil { try s.write(integer: t.slaBreaches, row: r, column: 11) }
+      try s.write(MetricsRenderer.ownerName(t.owner, l), row: r, column: c.sla != nil ? 12 : 11)
     }
     try series.finish()
     try series.limitPrintArea(rows: ReportWriter.printedRows)

@@ -49,7 +49,8 @@ public struct ReportWorkbookInput: Sendable {
 }
 
 /// The monthly escalation report as an XLSX workbook (see docs/report.md): Summary, Escalation
-/// rates, Time at level, Trend, Backlog, Tickets, Matrix, Data quality, with native charts.
+/// rates, Time at level, Trend, Backlog, Aging, Owners, Tickets, Matrix, Data quality, with
+/// native charts.
 ///
 /// Written in constant-memory mode (rows go to disk as they are written, so a log of any size
 /// fits in a few MiB), hence tables are autofilters with banding by conditional format, and
@@ -67,11 +68,16 @@ public enum ReportWorkbook {
         constantMemory: true, created: input.content.period.asOf, inputs: inputs,
         title: "\(l.title) — \(l.periodName(input.content.period))", author: "escalation"))
     let w = ReportWriter(input: input, workbook: wb, l: l)
+    try w.dashboard()
     try w.summary()
     try w.rates()
+    try w.flow()
     try w.timeAtLevel()
+    try w.sla()
     try w.trend()
     try w.backlog()
+    try w.aging()
+    try w.owners()
     try w.tickets()
     try MatrixWorkbook.addSheet(
       MatrixWorkbookInput(matrix: input.matrix, language: input.language), to: wb)
@@ -91,11 +97,14 @@ public enum ReportWorkbook {
   static func rowsUnderChart(height: Double) -> Int { Int((height / 20).rounded(.up)) }
 
   /// Names of the sheets in `language`, in order (Tickets and Data quality may continue on
-  /// further sheets past 1,048,576 rows).
-  public static func sheetNames(_ language: Language) -> [String] {
+  /// further sheets past 1,048,576 rows); the SLA sheet only with `sla`.
+  public static func sheetNames(_ language: Language, sla: Bool = false) -> [String] {
     let l = Labels(language)
     return [
-      l.summarySheet, l.ratesSheet, l.timeSheet, l.trendSheet, l.backlogSheet, l.ticketsSheet,
+      l.dashboardSheet, l.summarySheet, l.ratesSheet, l.flowSheet, l.timeSheet,
+    ] + (sla ? [l.slaSheet] : []) + [
+      l.trendSheet, l.backlogSheet, l.agingSheet,
+      l.ownersSheet, l.ticketsSheet,
       l.matrixSheet, l.qualitySheet, l.qualityDetailSheet,
     ]
   }

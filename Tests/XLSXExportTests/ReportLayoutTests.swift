@@ -20,7 +20,7 @@ struct ReportLayoutTests {
   @Test func everySheetPrintsLandscapeOnePageWide() throws {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    for i in 0..<9 {
+    for i in 0..<14 {
       let setup = x.sheetElements(i, named: "pageSetup").first
       #expect(setup?["orientation"] == "landscape", "sheet \(i)")
       #expect(setup?["fitToHeight"] == "0", "sheet \(i)")  // as many pages long as needed
@@ -28,7 +28,7 @@ struct ReportLayoutTests {
     }
     // The header row is repeated on every printed page of the Tickets sheet.
     let titles = x.elements("xl/workbook.xml", named: "definedName").filter {
-      $0["name"] == "_xlnm.Print_Titles" && $0["localSheetId"] == "5"
+      $0["name"] == "_xlnm.Print_Titles" && $0["localSheetId"] == "10"
     }
     #expect(titles.count == 1)
   }
@@ -36,7 +36,7 @@ struct ReportLayoutTests {
   @Test func timeAtLevelTablesStartBelowTheChart() throws {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let time = x.cells(sheet: 2)
+    let time = x.cells(sheet: 4)
     // Medians: 2 categories + total in rows 3–5. The chart sits under them at A7 (not beside
     // them, which doubled the printed width), 288 × 1.5 = 432 px high: 22 rows of 20 px, rows
     // 7–28; the full figures' header row goes below it, at A30.
@@ -71,45 +71,45 @@ struct ReportLayoutTests {
     defer { try? FileManager.default.removeItem(atPath: dir) }
     // Tickets: 3 rows (2–4). LibreOffice applies the first conditionalFormatting element of
     // a cell; so the breach rule on L shares L2:L4 with the banding, ahead of it.
-    let ticketRanges = x.sheetElements(5, named: "conditionalFormatting").compactMap {
+    let ticketRanges = x.sheetElements(10, named: "conditionalFormatting").compactMap {
       $0["sqref"]
     }
-    #expect(ticketRanges == ["A2:K4", "L2:L4"])
-    let rules = x.sheetElements(5, named: "cfRule")
-    #expect(rules.count == 3)
-    #expect(rules.map { $0["priority"] } == ["2", "1", "3"])
+    #expect(ticketRanges == ["A2:K4", "L2:L4", "M2:M4"])
+    let rules = x.sheetElements(10, named: "cfRule")
+    #expect(rules.count == 4)
+    #expect(rules.map { $0["priority"] } == ["2", "1", "3", "4"])
     // Backlog: the breach fills the whole row, so one range with both rules.
-    let backlogRanges = x.sheetElements(4, named: "conditionalFormatting").compactMap {
+    let backlogRanges = x.sheetElements(7, named: "conditionalFormatting").compactMap {
       $0["sqref"]
     }
-    #expect(backlogRanges == ["A2:H2"])
-    #expect(x.sheetElements(4, named: "cfRule").count == 2)
+    #expect(backlogRanges == ["A2:I2"])
+    #expect(x.sheetElements(7, named: "cfRule").count == 2)
   }
 
   @Test func longHeadersWrapOnATwoLineRow() throws {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     // "Level at resolution" (19 characters) wraps: the header row of Tickets is two lines.
-    let ticketsHeader = x.sheetElements(5, named: "row").first { $0["r"] == "1" }
+    let ticketsHeader = x.sheetElements(10, named: "row").first { $0["r"] == "1" }
     #expect(ticketsHeader?["ht"] == "30")
     // Trend's headers wrap too ("Median time to resolution h"); the rates' row-1 headers
     // ("Reached ≥ 2" …) fit on one line and keep the default height.
-    #expect(x.sheetElements(3, named: "row").first { $0["r"] == "1" }?["ht"] == "30")
-    #expect(x.sheetElements(1, named: "row").first { $0["r"] == "1" }?["ht"] == nil)
+    #expect(x.sheetElements(6, named: "row").first { $0["r"] == "1" }?["ht"] == "30")
+    #expect(x.sheetElements(2, named: "row").first { $0["r"] == "1" }?["ht"] == nil)
     // The summary names the period in its figure headers.
-    #expect(x.cells(sheet: 0).values.contains(.string("This period (October 2026)")))
+    #expect(x.cells(sheet: 1).values.contains(.string("This period (October 2026)")))
   }
 
   @Test func dataQualityInFrenchWithWrappedMessages() throws {
     let (x, dir) = try write(.fr)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let quality = x.cells(sheet: 7)
+    let quality = x.cells(sheet: 12)
     // LOG004 is an error, LOG101 a warning: the severities in French, as the headers.
     #expect(quality["A1"] == .string("Gravité"))
     #expect(quality["A2"] == .string("erreur"))
     #expect(quality["A3"] == .string("avertissement"))
     // The message column is 100 characters wide (libxlsxwriter adds its 0.71 padding).
-    let f = x.sheetElements(7, named: "col").first { $0["min"] == "6" }
+    let f = x.sheetElements(12, named: "col").first { $0["min"] == "6" }
     #expect(f?["width"].flatMap(Double.init).map { abs($0 - 100.71) < 0.01 } == true)
   }
 
@@ -136,10 +136,11 @@ struct ReportLayoutTests {
   @Test func reversedBarChartsKeepTheValueAxisAtTheBottom() throws {
     let (x, dir) = try write()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    // Categories top to bottom (maxMin) and the value axis crossing at the last category.
+    // Categories top to bottom (maxMin) and the value axis crossing at the last category:
+    // the horizontal bar charts (rates, time at level, flow funnel), not the aging columns.
     let bars = x.partNames(under: "xl/charts/").compactMap { x.text($0) }
-      .filter { $0.contains("<c:barChart>") }
-    #expect(bars.count == 2)
+      .filter { $0.contains("<c:barChart>") && $0.contains("<c:barDir val=\"bar\"/>") }
+    #expect(bars.count == 3)
     for chart in bars {
       #expect(chart.contains("<c:orientation val=\"maxMin\"/>"))
       #expect(chart.contains("<c:crosses val=\"max\"/>"))
@@ -184,15 +185,15 @@ struct ReportLayoutTests {
       sheet.contains(
         "<headerFooter><oddHeader>&amp;LRapport des remontées — octobre 2026&amp;R&amp;A"
           + "</oddHeader><oddFooter>&amp;RPage &amp;P sur &amp;N</oddFooter></headerFooter>"))
-    // Tickets (sheet 5) prints its header and first 50 rows (A1:K51: no SLA column here? the
-    // test content has targets, so 12 columns A–L); its footer says so.
+    // Tickets (sheet 10) prints its header and first 50 rows (the test content has targets:
+    // 13 columns A–M, the SLA breaches in L and the owner in M); its footer says so.
     let areas = fr.elements("xl/workbook.xml", named: "definedName").filter {
       $0["name"] == "_xlnm.Print_Area"
     }
-    #expect(areas.map { $0["localSheetId"] } == ["5"])
+    #expect(areas.map { $0["localSheetId"] } == ["10"])
     let workbook = try #require(fr.text("xl/workbook.xml"))
-    #expect(workbook.contains("Tickets!$A$1:$L$51</definedName>"))
-    let tickets = try #require(fr.sheetPart(5).flatMap { fr.text($0) })
+    #expect(workbook.contains("Tickets!$A$1:$M$51</definedName>"))
+    let tickets = try #require(fr.sheetPart(10).flatMap { fr.text($0) })
     #expect(tickets.contains("<oddFooter>&amp;L50 premières lignes imprimées"))
 
     // English: US Letter (code 1) in a zone outside Europe, A4 in London, --paper wins.

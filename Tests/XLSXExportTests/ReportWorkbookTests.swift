@@ -104,20 +104,22 @@ struct ReportWorkbookTests {
     let path = dir + "/escalations-2026-10.xlsx"
     try ReportWorkbook.write(Self.input(), to: path)
     let x = try XLSXReader(path: path)
-    #expect(x.sheetNames == ReportWorkbook.sheetNames(.en))
+    #expect(x.sheetNames == ReportWorkbook.sheetNames(.en, sla: true))
     #expect(
       x.sheetNames == [
-        "Summary", "Escalation rates", "Time at level", "Trend", "Backlog", "Tickets", "Matrix",
-        "Data quality", "Data quality detail",
+        "Dashboard", "Summary", "Escalation rates", "Escalation flow", "Time at level", "SLA",
+        "Trend", "Backlog", "Aging", "Owners", "Tickets", "Matrix", "Data quality",
+        "Data quality detail",
       ])
-    // Rates bar chart, stacked bar of medians, two trend lines.
-    #expect(x.partNames(under: "xl/charts/").count == 4)
+    // Dashboard trend line, rates bar chart, flow funnel bar, stacked bar of medians, the SLA
+    // sheet's monthly compliance line, two trend lines, aging stacked columns.
+    #expect(x.partNames(under: "xl/charts/").count == 8)
     let charts = x.partNames(under: "xl/charts/").compactMap { x.text($0) }
-    #expect(charts.filter { $0.contains("<c:barChart>") }.count == 2)
-    #expect(charts.filter { $0.contains("<c:lineChart>") }.count == 2)
+    #expect(charts.filter { $0.contains("<c:barChart>") }.count == 4)
+    #expect(charts.filter { $0.contains("<c:lineChart>") }.count == 4)
     #expect(charts.contains { $0.contains("<c:grouping val=\"stacked\"/>") })
 
-    let summary = x.cells(sheet: 0)
+    let summary = x.cells(sheet: 1)
     #expect(summary["A1"] == .string("Escalation report — October 2026"))
     // The period written out: October 2026 is 1 October 00:00 to 1 November 00:00 (excluded),
     // that is up to 31 October included; as-of is the end of the period.
@@ -131,35 +133,35 @@ struct ReportWorkbookTests {
     #expect(summary["B" + row] == .number(10))
     #expect(summary["C" + row] == .number(7))
     #expect(summary["D" + row] == .number(3))
-    #expect(x.sheetElements(0, named: "hyperlink").first?["location"] == "'Data quality'!A1")
+    #expect(x.sheetElements(1, named: "hyperlink").first?["location"] == "'Data quality'!A1")
 
-    let rates = x.cells(sheet: 1)
+    let rates = x.cells(sheet: 2)
     #expect(rates["A2"] == .string("Operational challenges"))
     #expect(rates["F2"] == .number(0.5))  // 3 of 6 reached level 2
     #expect(rates["A4"] == .string("Total"))
-    #expect(x.sheetElements(1, named: "cfRule").first?["type"] == "dataBar")
+    #expect(x.sheetElements(2, named: "cfRule").first?["type"] == "dataBar")
 
-    let time = x.cells(sheet: 2)
+    let time = x.cells(sheet: 4)
     // Median at level 2 for operational challenges: 10 h, written as days (Excel's unit).
     #expect(time["C3"] == .number(10.0 / 24))
-    #expect(x.sheetElements(2, named: "cfRule").contains { $0["type"] == "colorScale" })
+    #expect(x.sheetElements(4, named: "cfRule").contains { $0["type"] == "colorScale" })
 
     // Tickets: text ids that look like formulas stay text; filter and frozen header.
-    let tickets = x.cells(sheet: 5)
+    let tickets = x.cells(sheet: 10)
     #expect(tickets["A2"] == .string("=T1"))
     #expect(tickets["D4"] == .blank)  // T3 is open: no resolution date (a formatted blank)
-    #expect(x.sheetElements(5, named: "autoFilter").first?["ref"] == "A1:L4")
-    #expect(x.sheetElements(5, named: "pane").first?["topLeftCell"] == "A2")
+    #expect(x.sheetElements(10, named: "autoFilter").first?["ref"] == "A1:M4")
+    #expect(x.sheetElements(10, named: "pane").first?["topLeftCell"] == "A2")
 
-    #expect(x.cells(sheet: 6)["B1"] == .string("Level 1 escalation"))
+    #expect(x.cells(sheet: 11)["B1"] == .string("Level 1 escalation"))
     // Grouped: one row per code and message pattern (severity, code, count, file, lines).
-    let quality = x.cells(sheet: 7)
+    let quality = x.cells(sheet: 12)
     #expect(quality["B2"] == .string("LOG004"))
     #expect(quality["C2"] == .number(1))
     #expect(quality["E2"] == .string("7"))
     #expect(quality["B3"] == .string("LOG101"))
     // Detail: one row per finding, the column as a letter (3 → C) as the user's sheet shows.
-    let detail = x.cells(sheet: 8)
+    let detail = x.cells(sheet: 13)
     #expect(detail["E2"] == .string("LOG004"))
     #expect(detail["C2"] == .string("C"))
     #expect(detail["B3"] == .number(9))
@@ -174,7 +176,7 @@ struct ReportWorkbookTests {
     input.previous?.headline.shareEscalated = 0.25
     try ReportWorkbook.write(input, to: dir + "/a.xlsx")
     var x = try XLSXReader(path: dir + "/a.xlsx")
-    var summary = x.cells(sheet: 0)
+    var summary = x.cells(sheet: 1)
     let row =
       summary.first { $0.value == .string("Share escalated (level ≥ 2)") }.map {
         String($0.key.dropFirst())
@@ -199,7 +201,7 @@ struct ReportWorkbookTests {
     input.firstEvent = input.content.period.start
     try ReportWorkbook.write(input, to: dir + "/b.xlsx")
     x = try XLSXReader(path: dir + "/b.xlsx")
-    summary = x.cells(sheet: 0)
+    summary = x.cells(sheet: 1)
     let opened =
       summary.first { $0.value == .string("Tickets ouverts") }.map { String($0.key.dropFirst()) }
       ?? "?"
@@ -215,7 +217,7 @@ struct ReportWorkbookTests {
           "2 remarques\u{00A0}: 1 erreur (lignes rejetées), 1 avertissement, 0 remarque — voir la feuille"
         )))
     // Trend months in French.
-    #expect(x.cells(sheet: 3)["A2"] == .string("août 2026"))
+    #expect(x.cells(sheet: 6)["A2"] == .string("août 2026"))
   }
 
   @Test func withoutSLATheBacklogAndTicketsHaveNoSLAColumn() throws {
@@ -225,11 +227,11 @@ struct ReportWorkbookTests {
     input.content = Self.content(sla: false)
     try ReportWorkbook.write(input, to: dir + "/a.xlsx")
     let x = try XLSXReader(path: dir + "/a.xlsx")
-    #expect(x.cells(sheet: 4)["G1"] == .string("Age (days)"))
-    #expect(x.cells(sheet: 4)["H1"] == nil)
-    #expect(x.cells(sheet: 5)["K1"] == .string("Time to resolution"))
-    #expect(x.cells(sheet: 5)["L1"] == nil)
-    #expect(x.sheetElements(4, named: "cfRule").count == 1)  // the banding only
+    #expect(x.cells(sheet: 6)["G1"] == .string("Age (days)"))
+    #expect(x.cells(sheet: 6)["H1"] == .string("Owner"))  // right after the age: no SLA column
+    #expect(x.cells(sheet: 9)["K1"] == .string("Time to resolution"))
+    #expect(x.cells(sheet: 9)["L1"] == .string("Owner"))
+    #expect(x.sheetElements(6, named: "cfRule").count == 1)  // the banding only
   }
 
   @Test func identicalWarningsAreOneRowWithACount() {
@@ -261,8 +263,8 @@ struct ReportWorkbookTests {
     let x = try XLSXReader(path: path)
     #expect(
       x.sheetNames == [
-        "Synthèse", "Taux de remontée", "Temps par niveau", "Tendance", "En cours", "Tickets",
-        "Matrice",
+        "Tableau de bord", "Synthèse", "Taux de remontée", "Flux de remontée", "Temps par niveau",
+        "Délais", "Tendance", "En cours", "Ancienneté", "Responsables", "Tickets", "Matrice",
         "Qualité des données", "Détail qualité des données",
       ])
   }
@@ -320,15 +322,15 @@ struct ReportWorkbookSampleTests {
     // The Tickets sheet holds the engine's tickets in scope, one row each under the header.
     let tickets = try #require(content.tickets)
     #expect(!tickets.isEmpty)
-    let ticketCells = x.cells(sheet: 5)
+    let ticketCells = x.cells(sheet: 9)
     #expect(ticketCells["A\(tickets.count + 1)"] == .string(tickets[tickets.count - 1].ticket))
     #expect(ticketCells["A\(tickets.count + 2)"] == nil)
     // The total row of the rates sheet repeats the headline's tickets opened.
-    let rates = x.cells(sheet: 1)
+    let rates = x.cells(sheet: 2)
     let total = rates.first { $0.value == .string("Total") }?.key.dropFirst() ?? ""
     #expect(rates["B\(total)"] == .number(Double(content.headline.opened)))
     // The data-quality detail sheet lists every finding: import, then reconstruction.
-    let quality = x.cells(sheet: 8)
+    let quality = x.cells(sheet: 12)
     let findings = log.findings.count + content.findings.count
     #expect(quality["E\(findings + 1)"] != nil)
     #expect(quality["E\(findings + 2)"] == nil)

@@ -339,7 +339,7 @@ import XLSXTestSupport
     #expect(r.status == 0, "\(r.stderr)")
     #expect(
       r.stdout.split(separator: "\r\n").dropFirst().first
-        == "T1,performance-issues,Performance issues,2026-10-02 10:00:00,,1,,0,,,,,0")
+        == "T1,performance-issues,Performance issues,2026-10-02 10:00:00,,1,,0,,,,,0,")
     // Tickets layout: T1 resolved 10-03, escalated 10-04, raised 10-05 (as-of 10-06 10:00):
     // 0 h (10-03) + 24 h (10-05 → 10-06) at level 1, 24 h at level 2, unresolved.
     r = try run([
@@ -348,7 +348,7 @@ import XLSXTestSupport
     #expect(r.status == 0, "\(r.stderr)")
     let rows = r.stdout.split(separator: "\r\n").dropFirst()
     #expect(
-      rows.first == "T1,performance-issues,Performance issues,2026-10-03 10:00:00,,2,,24,24,,,,0")
+      rows.first == "T1,performance-issues,Performance issues,2026-10-03 10:00:00,,2,,24,24,,,,0,")
     #expect(!r.stdout.contains(",-"))
   }
 

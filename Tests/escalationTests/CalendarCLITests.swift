@@ -108,7 +108,7 @@ import XLSXTestSupport
       dir.appendingPathComponent("cal.toml").path, "--sla", "1=8bh", "-o", out,
     ])
     #expect(r.status == 0, "\(r.stderr)")
-    let labels = try XLSXReader(path: out).cells(sheet: 0).values
+    let labels = try XLSXReader(path: out).cells(sheet: 1).values  // the Summary
     #expect(labels.contains(.string("SLA breaches (business time)")))
     #expect(labels.contains(.string("SLA compliance (stays within target)")))
     #expect(labels.contains(.string("SLA at risk at as-of (open stays)")))

@@ -39,13 +39,14 @@ import XLSXTestSupport
     let x = try XLSXReader(path: out)
     #expect(
       x.sheetNames == [
-        "Summary", "Escalation rates", "Time at level", "Trend", "Backlog", "Tickets", "Matrix",
-        "Data quality", "Data quality detail",
+        "Dashboard", "Summary", "Escalation rates", "Escalation flow", "Time at level", "SLA",
+        "Trend", "Backlog", "Aging", "Owners", "Tickets", "Matrix", "Data quality",
+        "Data quality detail",
       ])
 
     // Summary: the headline figures.
     let headline = m["headline"] as? [String: Any] ?? [:]
-    let summary = x.cells(sheet: 0)
+    let summary = x.cells(sheet: 1)
     let labels = summary.filter { $0.key.hasPrefix("A") }
     let openedRow = labels.first { $0.value == .string("Tickets opened") }.map {
       String($0.key.dropFirst())
@@ -58,7 +59,7 @@ import XLSXTestSupport
     // Rates: each category row's opened count and rate ≥ 2, in canonical order then Total.
     let rates = m["rates"] as? [[String: Any]] ?? []
     #expect(rates.count == 9)
-    let rateCells = x.cells(sheet: 1)
+    let rateCells = x.cells(sheet: 2)
     for (i, row) in rates.enumerated() {
       let r = String(i + 2)
       #expect(number(rateCells["B" + r]) == row["opened"] as? Double)
@@ -72,7 +73,7 @@ import XLSXTestSupport
 
     // Time at level: the medians in days (seconds / 86,400), Excel's unit of durations.
     let tal = m["timeAtLevel"] as? [[String: Any]] ?? []
-    let timeCells = x.cells(sheet: 2)
+    let timeCells = x.cells(sheet: 4)
     for (i, row) in tal.enumerated() where i < 9 {
       let levels = row["levels"] as? [String: [String: Any]] ?? [:]
       for (k, col) in ["B", "C", "D", "E"].enumerated() {
@@ -88,7 +89,7 @@ import XLSXTestSupport
 
     // Trend: one row per month ("January 2026" for "2026-01"), opened per month.
     let trend = m["trend"] as? [[String: Any]] ?? []
-    let trendCells = x.cells(sheet: 3)
+    let trendCells = x.cells(sheet: 6)
     #expect(trend.count == 10)  // January to October
     let months = [
       "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -102,7 +103,7 @@ import XLSXTestSupport
 
     // Backlog: one row per open ticket, oldest first.
     let backlog = m["backlog"] as? [[String: Any]] ?? []
-    let backlogCells = x.cells(sheet: 4)
+    let backlogCells = x.cells(sheet: 7)
     #expect(backlog.count == 11)
     for (i, row) in backlog.enumerated() {
       #expect(backlogCells["A" + String(i + 2)] == .string(row["ticket"] as? String ?? "?"))
@@ -113,12 +114,12 @@ import XLSXTestSupport
     let tickets =
       try json(["metrics"] + common + ["--format", "json", "--table", "tickets"])["tickets"]
       as? [[String: Any]] ?? []
-    let ticketCells = x.cells(sheet: 5)
+    let ticketCells = x.cells(sheet: 10)
     #expect(!tickets.isEmpty)
     #expect(ticketCells["A" + String(tickets.count + 1)] != nil)
     #expect(ticketCells["A" + String(tickets.count + 2)] == nil)
-    #expect(x.sheetElements(5, named: "autoFilter").count == 1)
-    #expect(x.sheetElements(5, named: "pane").first?["topLeftCell"] == "A2")
+    #expect(x.sheetElements(10, named: "autoFilter").count == 1)
+    #expect(x.sheetElements(10, named: "pane").first?["topLeftCell"] == "A2")
     #expect(x.partNames(under: "xl/charts/").count >= 3)
   }
 
@@ -138,8 +139,9 @@ import XLSXTestSupport
       try Data(contentsOf: URL(fileURLWithPath: a)) == Data(contentsOf: URL(fileURLWithPath: b)))
     #expect(
       try XLSXReader(path: a).sheetNames == [
-        "Synthèse", "Taux de remontée", "Temps par niveau", "Tendance", "En cours", "Tickets",
-        "Matrice", "Qualité des données", "Détail qualité des données",
+        "Tableau de bord", "Synthèse", "Taux de remontée", "Flux de remontée", "Temps par niveau",
+        "Tendance", "En cours", "Ancienneté", "Responsables", "Tickets", "Matrice",
+        "Qualité des données", "Détail qualité des données",
       ])
   }
 
@@ -159,9 +161,9 @@ import XLSXTestSupport
     let r = try CLI.run(["report", log.path, "--month", "2026-10", "-o", out])
     #expect(r.status == 0, "\(r.stderr)")
     let x = try XLSXReader(path: out)
-    let tickets = x.cells(sheet: 5)
+    let tickets = x.cells(sheet: 9)
     #expect(tickets.values.contains(.string("=HYPERLINK(\"http://x\")")))
-    for sheet in 0..<9 {
+    for sheet in 0..<13 {
       #expect(
         !x.cells(sheet: sheet).values.contains {
           if case .formula = $0 { return true } else { return false }

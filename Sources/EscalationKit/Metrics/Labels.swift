@@ -117,7 +117,44 @@ public struct Labels: Sendable {
     }
   }
 
+  /// A comparison the log cannot give.
+  public var notAvailable: String { t("n/a", "n.d.") }
+
+  // MARK: Owners and aging
+
+  public var owner: String { t("Owner", "Responsable") }
+  /// The owner of tickets without one.
+  public var noOwner: String { t("(no owner)", "(sans responsable)") }
+  public var openAtAsOf: String { t("Open at as-of", "En cours à l'arrêté") }
+  public var breachedTickets: String { t("Tickets over SLA", "Tickets hors délai") }
+  public var medianAtLevelHours: String { t("Median at level h", "Méd. au niveau h") }
+  public var ownersTitle: String {
+    t(
+      "Owners (owner at as-of; stays ended in the period or open)",
+      "Responsables (responsable à l'arrêté ; séjours terminés sur la période ou en cours)")
+  }
+  public var rolesTitle: String {
+    t("Roles of the matrix (current level)", "Rôles de la matrice (niveau actuel)")
+  }
+  public var agingTitle: String {
+    t(
+      "Backlog aging (age = as-of − first open, days)",
+      "Ancienneté des en-cours (âge = arrêté − ouverture, jours)")
+  }
+  /// The aging buckets: [0,1), [1,3), [3,7), [7,30), [30,∞) days.
+  public var agingBuckets: [String] {
+    language == .en
+      ? ["< 1 d", "1–3 d", "3–7 d", "7–30 d", "≥ 30 d"]
+      : ["< 1 j", "1–3 j", "3–7 j", "7–30 j", "≥ 30 j"]
+  }
+
   // MARK: Sheet names
+
+  public var dashboardSheet: String { t("Dashboard", "Tableau de bord") }
+  public var slaSheet: String { t("SLA", "Délais") }
+  public var flowSheet: String { t("Escalation flow", "Flux de remontée") }
+  public var ownersSheet: String { t("Owners", "Responsables") }
+  public var agingSheet: String { t("Aging", "Ancienneté") }
 
   public var summarySheet: String { t("Summary", "Synthèse") }
   public var ratesSheet: String { t("Escalation rates", "Taux de remontée") }

@@ -17,11 +17,15 @@ public struct MetricsOptions: Sendable {
   public var calendar: BusinessCalendar? = nil
   /// The `--at-risk` window, seconds in each target's clock; `nil`: a quarter of the target.
   public var atRiskWindow: Int64? = nil
+  /// The dashboard's targets (docs/metrics.md#dashboard).
+  public var targets: MetricsTargets
 
   public init(
     period: PeriodSpec = .all, asOf: Int64? = nil, zone: ZoneRules = .utc, sla: SLATargets? = nil,
-    matrix: Matrix = .canonical(.en), includeTickets: Bool = false, includeTrend: Bool = true
+    matrix: Matrix = .canonical(.en), includeTickets: Bool = false, includeTrend: Bool = true,
+    targets: MetricsTargets = .defaults
   ) {
+    self.targets = targets
     self.period = period
     self.asOf = asOf
     self.zone = zone
@@ -55,13 +59,14 @@ public enum MetricsEngine {
     }
     var figures = PeriodFigures(
       rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix,
-      index: index, atRiskWindow: options.atRiskWindow)
+      index: index, atRiskWindow: options.atRiskWindow, ownerNames: log.owners)
     figures.compute(includeTickets: options.includeTickets)
 
     var trend: [TrendRow] = []
     if options.includeTrend, let range = order.timeRange {
       trend = TrendFigures.rows(
-        order: order, rec: rec, period: period, zone: zone, firstTime: range.first)
+        order: order, rec: rec, period: period, zone: zone, firstTime: range.first,
+        sla: options.sla.map { SLAJudge(targets: $0, index: index) })
     }
 
     var content = ReportContent(
@@ -73,10 +78,13 @@ public enum MetricsEngine {
       levelAtResolution: figures.levelAtResolution, backlog: figures.backlog,
       sla: figures.slaSection, trend: trend,
       tickets: options.includeTickets ? figures.tickets : nil, warnings: rec.warnings,
+      owners: figures.owners, aging: figures.aging,
       ticketIDs: log.ticketIDs,
       findingCounts: findingCounts(log.findings, rec.warnings))
     content.calendarZone = options.calendar?.zone.identifier
     content.businessTimeAtLevel = figures.businessTimeAtLevel
+    content.dashboard = Dashboard.of(content, targets: options.targets)
+    content.flow = FlowSection.of(content, reopened: figures.reopened)
     return content
   }
 

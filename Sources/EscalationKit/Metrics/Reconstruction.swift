@@ -83,6 +83,10 @@ public struct Reconstruction: Sendable {
   package internal(set) var resolvedAt: [Int64]
   /// First time the ticket was at level 2 or above; ``never`` if not.
   package internal(set) var reached2At: [Int64]
+  /// Latest non-blank owner (``Event/owner``) of the events used; 0 when none.
+  package internal(set) var owner: [UInt32]
+  /// Whether the ticket was reopened (explicitly or by a move) after a resolution.
+  package internal(set) var reopened: [Bool]
 
   /// `ticketCount + 1` offsets into the stay arrays (all zero when stays were not recorded).
   package internal(set) var stayOffsets: [Int]
@@ -121,6 +125,8 @@ public struct Reconstruction: Sendable {
     level = [UInt8](repeating: 0, count: n)
     resolvedAt = [Int64](repeating: Reconstruction.never, count: n)
     reached2At = [Int64](repeating: Reconstruction.never, count: n)
+    owner = [UInt32](repeating: 0, count: n)
+    reopened = [Bool](repeating: false, count: n)
     stayOffsets = [Int](repeating: 0, count: n + 1)
     stayLevel = []
     stayStart = []

@@ -49,6 +49,14 @@ public struct ReportContent: Sendable {
   /// row for row beside ``timeAtLevel``; `nil` without one.
   public var calendarZone: String? = nil
   public var businessTimeAtLevel: [TimeAtLevelRow]? = nil
+  /// Per owner and per role (docs/metrics.md#owners).
+  public var owners: OwnersSection
+  /// The backlog by age (docs/metrics.md#backlog-aging).
+  public var aging: AgingSection
+  /// Key figures against targets, oldest and worst-breaching tickets (docs/metrics.md#dashboard).
+  public var dashboard = Dashboard()
+  /// The escalation flow (docs/metrics.md#escalation-flow).
+  public var flow = FlowSection()
 
   public init(
     source: String, zone: String, period: ResolvedPeriod, accounting: RecordAccounting,
@@ -58,9 +66,12 @@ public struct ReportContent: Sendable {
     timeToResolution: [ResolutionRow], highestLevel: [LevelDistributionRow],
     levelAtResolution: [LevelDistributionRow],
     backlog: [BacklogRow], sla: SLASection?, trend: [TrendRow], tickets: [MetricsTicketRow]?,
-    warnings: [MetricsWarning],
+    warnings: [MetricsWarning], owners: OwnersSection = OwnersSection(),
+    aging: AgingSection = AgingSection(),
     ticketIDs: [String], findingCounts: [FindingCount]
   ) {
+    self.owners = owners
+    self.aging = aging
     self.source = source
     self.zone = zone
     self.period = period
@@ -239,6 +250,8 @@ public struct BacklogRow: Sendable, Equatable {
   public var level: Level
   /// The role owning `level` in the matrix in use.
   public var role: String
+  /// The ticket's owner at as-of ("" when none): docs/metrics.md#owners.
+  public var owner: String
   /// Opened (first event) time.
   public var opened: Int64
   /// Age of the current stay at as-of, seconds.
@@ -252,8 +265,9 @@ public struct BacklogRow: Sendable, Equatable {
   public init(
     ticket: String, group: RowGroup, level: Level, role: String, opened: Int64, timeAtLevel: Int64,
     age: Int64,
-    slaBreach: Bool?
+    slaBreach: Bool?, owner: String = ""
   ) {
+    self.owner = owner
     self.ticket = ticket
     self.group = group
     self.level = level
@@ -280,12 +294,25 @@ public struct TrendRow: Sendable, Equatable {
   public var resolved: Int
   /// Median time-to-resolution of the tickets resolved in the month, seconds.
   public var medianTimeToResolution: Double?
+  /// Tickets open at the month's as-of.
+  public var backlog: Int
+  /// With SLA targets: the stays the month's report checks, and those that breach.
+  public var slaStays: Int?
+  public var slaBreaches: Int?
+  /// Per category slot (0…7, 8 uncategorized, 9 total): opened and escalated, for the flow's
+  /// month-over-month change (not rendered: the flow shows it).
+  package var categoryOpened: [Int] = []
+  package var categoryEscalated: [Int] = []
 
   public init(
     month: MonthKey, start: Int64, end: Int64, opened: Int, escalated: Int, escalationMoves: Int,
     resolved: Int,
-    medianTimeToResolution: Double?
+    medianTimeToResolution: Double?, backlog: Int = 0, slaStays: Int? = nil,
+    slaBreaches: Int? = nil
   ) {
+    self.backlog = backlog
+    self.slaStays = slaStays
+    self.slaBreaches = slaBreaches
     self.month = month
     self.start = start
     self.end = end
@@ -297,6 +324,20 @@ public struct TrendRow: Sendable, Equatable {
   }
   /// Share of the month's tickets escalated (≥ 2); `nil` when none was opened.
   public var shareEscalated: Double? { RateRow.ratio(escalated, opened) }
+  /// Equal figures; the per-category counts (by each ticket's category at the report's
+  /// as-of, which a later report may see changed) are not compared.
+  public static func == (a: TrendRow, b: TrendRow) -> Bool {
+    a.month == b.month && a.start == b.start && a.end == b.end && a.opened == b.opened
+      && a.escalated == b.escalated && a.escalationMoves == b.escalationMoves
+      && a.resolved == b.resolved && a.medianTimeToResolution == b.medianTimeToResolution
+      && a.backlog == b.backlog && a.slaStays == b.slaStays && a.slaBreaches == b.slaBreaches
+  }
+
+  /// SLA compliance: 1 − breaches / stays; `nil` without targets or without stays.
+  public var slaCompliance: Double? {
+    guard let s = slaStays, let b = slaBreaches, s > 0 else { return nil }
+    return 1 - Double(b) / Double(s)
+  }
 }
 
 /// One ticket in scope.
@@ -316,12 +357,15 @@ public struct MetricsTicketRow: Sendable, Equatable {
   public var timeToResolution: Int64?
   /// Stays of this ticket that exceed their level's target (`0` without targets).
   public var slaBreaches: Int
+  /// The ticket's owner at as-of ("" when none).
+  public var owner: String
 
   public init(
     ticket: String, group: RowGroup, opened: Int64, resolved: Int64?, highestLevel: Level,
     levelAtResolution: Level?,
-    secondsAtLevel: [Int64?], timeToResolution: Int64?, slaBreaches: Int
+    secondsAtLevel: [Int64?], timeToResolution: Int64?, slaBreaches: Int, owner: String = ""
   ) {
+    self.owner = owner
     self.ticket = ticket
     self.group = group
     self.opened = opened

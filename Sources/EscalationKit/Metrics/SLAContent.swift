@@ -28,11 +28,11 @@ public struct SLARow: Sendable, Equatable {
   public var breaches: Int
   /// The clock the target is measured in.
   public var clock: SLAClock
-  /// With a calendar: tickets with at least one breached stay at the level.
-  public var ticketsBreached: Int?
+  /// Tickets with at least one breached stay at the level.
+  public var ticketsBreached: Int
   public init(
     group: RowGroup, level: Level, target: Int64, stays: Int, breaches: Int,
-    clock: SLAClock = .calendar, ticketsBreached: Int? = nil
+    clock: SLAClock = .calendar, ticketsBreached: Int = 0
   ) {
     self.group = group
     self.level = level

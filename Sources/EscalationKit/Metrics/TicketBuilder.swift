@@ -62,6 +62,9 @@ struct TicketRun {
   /// Index of the resolution episode in force.
   var episode = -1
   var firstLine: UInt32 = 0
+  /// Latest non-blank owner of the events applied.
+  var owner: UInt32 = 0
+  var reopened = false
 
   init(ticket t: Int, collect: Bool, recordStays: Bool) {
     self.t = t
@@ -146,6 +149,7 @@ struct TicketRun {
     case .resolved: applied = applyResolved(e, given: given, &r)
     }
     guard applied else { return }
+    if e.owner != 0 { owner = e.owner }
     let c = e.categoryRaw
     if c != 0 && c <= 8 && c - 1 != cat {
       if cat != Reconstruction.noCategory { warn(.categoryChange, e, a: cat, b: c - 1, &r) }
@@ -206,6 +210,7 @@ struct TicketRun {
     case .open, .reopen:
       if e.kind == .open { warn(.openOnResolved, e, &r) }
       r.reopenTime[episode] = e.time
+      reopened = true
       state = .open
       beginStay(given == 0 ? at : given, e.time)
     case .escalate, .deescalate, .update, .pause:
@@ -218,6 +223,7 @@ struct TicketRun {
       warn(.implicitReopen, e, b: to, &r)
       checkMove(e, from: at, to: to, &r)
       r.reopenTime[episode] = e.time
+      reopened = true
       state = .open
       beginStay(to, e.time)
       recordMove(to, from: at, e.time, &r)
@@ -241,6 +247,8 @@ struct TicketRun {
     r.highest[t] = highest
     r.level[t] = cur
     r.reached2At[t] = reached2
+    r.owner[t] = owner
+    r.reopened[t] = reopened
     if cat == Reconstruction.noCategory && collect {
       r.warnings.append(
         MetricsWarning(code: .noCategory, kind: .open, ticket: UInt32(t), line: firstLine))

@@ -100,7 +100,9 @@ import Testing
     let r = try report(b, sla: "1=8h", calendar: nil)
     #expect(r.businessTimeAtLevel == nil && r.calendarZone == nil)
     #expect(r.sla?.tickets == nil && r.sla?.atRisk == nil)
-    #expect(total(r, 1)?.ticketsBreached == nil && total(r, 1)?.breaches == 1)
+    // Tickets with a breach per level are counted with or without a calendar (the SLA sheet
+    // shows them): A's one stay at level 1, hours 40 to 110 (70 h > 8 h), is one ticket.
+    #expect(total(r, 1)?.ticketsBreached == 1 && total(r, 1)?.breaches == 1)
   }
 
   @Test func slaTargetsReadTheirClock() throws {

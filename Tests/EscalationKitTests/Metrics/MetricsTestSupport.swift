@@ -4,6 +4,8 @@ import EscalationKit
 struct LogBuilder {
   var ids: [String] = []
   var events: [Event] = []
+  /// Owner names; an event's owner is its 1-based index here.
+  var owners: [String] = []
   /// Instant of hour 0 (default 2026-10-01T00:00:00Z).
   var base: Int64 = LocalDateTime(year: 2026, month: 10, day: 1).secondsAsIfUTC
 
@@ -20,25 +22,36 @@ struct LogBuilder {
   /// Adds an event at `hours` after `base` (line = position + 2, as if under a header).
   mutating func add(
     _ id: String, _ hours: Double, _ kind: EventKind, _ level: Int? = nil,
-    _ category: CategoryKey? = .operationalChallenges
+    _ category: CategoryKey? = .operationalChallenges, owner: String? = nil
   ) {
-    at(id, base + Int64((hours * 3600).rounded()), kind, level, category)
+    at(id, base + Int64((hours * 3600).rounded()), kind, level, category, owner: owner)
   }
 
   /// Adds an event at instant `time`.
   mutating func at(
     _ id: String, _ time: Int64, _ kind: EventKind, _ level: Int? = nil,
-    _ category: CategoryKey? = .operationalChallenges
+    _ category: CategoryKey? = .operationalChallenges, owner: String? = nil
   ) {
     let t = ticket(id)
+    var o: UInt32 = 0
+    if let owner {
+      if let i = owners.firstIndex(of: owner) {
+        o = UInt32(i + 1)
+      } else {
+        owners.append(owner)
+        o = UInt32(owners.count)
+      }
+    }
     events.append(
       Event(
         ticket: t, time: time, kind: kind, level: level.flatMap { Level(rawValue: $0) },
-        category: category,
+        category: category, owner: o,
         line: UInt32(events.count + 2)))
   }
 
-  var log: EventLog { EventLog(source: "log.csv", events: events, ticketIDs: ids) }
+  var log: EventLog {
+    EventLog(source: "log.csv", events: events, ticketIDs: ids, owners: owners)
+  }
 }
 
 /// Hours to seconds.

@@ -14,7 +14,8 @@ struct BacklogFigures {
 
   /// The rows, oldest first.
   func rows(
-    _ rec: Reconstruction, asOf: Int64, sla: SLAJudge?, matrix: Matrix, id: (Int) -> String
+    _ rec: Reconstruction, asOf: Int64, sla: SLAJudge?, matrix: Matrix, owners: [String] = [],
+    id: (Int) -> String
   ) -> [BacklogRow] {
     let sorted = tickets.sorted { a, b in
       rec.start[a] != rec.start[b] ? rec.start[a] < rec.start[b] : a < b
@@ -30,7 +31,8 @@ struct BacklogFigures {
       return BacklogRow(
         ticket: id(t), group: RowGroup(index: Int(rec.category[t])), level: level,
         role: matrix.role(of: level), opened: rec.start[t], timeAtLevel: atLevel,
-        age: max(asOf - rec.start[t], 0), slaBreach: breach)
+        age: max(asOf - rec.start[t], 0), slaBreach: breach,
+        owner: OwnerFigures.name(t, rec, owners))
     }
   }
 }

@@ -10,6 +10,7 @@ struct PeriodFigures {
   let atRiskWindow: Int64?
   let ids: [String]
   let matrix: Matrix
+  let ownerNames: [String]
 
   var headline = Headline(
     opened: 0, shareEscalated: nil, escalationMoves: 0, resolved: 0, medianTimeToResolution: nil,
@@ -24,11 +25,16 @@ struct PeriodFigures {
   var slaSection: SLASection?
   var tickets: [MetricsTicketRow] = []
   var businessTimeAtLevel: [TimeAtLevelRow]?
+  var owners = OwnersSection()
+  var aging = AgingSection()
+  /// Tickets opened in P reopened by the as-of (docs/metrics.md#escalation-flow).
+  var reopened = 0
 
   init(
     rec: Reconstruction, period: ResolvedPeriod, sla: SLATargets?, ids: [String], matrix: Matrix,
-    index: BusinessTimeIndex? = nil, atRiskWindow: Int64? = nil
+    index: BusinessTimeIndex? = nil, atRiskWindow: Int64? = nil, ownerNames: [String] = []
   ) {
+    self.ownerNames = ownerNames
     self.rec = rec
     self.period = period
     self.sla = sla
@@ -46,7 +52,9 @@ struct PeriodFigures {
     var resolution = ResolutionFigures()
     var backlog = BacklogFigures()
     var sla: SLAFigures?
+    var owners: OwnerFigures
     var anyUncategorized = false
+    var reopened = 0
     /// Per ticket, whether it had an upward move in P (only for the ticket table).
     var movedInP: [Bool]
   }
@@ -56,13 +64,14 @@ struct PeriodFigures {
     var counts = Counts(
       timeAtLevel: TimeAtLevelFigures(index: index),
       sla: judge.map { SLAFigures(judge: $0, atRiskWindow: atRiskWindow) },
+      owners: OwnerFigures(ownerCount: ownerNames.count),
       movedInP: includeTickets ? [Bool](repeating: false, count: rec.ticketCount) : [])
     countMoves(&counts, includeTickets: includeTickets)
     countTickets(&counts)
     tables(&counts)
     if includeTickets {
       let ids = self.ids
-      tickets = TicketTable(rec: rec, period: period, sla: judge).rows(
+      tickets = TicketTable(rec: rec, period: period, sla: judge, owners: ownerNames).rows(
         movedInP: counts.movedInP, id: { PeriodFigures.id($0, ids) })
     }
   }
@@ -76,6 +85,7 @@ struct PeriodFigures {
       guard time >= ps && time < pe else { continue }
       let t = Int(rec.moveTicket[k])
       counts.moves.count(moveIn: GroupSlot(category: rec.category[t]), to: Int(rec.moveTarget[k]))
+      counts.owners.moved(t, rec)
       if includeTickets { counts.movedInP[t] = true }
     }
   }
@@ -91,15 +101,23 @@ struct PeriodFigures {
       let g = GroupSlot(category: rec.category[t])
       if g == .uncategorized { counts.anyUncategorized = true }
       let h = Int(rec.highest[t])
-      if start >= ps && start < pe { counts.rates.count(openedIn: g, highest: h) }
+      let openedInP = start >= ps && start < pe
+      if openedInP {
+        counts.rates.count(openedIn: g, highest: h)
+        if rec.reopened[t] { counts.reopened += 1 }
+      }
       let r = rec.resolvedAt[t]
-      if r != Reconstruction.never && r >= ps && r < pe {
+      let resolvedInP = r != Reconstruction.never && r >= ps && r < pe
+      if resolvedInP {
         counts.resolution.count(
           resolvedIn: g, duration: r - start, highest: h, level: Int(rec.level[t]))
         counts.timeAtLevel.count(resolved: t, in: g, rec)
       }
       if r == Reconstruction.never { counts.backlog.count(open: t) }
       counts.sla?.count(ticket: t, in: g, rec, period: period)
+      counts.owners.count(
+        ticket: t, rec, period: period, sla: counts.sla?.judge, opened: openedInP, resolved: resolvedInP,
+        open: r == Reconstruction.never)
     }
   }
 
@@ -115,10 +133,13 @@ struct PeriodFigures {
     levelAtResolution = counts.resolution.levelAtResolutionRows(slots)
     let ids = self.ids
     backlog = counts.backlog.rows(
-      rec, asOf: period.asOf, sla: counts.sla?.judge, matrix: matrix,
+      rec, asOf: period.asOf, sla: counts.sla?.judge, matrix: matrix, owners: ownerNames,
       id: { PeriodFigures.id($0, ids) })
     slaSection = counts.sla?.section(
       slots, rec, asOf: period.asOf, id: { PeriodFigures.id($0, ids) })
+    owners = counts.owners.section(names: ownerNames, matrix: matrix, sla: sla != nil)
+    aging = AgingSection.of(backlog, slots: slots)
+    reopened = counts.reopened
     headline = Headline(
       opened: counts.rates.opened[.total], shareEscalated: rates[rates.count - 1].rate2,
       escalationMoves: counts.moves.total, resolved: counts.resolution.resolved[.total],

@@ -2,9 +2,10 @@
 //
 // With targets per level, the stays that ended in P, or are still open at the as-of (counted
 // up to it), per category and level with a target: how many, and how many breach (last
-// strictly longer than the target, in the target's clock). A stay that started before P and
-// ends in P counts. With a calendar, also: tickets with a breach per level, per group the
-// tickets ever breached and breached on their last stay, and the open stays at risk.
+// strictly longer than the target, in the target's clock), and how many tickets have at least
+// one breaching stay there. A stay that started before P and ends in P counts. With a
+// calendar, also: per group the tickets ever breached and breached on their last stay, and the
+// open stays at risk.
 
 /// The stays checked against the SLA targets, collected ticket by ticket.
 struct SLAFigures {
@@ -15,7 +16,7 @@ struct SLAFigures {
   private(set) var stays = PerGroupLevel(0)
   /// Of them, those that breach.
   private(set) var breaches = PerGroupLevel(0)
-  /// With a calendar: tickets with a breached stay, per group and level.
+  /// Tickets with a breached stay, per group and level.
   private(set) var ticketsBreached = PerGroupLevel(0)
   /// With a calendar: tickets with a stay checked; of them ever breached; breached on the last.
   private(set) var ticketsChecked = PerGroup(0)
@@ -70,13 +71,13 @@ struct SLAFigures {
         }
       }
     }
+    for l in 1...4 where levelsBreached & (1 << (l - 1)) != 0 {
+      ticketsBreached.add(1, to: g, level: l)
+    }
     guard detailed && checked else { return }
     ticketsChecked.add(1, to: g)
     if levelsBreached != 0 { ticketsEver.add(1, to: g) }
     if lastBreached { ticketsLast.add(1, to: g) }
-    for l in 1...4 where levelsBreached & (1 << (l - 1)) != 0 {
-      ticketsBreached.add(1, to: g, level: l)
-    }
   }
 
   /// Every stay checked, and every breach.
@@ -95,7 +96,7 @@ struct SLAFigures {
           SLARow(
             group: g.rowGroup, level: l, target: target, stays: stays[g, level: l.rawValue],
             breaches: breaches[g, level: l.rawValue], clock: targets.clock(l),
-            ticketsBreached: detailed ? ticketsBreached[g, level: l.rawValue] : nil))
+            ticketsBreached: ticketsBreached[g, level: l.rawValue]))
       }
     }
     var section = SLASection(targets: targets, rows: rows)

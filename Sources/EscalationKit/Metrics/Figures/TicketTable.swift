@@ -9,6 +9,7 @@ struct TicketTable {
   let rec: Reconstruction
   let period: ResolvedPeriod
   let sla: SLAJudge?
+  var owners: [String] = []
 
   /// The rows; `movedInP[t]` tells whether ticket `t` had an upward move in P.
   func rows(movedInP: [Bool], id: (Int) -> String) -> [MetricsTicketRow] {
@@ -34,7 +35,7 @@ struct TicketTable {
         levelAtResolution: resolved == nil ? nil : Level(rawValue: Int(rec.level[t])),
         secondsAtLevel: rec.secondsAtLevel(of: t, asOf: period.asOf),
         timeToResolution: resolved.map { $0 - rec.start[t] },
-        slaBreaches: breaches(of: t))
+        slaBreaches: breaches(of: t), owner: OwnerFigures.name(t, rec, owners))
     }
   }
 

@@ -4,7 +4,9 @@
 // month, each computed as the report for that month alone would: tickets opened in the month,
 // of them those at level ≥ 2 by the month's end, upward moves in the month, tickets resolved
 // in the month (not reopened by its end) and their median time to resolution. Each month's
-// as-of is its own end, or the report's as-of when that is earlier.
+// as-of is its own end, or the report's as-of when that is earlier. Each row also gives the
+// backlog at its as-of and, with SLA targets, the stays the month's report checks (ended in
+// the month, or open at its as-of) and how many breach.
 
 /// The monthly trend, from one reconstruction up to the last month's end (facts carry their
 /// times, so it answers every month).
@@ -31,48 +33,115 @@ enum TrendFigures {
 
   /// The reconstruction the trend reads: `rec` itself unless an event lies between its
   /// cut-off and the trend's.
-  static func reconstruction(order: TicketOrder, rec: Reconstruction, trendCutoff: Int64)
-    -> Reconstruction
-  {
+  static func reconstruction(
+    order: TicketOrder, rec: Reconstruction, trendCutoff: Int64, stays: Bool = false
+  ) -> Reconstruction {
     let lo = min(trendCutoff, rec.cutoff)
     let hi = max(trendCutoff, rec.cutoff)
     guard lo != hi, order.events.contains(where: { $0.time >= lo && $0.time < hi }) else {
       return rec
     }
     return Reconstruction(
-      order: order, cutoff: trendCutoff, collectWarnings: false, recordStays: false)
+      order: order, cutoff: trendCutoff, collectWarnings: false, recordStays: stays)
+  }
+
+  /// The month of `t` among `bounds` (month i is [bounds[i], bounds[i+1])).
+  static func index(_ t: Int64, _ bounds: [Int64]) -> Int? {
+    let n = bounds.count - 1
+    guard n > 0, t >= bounds[0] && t < bounds[n] else { return nil }
+    var a = 0
+    var b = n  // bounds[a] <= t < bounds[b]
+    while b - a > 1 {
+      let mid = (a + b) / 2
+      if bounds[mid] <= t { a = mid } else { b = mid }
+    }
+    return a
+  }
+
+  /// Per month, the tickets open at its as-of: started, less those whose resolution in force
+  /// then (resolved before it, reopened at or after it) — a difference array over the months.
+  static func backlog(_ r: Reconstruction, _ bounds: [Int64]) -> [Int] {
+    let n = bounds.count - 1
+    var diff = [Int](repeating: 0, count: n + 1)
+    for t in 0..<r.ticketCount {
+      if let i = index(r.start[t], bounds) { diff[i] += 1 }
+    }
+    for k in 0..<r.resolutionTime.count {
+      guard let a = index(r.resolutionTime[k], bounds) else { continue }
+      diff[a] -= 1
+      let reopen = r.reopenTime[k]
+      if reopen != Reconstruction.never, let b = index(reopen, bounds) { diff[b] += 1 }
+    }
+    var out = [Int](repeating: 0, count: n)
+    var running = 0
+    for i in 0..<n {
+      running += diff[i]
+      out[i] = running
+    }
+    return out
+  }
+
+  /// Per month, the stays its report checks against `sla` and those that breach: ended in the
+  /// month, or open at its as-of (`asOf[i]`, measured up to it).
+  /// Judged in each target's clock (`sla` carries the calendar's index when there is one).
+  static func sla(_ r: Reconstruction, _ bounds: [Int64], asOf: [Int64], _ sla: SLAJudge)
+    -> (stays: [Int], breaches: [Int])
+  {
+    let n = bounds.count - 1
+    var stays = [Int](repeating: 0, count: n)
+    var breaches = [Int](repeating: 0, count: n)
+    for s in 0..<r.stayLevel.count {
+      let l = Int(r.stayLevel[s])
+      guard sla.targets.seconds[l - 1] != nil, let first = index(r.stayStart[s], bounds) else { continue }
+      let st = r.stayStart[s]
+      let en = r.stayEnd[s]
+      let endMonth = en == Reconstruction.never ? nil : index(en, bounds)
+      // Open at the as-of of each month before the one it ends in.
+      for i in first..<(endMonth ?? n) {
+        stays[i] += 1
+        if sla.breaches(level: l, from: st, to: max(asOf[i], st)) { breaches[i] += 1 }
+      }
+      if let e = endMonth {
+        stays[e] += 1
+        if sla.breaches(level: l, from: st, to: en) { breaches[e] += 1 }
+      }
+    }
+    return (stays, breaches)
   }
 
   static func rows(
     order: TicketOrder, rec: Reconstruction, period: ResolvedPeriod, zone: ZoneRules,
-    firstTime: Int64
+    firstTime: Int64, sla: SLAJudge? = nil
   ) -> [TrendRow] {
     let (months, bounds) = self.months(from: firstTime, period: period, zone: zone)
     guard !months.isEmpty else { return [] }
     // No row uses an event at or after the report's own cut-off: with an `--as-of` inside
     // the last month, that month's row is what the report itself says.
     let trendCutoff = min(bounds[bounds.count - 1], rec.cutoff)
-    let r = reconstruction(order: order, rec: rec, trendCutoff: trendCutoff)
+    let r = reconstruction(order: order, rec: rec, trendCutoff: trendCutoff, stays: sla != nil)
     let n = months.count
-    func index(_ t: Int64) -> Int? {
-      guard t >= bounds[0] && t < bounds[n] else { return nil }
-      var a = 0
-      var b = n  // bounds[a] <= t < bounds[b]
-      while b - a > 1 {
-        let mid = (a + b) / 2
-        if bounds[mid] <= t { a = mid } else { b = mid }
-      }
-      return a
-    }
+    func index(_ t: Int64) -> Int? { TrendFigures.index(t, bounds) }
+    let backlog = TrendFigures.backlog(r, bounds)
+    // Each month's as-of: its end, the last one's the report's as-of when earlier.
+    var asOf = Array(bounds[1...])
+    asOf[n - 1] = min(asOf[n - 1], period.asOf)
+    let checked = sla.map { TrendFigures.sla(r, bounds, asOf: asOf, $0) }
     var opened = [Int](repeating: 0, count: n)
     var escalated = [Int](repeating: 0, count: n)
+    var catOpened = [Int](repeating: 0, count: n * GroupSlot.count)
+    var catEscalated = [Int](repeating: 0, count: n * GroupSlot.count)
     var moves = [Int](repeating: 0, count: n)
     var ttr = [[Int64]](repeating: [], count: n)
     for t in 0..<r.ticketCount {
       let s = r.start[t]
       guard s != Reconstruction.never, let i = index(s) else { continue }
       opened[i] += 1
-      if r.reached2At[t] < bounds[i + 1] { escalated[i] += 1 }
+      let g = i * GroupSlot.count + Int(r.category[t])
+      catOpened[g] += 1
+      if r.reached2At[t] < bounds[i + 1] {
+        escalated[i] += 1
+        catEscalated[g] += 1
+      }
     }
     for k in 0..<r.moveTime.count {
       if let i = index(r.moveTime[k]) { moves[i] += 1 }
@@ -85,10 +154,17 @@ enum TrendFigures {
     return (0..<n).map { i in
       var v = ttr[i]
       Statistics.sortDurations(&v)
-      return TrendRow(
+      var row = TrendRow(
         month: months[i], start: bounds[i], end: bounds[i + 1], opened: opened[i],
         escalated: escalated[i], escalationMoves: moves[i], resolved: v.count,
-        medianTimeToResolution: Statistics.percentile(0.5, sorted: v))
+        medianTimeToResolution: Statistics.percentile(0.5, sorted: v), backlog: backlog[i],
+        slaStays: checked?.stays[i], slaBreaches: checked?.breaches[i])
+      let k = GroupSlot.count
+      row.categoryOpened = Array(catOpened[(i * k)..<(i * k + k)])
+      row.categoryEscalated = Array(catEscalated[(i * k)..<(i * k + k)])
+      row.categoryOpened[GroupSlot.total.index] = opened[i]
+      row.categoryEscalated[GroupSlot.total.index] = escalated[i]
+      return row
     }
   }
 }

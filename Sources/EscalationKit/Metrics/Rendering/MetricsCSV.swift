@@ -60,28 +60,30 @@ extension MetricsRenderer {
       return MetricsRenderer.csvLines(
         [
           "month", "opened", "escalated", "share_escalated", "escalation_moves", "resolved",
-          "median_ttr_hours",
+          "median_ttr_hours", "backlog", "sla_stays", "sla_breaches", "sla_compliance",
         ],
         c.trend.map { r in
           [
             r.month.description, String(r.opened), String(r.escalated),
             MetricsRenderer.plain(r.shareEscalated),
             String(r.escalationMoves), String(r.resolved),
-            MetricsRenderer.csvHours(r.medianTimeToResolution),
+            MetricsRenderer.csvHours(r.medianTimeToResolution), String(r.backlog),
+            r.slaStays.map { String($0) } ?? "", r.slaBreaches.map { String($0) } ?? "",
+            MetricsRenderer.plain(r.slaCompliance),
           ]
         })
     case .backlog:
       return MetricsRenderer.csvLines(
         [
           "ticket", "category", "label", "level", "role", "opened", "hours_at_level", "age_hours",
-          "sla_breach",
+          "sla_breach", "owner",
         ],
         c.backlog.map { b in
           [
             b.ticket, b.group.key, b.group.label(language), String(b.level.rawValue), b.role,
             localFull(b.opened),
             MetricsRenderer.csvHours(b.timeAtLevel), MetricsRenderer.csvHours(b.age),
-            b.slaBreach.map { $0 ? "true" : "false" } ?? "",
+            b.slaBreach.map { $0 ? "true" : "false" } ?? "", b.owner,
           ]
         })
     case .tickets:
@@ -89,7 +91,7 @@ extension MetricsRenderer {
         [
           "ticket", "category", "label", "opened", "resolved", "highest_level",
           "level_at_resolution", "hours_level_1",
-          "hours_level_2", "hours_level_3", "hours_level_4", "ttr_hours", "sla_breaches",
+          "hours_level_2", "hours_level_3", "hours_level_4", "ttr_hours", "sla_breaches", "owner",
         ],
         (c.tickets ?? []).map { r in
           [
@@ -97,11 +99,13 @@ extension MetricsRenderer {
             r.resolved.map(localFull) ?? "",
             String(r.highestLevel.rawValue), r.levelAtResolution.map { String($0.rawValue) } ?? "",
           ] + r.secondsAtLevel.map(MetricsRenderer.csvHours) + [
-            MetricsRenderer.csvHours(r.timeToResolution), String(r.slaBreaches),
+            MetricsRenderer.csvHours(r.timeToResolution), String(r.slaBreaches), r.owner,
           ]
         })
     case .sla: return slaCSV()
     case .atRisk: return atRiskCSV()
+    case .owners: return ownersCSV()
+    case .aging: return agingCSV()
     }
   }
 }

@@ -40,7 +40,7 @@ extension MetricsRenderer {
       [
         groupLabel(r.group), String(r.level.rawValue), targetCell(r.target, r.clock),
         String(r.stays), String(r.breaches), percent(r.compliance),
-        r.ticketsBreached.map { String($0) } ?? "",
+        String(r.ticketsBreached),
       ]
     }
     var out =
@@ -138,7 +138,7 @@ extension MetricsRenderer {
               ("targetSeconds", .int(Int(r.target))), ("clock", .string(r.clock.rawValue)),
               ("stays", .int(r.stays)), ("breaches", .int(r.breaches)),
               ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
-              ("ticketsBreached", r.ticketsBreached.map { .int($0) } ?? .null),
+              ("ticketsBreached", .int(r.ticketsBreached)),
             ])
           })
       ),
@@ -201,7 +201,7 @@ extension MetricsRenderer {
           r.group.key, r.group.label(language), String(r.level.rawValue),
           MetricsRenderer.csvHours(r.target), r.clock.rawValue, String(r.stays),
           String(r.breaches), MetricsRenderer.plain(r.compliance),
-          r.ticketsBreached.map { String($0) } ?? "",
+          String(r.ticketsBreached),
         ]
       })
   }

@@ -28,14 +28,18 @@ extension MetricsRenderer {
       case .backlog: o.append(("backlog", backlogJSON()))
       case .tickets: o.append(("tickets", ticketsJSON()))
       case .sla, .atRisk: o.append(("sla", slaJSON()))
+      case .owners: o.append(("owners", ownersJSON()))
+      case .aging: o.append(("aging", agingJSON()))
       }
       return .object(o)
     }
     let c = content
     o.append(("headline", headlineJSON()))
+    o.append(("dashboard", dashboardJSON()))
     o.append(("roles", MetricsRenderer.levels(c.roles) { .string($0) }))
     o.append(("rates", ratesJSON()))
     o.append(("escalations", escalationsJSON()))
+    o.append(("flow", flowJSON()))
     o.append(("timeAtLevel", timeAtLevelJSON()))
     if c.businessTimeAtLevel != nil {
       o.append(("businessTimeAtLevel", businessTimeAtLevelJSON()))
@@ -51,6 +55,8 @@ extension MetricsRenderer {
     o.append(("highestLevel", distributionJSON(c.highestLevel)))
     o.append(("levelAtResolution", distributionJSON(c.levelAtResolution)))
     o.append(("backlog", backlogJSON()))
+    o.append(("aging", agingJSON()))
+    o.append(("owners", ownersJSON()))
     o.append(("sla", slaJSON()))
     o.append(("trend", trendJSON()))
     if c.tickets != nil { o.append(("tickets", ticketsJSON())) }
@@ -183,7 +189,8 @@ extension MetricsRenderer {
         .object([
           ("ticket", .string(b.ticket)), ("category", .string(b.group.key)),
           ("level", .int(b.level.rawValue)),
-          ("role", .string(b.role)), ("opened", MetricsRenderer.time(b.opened)),
+          ("role", .string(b.role)), ("owner", .string(b.owner)),
+          ("opened", MetricsRenderer.time(b.opened)),
           ("timeAtLevelSeconds", .int(Int(b.timeAtLevel))), ("ageSeconds", .int(Int(b.age))),
           ("slaBreach", b.slaBreach.map { .bool($0) } ?? .null),
         ])
@@ -215,7 +222,8 @@ extension MetricsRenderer {
               ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
               ("targetSeconds", .int(Int(r.target))), ("stays", .int(r.stays)),
               ("breaches", .int(r.breaches)),
-              ("share", .optional(r.share)),
+              ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
+              ("ticketsBreached", .int(r.ticketsBreached)),
             ])
           })
       ),
@@ -233,6 +241,8 @@ extension MetricsRenderer {
           ("shareEscalated", .optional(r.shareEscalated)),
           ("escalationMoves", .int(r.escalationMoves)), ("resolved", .int(r.resolved)),
           ("medianTimeToResolutionSeconds", .optional(r.medianTimeToResolution)),
+          ("backlog", .int(r.backlog)), ("slaStays", .optional(r.slaStays)),
+          ("slaBreaches", .optional(r.slaBreaches)), ("slaCompliance", .optional(r.slaCompliance)),
         ])
       })
   }
@@ -262,7 +272,7 @@ extension MetricsRenderer {
             MetricsRenderer.levels(r.secondsAtLevel) { s in s.map { .int(Int($0)) } ?? .null }
           ),
           ("timeToResolutionSeconds", r.timeToResolution.map { .int(Int($0)) } ?? .null),
-          ("slaBreaches", .int(r.slaBreaches)),
+          ("slaBreaches", .int(r.slaBreaches)), ("owner", .string(r.owner)),
         ])
       })
   }

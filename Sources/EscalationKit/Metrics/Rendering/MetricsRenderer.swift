@@ -16,6 +16,8 @@ public enum MetricsTable: String, CaseIterable, Sendable {
   case sla
   /// With `--calendar`: the open stays at risk.
   case atRisk = "at-risk"
+  case owners
+  case aging
 }
 
 /// Renders a ``ReportContent`` as terminal text, JSON or CSV. Every number comes from the

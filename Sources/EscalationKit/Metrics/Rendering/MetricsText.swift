@@ -47,15 +47,21 @@ extension MetricsRenderer {
       case .tickets: return ticketsText(color: color)
       case .sla: return slaText(color: color)
       case .atRisk: return content.sla.map { atRiskText($0, color: color) } ?? ""
+      case .owners: return ownersText(color: color)
+      case .aging: return agingText(color: color)
       }
     }
     var out = headerText(color: color) + "\n" + headlineText(color: color)
+    out += "\n" + dashboardText(color: color)
     out += "\n" + ratesText(color: color)
     out += "\n" + escalationsText(color: color)
+    out += "\n" + flowText(color: color)
     out += "\n" + timeAtLevelText(color: color)
     if content.businessTimeAtLevel != nil { out += "\n" + businessTimeAtLevelText(color: color) }
     out += "\n" + resolutionText(color: color)
     out += "\n" + backlogText(limit: backlogPreview, color: color)
+    out += "\n" + agingText(color: color)
+    out += "\n" + ownersText(color: color)
     if content.sla != nil { out += "\n" + slaText(color: color) }
     if !content.trend.isEmpty { out += "\n" + trendText(color: color) }
     out += "\n" + findingsText(color: color)
@@ -189,14 +195,15 @@ extension MetricsRenderer {
     let hasSLA = content.sla != nil
     var header = [
       l.ticket, l.category, l.level,
-      l.t("Owner role", "Rôle responsable"),
+      l.t("Owner role", "Rôle responsable"), l.owner,
       l.t("Opened", "Ouvert le"), l.t("At level h", "Au niveau h"), l.t("Age h", "Âge h"),
     ]
     if hasSLA { header.append("SLA") }
     let shown = limit.map { Array(content.backlog.prefix($0)) } ?? content.backlog
     let rows = shown.map { b in
       var r = [
-        b.ticket, groupLabel(b.group), String(b.level.rawValue), b.role, local(b.opened),
+        b.ticket, groupLabel(b.group), String(b.level.rawValue), b.role,
+        MetricsRenderer.ownerName(b.owner, l), local(b.opened),
         hours(b.timeAtLevel), hours(b.age),
       ]
       if hasSLA { r.append(b.slaBreach == true ? l.t("breach", "dépassé") : "") }
@@ -207,7 +214,7 @@ extension MetricsRenderer {
         "Backlog at as-of (oldest first)", "En cours à la date d'arrêté (les plus anciens d'abord)"),
       color: color)
     if rows.isEmpty { return out + l.t("(no open ticket)", "(aucun ticket ouvert)") + "\n" }
-    out += MetricsRenderer.table(header, rows, leftColumns: 5, color: color)
+    out += MetricsRenderer.table(header, rows, leftColumns: 6, color: color)
     if content.backlog.count > shown.count {
       out +=
         l.t(
@@ -223,11 +230,12 @@ extension MetricsRenderer {
     let header = [
       l.category, l.level, l.t("Target h", "Cible h"),
       l.t("Stays", "Séjours"), l.t("Breaches", "Dépassements"), "%",
+      l.t("Compliance", "Respect"), l.tickets,
     ]
     let rows = sla.rows.filter { $0.stays > 0 || $0.group == .total }.map { r in
       [
         groupLabel(r.group), String(r.level.rawValue), hours(r.target), String(r.stays),
-        String(r.breaches), percent(r.share),
+        String(r.breaches), percent(r.share), percent(r.compliance), String(r.ticketsBreached),
       ]
     }
     return heading(
@@ -239,17 +247,25 @@ extension MetricsRenderer {
   }
 
   func trendText(color: Bool) -> String {
-    let header = [
-      l.month, l.opened, l.t("Escalated", "Remontés"), "%",
-      l.escalations,
-      l.resolved, l.t("Median TTR h", "Délai méd. h"),
-    ]
+    let header =
+      [
+        l.month, l.opened, l.t("Escalated", "Remontés"), "%",
+        l.escalations,
+        l.resolved, l.t("Median TTR h", "Délai méd. h"), l.t("Backlog", "En cours"),
+      ]
+      + (content.sla != nil
+        ? [l.t("SLA stays", "Séjours"), l.t("Breached", "Hors délai"), "SLA %"] : [])
     let rows = content.trend.map { r in
       [
         r.month.description, String(r.opened), String(r.escalated), percent(r.shareEscalated),
         String(r.escalationMoves),
-        String(r.resolved), hours(r.medianTimeToResolution),
+        String(r.resolved), hours(r.medianTimeToResolution), String(r.backlog),
       ]
+        + (content.sla != nil
+          ? [
+            r.slaStays.map { String($0) } ?? "", r.slaBreaches.map { String($0) } ?? "",
+            percent(r.slaCompliance),
+          ] : [])
     }
     return heading(
       l.t("Trend (each month as of its own end)", "Tendance (chaque mois arrêté à sa fin)"),

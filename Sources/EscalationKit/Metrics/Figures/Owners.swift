@@ -1,0 +1,152 @@
+// Owners: docs/metrics.md#owners
+//
+// Each ticket belongs to its owner at the as-of (the latest non-blank owner among the events
+// used) and to the role owning its current level (its level at resolution when resolved) in
+// the matrix in use. Per owner and per role: tickets opened in P, upward moves in P, tickets
+// resolved in P, tickets open at the as-of, tickets with a stay over its level's SLA target
+// (among the stays the SLA figures check; only with targets) and the median duration of those
+// stays (ended in P, or open at the as-of counted up to it).
+
+/// One owner's (or one role's) figures.
+public struct OwnerRow: Sendable, Equatable {
+  /// The owner's name ("" for the tickets without one), or the role's.
+  public var name: String
+  /// The level the role owns (`nil` on an owner row).
+  public var level: Level?
+  public var opened: Int
+  /// Upward moves in P.
+  public var escalations: Int
+  public var resolved: Int
+  /// Open at the as-of.
+  public var open: Int
+  /// Tickets with a breaching stay; `nil` without SLA targets.
+  public var breached: Int?
+  /// Median duration of the stays ended in P or open at the as-of, seconds.
+  public var medianTimeAtLevel: Double?
+
+  public init(
+    name: String, level: Level? = nil, opened: Int = 0, escalations: Int = 0, resolved: Int = 0,
+    open: Int = 0, breached: Int? = nil, medianTimeAtLevel: Double? = nil
+  ) {
+    self.name = name
+    self.level = level
+    self.opened = opened
+    self.escalations = escalations
+    self.resolved = resolved
+    self.open = open
+    self.breached = breached
+    self.medianTimeAtLevel = medianTimeAtLevel
+  }
+}
+
+/// The owners' and the roles' figures.
+public struct OwnersSection: Sendable, Equatable {
+  /// Owners by name (byte order), the tickets without an owner last; an owner with no figure
+  /// in the period is left out.
+  public var byOwner: [OwnerRow]
+  /// One row per level, named by the role owning it.
+  public var byRole: [OwnerRow]
+  public init(byOwner: [OwnerRow] = [], byRole: [OwnerRow] = []) {
+    self.byOwner = byOwner
+    self.byRole = byRole
+  }
+}
+
+/// The per-owner and per-role counts, collected ticket by ticket. Slot 0 is "no owner"; slot
+/// `k` is ``EventLog/owners``[k - 1]. Levels are slots 1…4 of the role arrays.
+struct OwnerFigures {
+  struct Slot {
+    var opened = 0
+    var escalations = 0
+    var resolved = 0
+    var open = 0
+    var breached = 0
+    var stays: [Int64] = []
+    var any: Bool { opened + escalations + resolved + open > 0 || !stays.isEmpty }
+  }
+  var owners: [Slot]
+  var roles = [Slot](repeating: Slot(), count: 5)
+
+  init(ownerCount: Int) { owners = [Slot](repeating: Slot(), count: ownerCount + 1) }
+
+  /// The slot of ticket `t`'s owner (an index outside the names counts as no owner).
+  @inline(__always) func slot(_ t: Int, _ rec: Reconstruction) -> Int {
+    let o = Int(rec.owner[t])
+    return o < owners.count ? o : 0
+  }
+
+  /// An upward move in P of ticket `t`.
+  @inline(__always) mutating func moved(_ t: Int, _ rec: Reconstruction) {
+    owners[slot(t, rec)].escalations += 1
+    roles[Int(rec.level[t])].escalations += 1
+  }
+
+  /// Ticket `t` (started), with what the pass found about it.
+  @inline(__always) mutating func count(
+    ticket t: Int, _ rec: Reconstruction, period: ResolvedPeriod, sla: SLAJudge?,
+    opened: Bool, resolved: Bool, open: Bool
+  ) {
+    let o = slot(t, rec)
+    let l = Int(rec.level[t])
+    var breached = false
+    for s in rec.stays(of: t) {
+      let end = rec.stayEnd[s]
+      let to: Int64
+      if end == Reconstruction.never {
+        to = max(period.asOf, rec.stayStart[s])
+      } else if end >= period.start && end < period.end {
+        to = end
+      } else {
+        continue
+      }
+      let d = to - rec.stayStart[s]
+      owners[o].stays.append(d)
+      roles[l].stays.append(d)
+      // Judged in each target's clock (business time with a calendar and bh targets).
+      if let sla, sla.breaches(level: Int(rec.stayLevel[s]), from: rec.stayStart[s], to: to) {
+        breached = true
+      }
+    }
+    let b = breached ? 1 : 0
+    let op = opened ? 1 : 0
+    let re = resolved ? 1 : 0
+    let on = open ? 1 : 0
+    owners[o].opened += op
+    owners[o].resolved += re
+    owners[o].open += on
+    owners[o].breached += b
+    roles[l].opened += op
+    roles[l].resolved += re
+    roles[l].open += on
+    roles[l].breached += b
+  }
+
+  static func row(_ s: inout Slot, name: String, level: Level?, sla: Bool) -> OwnerRow {
+    Statistics.sortDurations(&s.stays)
+    return OwnerRow(
+      name: name, level: level, opened: s.opened, escalations: s.escalations,
+      resolved: s.resolved, open: s.open, breached: sla ? s.breached : nil,
+      medianTimeAtLevel: Statistics.percentile(0.5, sorted: s.stays))
+  }
+
+  /// The name of ticket `t`'s owner ("" when none).
+  static func name(_ t: Int, _ rec: Reconstruction, _ names: [String]) -> String {
+    let o = Int(rec.owner[t])
+    return o >= 1 && o <= names.count ? names[o - 1] : ""
+  }
+
+  mutating func section(names: [String], matrix: Matrix, sla: Bool) -> OwnersSection {
+    var byOwner: [OwnerRow] = []
+    for k in 1..<owners.count where owners[k].any {
+      byOwner.append(OwnerFigures.row(&owners[k], name: names[k - 1], level: nil, sla: sla))
+    }
+    byOwner.sort { a, b in Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8)) }
+    if owners[0].any {
+      byOwner.append(OwnerFigures.row(&owners[0], name: "", level: nil, sla: sla))
+    }
+    let byRole = Level.all.map { l in
+      OwnerFigures.row(&roles[l.rawValue], name: matrix.role(of: l), level: l, sla: sla)
+    }
+    return OwnersSection(byOwner: byOwner, byRole: byRole)
+  }
+}

@@ -1,0 +1,87 @@
+import EscalationKit
+
+// The SLA sheet (only with targets): docs/metrics.md#sla and the monthly compliance of
+// docs/metrics.md#trend
+
+extension ReportWriter {
+  // MARK: SLA
+
+  func sla() throws(XLSXError) {
+    guard let sla = c.sla else { return }
+    let s = try workbook.addWorksheet(l.slaSheet)
+    try s.setPrintLayout(headerRows: 3...3)
+    for (i, w) in [30.0, 10, 12, 12, 12, 14, 18].enumerated() { s.setColumnWidth(i, w) }
+    try s.write(
+      l.t("SLA targets: ", "Délais cibles : ") + targetsText(sla.targets), row: 0, column: 0,
+      style: .title)
+    try s.write(
+      l.t(
+        "Stays ended in the period or open at as-of; a stay breaches when longer than its level's target. Compliance = 1 − breached / stays.",
+        "Séjours terminés sur la période ou en cours à l'arrêté ; un séjour est hors délai s'il dépasse la cible de son niveau. Respect = 1 − hors délai / séjours."
+      ),
+      row: 1, column: 0, style: .note)
+    try headers(
+      s,
+      [
+        l.category, l.level, l.t("Target h", "Cible h"), l.t("Stays", "Séjours"),
+        l.t("Breached", "Hors délai"), l.t("Compliance", "Respect"),
+        l.t("Tickets over SLA", "Tickets hors délai"),
+      ], row: 3)
+    var r = 4
+    let minimum = c.dashboard.targets.slaComplianceMin
+    // Rows without stays are left out, except the total's.
+    for row in sla.rows where row.stays > 0 || row.group == .total {
+      let bold: CellStyle? = row.group == .total ? CellStyle(bold: true) : nil
+      try s.write(row.group.label(lang), row: r, column: 0, style: bold)
+      try s.write(integer: row.level.rawValue, row: r, column: 1, style: ReportWriter.centered)
+      try s.write(hours: Double(row.target) / 3600, row: r, column: 2)
+      try s.write(integer: row.stays, row: r, column: 3)
+      try s.write(integer: row.breaches, row: r, column: 4)
+      var style = CellStyle.percent
+      if let m = minimum, let v = row.compliance, v < m {
+        style = style.with(fill: CellStyle.alertFill)
+      }
+      try s.write(percent: row.compliance, row: r, column: 5, style: style)
+      try s.write(integer: row.ticketsBreached, row: r, column: 6)
+      r += 1
+    }
+    s.freezePanes(row: 4, column: 1)
+    r += 1
+    try slaTrend(s, row: r)
+  }
+
+  /// `1 = 24 h, 2 = 48 h`: each level's target.
+  func targetsText(_ t: SLATargets) -> String {
+    Level.all.compactMap { lv in
+      t.target(lv).map { "\(lv.rawValue) = \(MetricsRenderer.plainHours($0)) h" }
+    }.joined(separator: ", ")
+  }
+
+  /// The monthly SLA compliance, with a line chart.
+  func slaTrend(_ s: Worksheet, row: Int) throws(XLSXError) {
+    try headers(
+      s,
+      [
+        l.month, l.t("Stays", "Séjours"), l.t("Breached", "Hors délai"),
+        l.t("Compliance", "Respect"),
+      ], row: row)
+    var r = row + 1
+    for t in c.trend {
+      try s.write(t.month.description, row: r, column: 0)
+      try s.write(integer: t.slaStays, row: r, column: 1)
+      try s.write(integer: t.slaBreaches, row: r, column: 2)
+      try s.write(percent: t.slaCompliance, row: r, column: 3)
+      r += 1
+    }
+    guard r > row + 1 else { return }
+    let chart = try workbook.addChart(.line)
+    try chart.addSeries(
+      sheet: s, categories: .column(0, rows: (row + 1)...(r - 1)),
+      values: .column(3, rows: (row + 1)...(r - 1)), nameCell: (row, 3), color: 0x4472C4)
+    chart.setTitle(l.t("SLA compliance per month", "Respect des délais par mois"))
+    chart.setValueAxisNumberFormat("0%")
+    chart.setValueAxisRange(minimum: 0, maximum: 1)
+    chart.setLegend(.none)
+    try s.insert(chart, row: row, column: 5, xScale: 1.3, yScale: 1.0)
+  }
+}
