@@ -116,7 +116,8 @@ struct PeriodFigures {
       if r == Reconstruction.never { counts.backlog.count(open: t) }
       counts.sla?.count(ticket: t, in: g, rec, period: period)
       counts.owners.count(
-        ticket: t, rec, period: period, sla: counts.sla?.judge, opened: openedInP, resolved: resolvedInP,
+        ticket: t, rec, period: period, sla: counts.sla?.judge, opened: openedInP,
+        resolved: resolvedInP,
         open: r == Reconstruction.never)
     }
   }

@@ -92,7 +92,9 @@ enum TrendFigures {
     var breaches = [Int](repeating: 0, count: n)
     for s in 0..<r.stayLevel.count {
       let l = Int(r.stayLevel[s])
-      guard sla.targets.seconds[l - 1] != nil, let first = index(r.stayStart[s], bounds) else { continue }
+      guard sla.targets.seconds[l - 1] != nil, let first = index(r.stayStart[s], bounds) else {
+        continue
+      }
       let st = r.stayStart[s]
       let en = r.stayEnd[s]
       let endMonth = en == Reconstruction.never ? nil : index(en, bounds)
