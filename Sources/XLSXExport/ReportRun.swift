@@ -58,6 +58,8 @@ public enum ReportRun {
     case reading(String)
     case computing
     case writing(String)
+    /// A sheet of the workbook being written: its name, position and the sheet count.
+    case writingSheet(path: String, name: String, position: Int, count: Int)
   }
 
   /// `Reports/<log>-<period>.xlsx`: the log's file name without its extension (`escalations`
@@ -118,13 +120,19 @@ public enum ReportRun {
       files: [ReportInputFile(name: events.source, accounting: events.accounting)],
       importFindings: events.findings, firstEvent: events.events.lazy.map(\.time).min(),
       paper: r.paper)
-    progress(.writing(path == "-" ? "<stdout>" : path))
-    if path == "-" {
-      try StandardOutputFile.write { temp throws(XLSXError) in
-        try ReportWorkbook.write(input, to: temp, inputs: r.inputs)
+    let shown = path == "-" ? "<stdout>" : path
+    progress(.writing(shown))
+    try withoutActuallyEscaping(progress) { progress in
+      let sheetStarted: (String, Int, Int) -> Void = { name, position, count in
+        progress(.writingSheet(path: shown, name: name, position: position, count: count))
       }
-    } else {
-      try ReportWorkbook.write(input, to: path, inputs: r.inputs)
+      if path == "-" {
+        try StandardOutputFile.write { temp throws(XLSXError) in
+          try ReportWorkbook.write(input, to: temp, inputs: r.inputs, sheetStarted: sheetStarted)
+        }
+      } else {
+        try ReportWorkbook.write(input, to: path, inputs: r.inputs, sheetStarted: sheetStarted)
+      }
     }
     return Outcome(
       path: path == "-" ? "<stdout>" : path, content: content, accounting: events.accounting)

@@ -58,15 +58,21 @@ public struct ReportWorkbookInput: Sendable {
 /// the same inputs give a byte-identical file.
 public enum ReportWorkbook {
   /// Writes the report to `path` (temporary file + rename; never over one of `inputs`).
-  public static func write(_ input: ReportWorkbookInput, to path: String, inputs: [String] = [])
-    throws(XLSXError)
-  {
+  /// `sheetStarted` is told each sheet's name, position and the number of sheets (a long
+  /// Tickets list continues on further sheets past that number).
+  public static func write(
+    _ input: ReportWorkbookInput, to path: String, inputs: [String] = [],
+    sheetStarted: ((_ name: String, _ position: Int, _ count: Int) -> Void)? = nil
+  ) throws(XLSXError) {
     let l = Labels(input.language)
-    let wb = try Workbook(
-      path: path,
-      options: .init(
-        constantMemory: true, created: input.content.period.asOf, inputs: inputs,
-        title: "\(l.title) — \(l.periodName(input.content.period))", author: "escalation"))
+    var options = Workbook.Options(
+      constantMemory: true, created: input.content.period.asOf, inputs: inputs,
+      title: "\(l.title) — \(l.periodName(input.content.period))", author: "escalation")
+    if let sheetStarted {
+      let count = sheetNames(input.language, sla: input.content.sla != nil).count
+      options.sheetAdded = { name, position in sheetStarted(name, position, count) }
+    }
+    let wb = try Workbook(path: path, options: options)
     let w = ReportWriter(input: input, workbook: wb, l: l)
     try w.dashboard()
     try w.summary()

@@ -15,7 +15,7 @@ import Foundation
 /// give a byte-identical file (the creation time is fixed by ``Options/created``).
 public final class Workbook {
   /// How the workbook is written.
-  public struct Options: Sendable {
+  public struct Options {
     /// Rows go to disk as soon as the next row starts (libxlsxwriter's `constant_memory`):
     /// memory stays flat for any number of rows, but rows must be written top to bottom, and
     /// Excel tables and multi-row merges are unavailable.
@@ -28,6 +28,8 @@ public final class Workbook {
     /// Document title and author shown in the file's properties.
     public var title: String?
     public var author: String?
+    /// Called as each sheet is added, with its name and 1-based position (a progress line).
+    public var sheetAdded: ((String, Int) -> Void)?
     /// Where libxlsxwriter keeps its temporary files; default: the system's (`TMPDIR`, else
     /// `/tmp`), so that an interrupt between its `mkstemp` and `unlink` never leaves a stray
     /// file beside the report.
@@ -101,6 +103,7 @@ public final class Workbook {
     }
     let sheet = Worksheet(lib: lib, pointer: ws, name: valid)
     worksheets.append(sheet)
+    options.sheetAdded?(valid, worksheets.count)
     return sheet
   }
 

@@ -67,6 +67,9 @@ extension Progress {
     case .reading(let log): self.step("reading \(log == "-" ? "standard input" : log)")
     case .computing: self.step("computing the figures")
     case .writing(let path): self.step("writing \(path)")
+    case .writingSheet(let path, let name, let position, let count):
+      // Past `count`, a long list continues on further sheets ("Tickets (2)").
+      self.step("writing \(path): sheet \(min(position, count)) of \(count) (\(name))")
     }
   }
 }

@@ -44,7 +44,15 @@ import XLSXTestSupport
         options: MetricsOptions(period: try PeriodSpec.parseMonth("2026-10"), includeTickets: true),
         hasPeriod: true, language: .en, output: out, inputs: [log], now: 0),
       progress: { steps.append($0) })
-    #expect(steps == [.reading(log), .computing, .writing(out)])
+    // Then one step per sheet: no --sla, so the 13 sheets of ReportWorkbook.sheetNames, in order.
+    let names = ReportWorkbook.sheetNames(.en)
+    #expect(names.count == 13)
+    #expect(
+      steps
+        == [.reading(log), .computing, .writing(out)]
+        + names.enumerated().map {
+          .writingSheet(path: out, name: $0.element, position: $0.offset + 1, count: 13)
+        })
     #expect(
       outcome.statusLine
         == "wrote \(out): 2026-10 (UTC), 2 tickets opened, 1 open at as-of; records read: 3 = used 3 + rejected 0 + duplicates 0"

@@ -18,6 +18,11 @@ import Testing
     #expect(tty.output.hasPrefix("\r\u{1B}[Kescalation: reading tiny.csv…"))
     #expect(tty.output.contains("\r\u{1B}[Kescalation: computing the figures…"))
     #expect(tty.output.contains("\r\u{1B}[Kescalation: writing r.xlsx…"))
+    // Then each sheet as it is written: the first and the last of the 13 (no --sla).
+    #expect(tty.output.contains("\r\u{1B}[Kescalation: writing r.xlsx: sheet 1 of 13 (Dashboard)…"))
+    #expect(
+      tty.output.contains(
+        "\r\u{1B}[Kescalation: writing r.xlsx: sheet 13 of 13 (Data quality detail)…"))
     #expect(tty.output.hasSuffix("\r\u{1B}[K" + Self.tinyStatus + "\r\n"))
     // Piped: the status line alone.
     let piped = try CLI.run(args, cwd: dir)
