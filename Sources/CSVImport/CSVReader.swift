@@ -17,11 +17,21 @@ public struct CSVReadOptions: Sendable {
   /// Reads the common records with the byte scanner, libcsv the rest (see ``RecordScanner``);
   /// `false` reads everything with libcsv (differential tests and fuzzing).
   var useScanner = true
+  /// Reads quotes as Excel, LibreOffice and Python do where strict CSV refuses them, record by
+  /// record instead of failing the file: a quote inside an unquoted field, or text right after
+  /// a closing quote, is kept as written and the record says so (``CSVRecord/looseQuoteField``);
+  /// a quote never closed before the end of the file ends its record at that line (the record
+  /// says so: ``CSVRecord/unclosedQuoteField``) and the lines after it are read again as
+  /// records. Applies to the records the byte scanner reads (all but those longer than
+  /// `maxFieldBytes`, or after a delimiter that is a quote); `false`: such input is a
+  /// ``CSVError`` as libcsv's strict mode reports it.
+  public var lenientQuotes: Bool
 
   public init(
     delimiter: UInt8? = nil, blockSize: Int = 1 << 20, maxFieldBytes: Int = 32 << 20,
-    maxFields: Int = 16_384
+    maxFields: Int = 16_384, lenientQuotes: Bool = false
   ) {
+    self.lenientQuotes = lenientQuotes
     self.delimiter = delimiter
     self.blockSize = max(blockSize, 64)
     self.maxFieldBytes = maxFieldBytes
@@ -59,11 +69,19 @@ public struct CSVRecord {
   // module, so it must not be an opaque call.
   @usableFromInline let storage: UnsafeBufferPointer<UInt8>
   @usableFromInline let ends: UnsafeBufferPointer<Int>
+  /// With ``CSVReadOptions/lenientQuotes``: the 1-based field where a quote was read as
+  /// written (inside an unquoted field, or text after a closing quote); 0 when none.
+  public let looseQuoteField: Int
+  /// With ``CSVReadOptions/lenientQuotes``: the 1-based field whose opening quote is never
+  /// closed (the record stops at the end of that line); 0 when none.
+  public let unclosedQuoteField: Int
 
   package init(
     line: Int, endLine: Int, count: Int, rawCount: Int, storage: UnsafeBufferPointer<UInt8>,
-    ends: UnsafeBufferPointer<Int>
+    ends: UnsafeBufferPointer<Int>, looseQuoteField: Int = 0, unclosedQuoteField: Int = 0
   ) {
+    self.looseQuoteField = looseQuoteField
+    self.unclosedQuoteField = unclosedQuoteField
     self.line = line
     self.endLine = endLine
     self.count = count

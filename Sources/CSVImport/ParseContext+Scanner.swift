@@ -13,19 +13,24 @@ extension ParseContext {
       try feedLibCSV(text)
       return 0
     }
-    let (consumed, certain) = scanRecords(base, text.count)
+    let (consumed, certain) = scanRecords(base, text.count, isLast: isLast)
     if let failure { throw failure }
     let rest = text.count - consumed
     fed(UnsafeBufferPointer(rebasing: text[0..<consumed]))
-    // A record longer than a block goes to libcsv instead of being scanned again and again.
-    if rest > 0 && certain && !isLast && rest <= max(options.blockSize, 4096) { return rest }
+    // A record longer than a block goes to libcsv instead of being scanned again and again;
+    // with lenient quotes, one up to the field limit stays here (a quote never closed must
+    // reach the end of the file to be told apart from a long quoted field).
+    let carryLimit =
+      options.lenientQuotes
+      ? max(options.maxFieldBytes, options.blockSize) : max(options.blockSize, 4096)
+    if rest > 0 && certain && !isLast && rest <= carryLimit { return rest }
     try feedLibCSV(UnsafeBufferPointer(rebasing: text[consumed...]))
     return 0
   }
 
   /// Delivers the whole records at the start of `p[0..<count]`; returns the bytes used and
   /// whether it stopped only because the text ended (not at a record libcsv must read).
-  private func scanRecords(_ p: UnsafePointer<UInt8>, _ count: Int) -> (Int, Bool) {
+  private func scanRecords(_ p: UnsafePointer<UInt8>, _ count: Int, isLast: Bool) -> (Int, Bool) {
     var i = 0
     let s = state
     while i < count {
@@ -37,8 +42,34 @@ extension ParseContext {
         continue
       }
       switch scanner!.scan(p, from: i, end: count) {
-      case .incomplete: return (i, true)
-      case .uncertain: return (i, false)
+      case .incomplete:
+        // At the end of the text, a quote never closed ends its record at its line.
+        guard isLast && options.lenientQuotes,
+          case .record(let next, let terminator) = lenientRecord(p, i, count, atEnd: true),
+          s.pointee.unclosedQuoteField > 0 || s.pointee.looseQuoteField > 0
+        else {
+          s.pointee.looseQuoteField = 0
+          s.pointee.unclosedQuoteField = 0
+          return (i, true)
+        }
+        deliverLenient()
+        recordEnd(terminator)
+        i = next
+        if s.pointee.failed { return (i, false) }
+      case .uncertain:
+        guard options.lenientQuotes else { return (i, false) }
+        switch lenientRecord(p, i, count, atEnd: isLast) {
+        case .incomplete: return (i, true)
+        case .refused: return (i, false)
+        case .record(let next, let terminator):
+          guard s.pointee.looseQuoteField > 0 || s.pointee.unclosedQuoteField > 0 else {
+            return (i, false)  // nothing lenient about it: libcsv reads it as usual
+          }
+          deliverLenient()
+          recordEnd(terminator)
+          i = next
+          if s.pointee.failed { return (i, false) }
+        }
       case .record(let next, let terminator, let fields):
         deliver(p, fields)
         recordEnd(Int32(terminator))

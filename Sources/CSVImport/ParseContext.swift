@@ -26,6 +26,9 @@ struct ParseState {
   var bytesInLine = 0
   /// Set when a callback failed; libcsv cannot be stopped, so later callbacks do nothing.
   var failed = false
+  /// The lenient quote flags of the record being delivered (see ``CSVRecord``).
+  var looseQuoteField = 0
+  var unclosedQuoteField = 0
 
   init() {
     storageCapacity = 4096
@@ -117,6 +120,9 @@ final class ParseContext {
   var scanner: RecordScanner?
   /// Bytes with doubled quotes undone, for a quoted field.
   var unescaped: [UInt8] = []
+  /// A record read with lenient quotes: its fields' bytes and their end offsets.
+  var lenientBytes: [UInt8] = []
+  var lenientEnds: [Int] = []
 
   init(name: String, options: CSVReadOptions, body: @escaping (borrowing CSVRecord) throws -> Void)
   {
@@ -273,6 +279,8 @@ final class ParseContext {
     defer {
       s.pointee.storageCount = 0
       s.pointee.fieldCount = 0
+      s.pointee.looseQuoteField = 0
+      s.pointee.unclosedQuoteField = 0
     }
     if s.pointee.failed { return }
     let ends = s.pointee.ends
@@ -283,7 +291,8 @@ final class ParseContext {
     let record = CSVRecord(
       line: s.pointee.recordStart, endLine: endLine, count: count, rawCount: fields,
       storage: UnsafeBufferPointer(start: s.pointee.storage, count: s.pointee.storageCount),
-      ends: UnsafeBufferPointer(start: ends, count: fields))
+      ends: UnsafeBufferPointer(start: ends, count: fields),
+      looseQuoteField: s.pointee.looseQuoteField, unclosedQuoteField: s.pointee.unclosedQuoteField)
     do {
       try body(record)
     } catch {

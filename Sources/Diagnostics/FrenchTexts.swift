@@ -114,6 +114,14 @@ extension DiagnosticCode {
       "CSV007", "une ligne de plus de 16\u{00A0}384 champs (la limite de colonnes d'Excel)",
       "Vérifiez le fichier et, pour un journal, imposez le séparateur avec `--delimiter`."
     ),
+    (
+      "CSV008", "un guillemet lu tel quel (ligne d’un journal)",
+      "Rien si le champ se lit bien ; sinon mettez tout le champ entre guillemets et doublez le guillemet intérieur."
+    ),
+    (
+      "CSV009", "un guillemet jamais refermé : la ligne n’est pas utilisée",
+      "Refermez le guillemet ou supprimez-le, puis importez à nouveau."
+    ),
   ]
 
   static let frenchMatrix: [(String, String, String)] = [

@@ -116,5 +116,22 @@ extension DiagnosticCode {
         "A record has more fields than Excel has columns; the file is not a spreadsheet export, "
         + "or its delimiter was detected wrongly.",
       fix: "Check the file and, for a log, force the delimiter with `--delimiter`."),
+    DiagnosticCode(
+      "CSV008", .warning, summary: "a double quote read as written (log record)",
+      explanation:
+        "In a log, a double quote inside a field that does not start with one (`27\" monitor`), "
+        + "or text right after a closing quote (`\"A\"B`), is read as Excel, LibreOffice and "
+        + "Python read it: kept as written (`27\" monitor`, `AB`). The record is used; strict "
+        + "CSV would refuse the whole file (CSV005, still the rule for matrices).",
+      fix: "Nothing, if the field reads right; otherwise quote the whole field and double the "
+        + "inner quote (`\"27\"\" monitor\"`)."),
+    DiagnosticCode(
+      "CSV009", .error, .recordRejected, summary: "a quote never closed: its record is not used",
+      explanation:
+        "In a log, a field opens with a double quote that is never closed before the end of the "
+        + "file. The record is read to the end of that line and not used, and the lines after it "
+        + "are read as records again (strict CSV would make the rest of the file one cell: "
+        + "CSV004, still the rule for matrices).",
+      fix: "Close the quote or remove it, then import again."),
   ]
 }

@@ -40,6 +40,9 @@ public enum LogCode {
   public static let formulaCell = "LOG028"
   // Stops the import: the file is a matrix.
   public static let matrixGivenAsLog = "LOG006"
+  /// Lenient quotes: a quote read as written (CSV008), a quote never closed (CSV009).
+  public static let looseQuote = "CSV008"
+  public static let unclosedQuote = "CSV009"
   public static let closeAsResolution = "LOG040"
   public static let titleSkipped = "LOG041"
 

@@ -99,11 +99,36 @@ struct LogImportState {
       for i in 0..<record.rawCount { sampledBytes += record.bytes(i).count }
     }
     if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
+    let quotes = record.looseQuoteField | record.unclosedQuoteField
+    if _slowPath(quotes != 0), quoteIssue(record) { return }
     if layout == .events {
       addEventRow(record)
     } else {
       addTicketRow(record)
     }
+  }
+
+  /// A record read with lenient quotes (``CSVReadOptions/lenientQuotes``): a quote never
+  /// closed rejects it (CSV009); a quote read as written is a warning on it (CSV008). Returns
+  /// whether the record is rejected.
+  private mutating func quoteIssue(_ record: borrowing CSVRecord) -> Bool {
+    if record.unclosedQuoteField > 0 {
+      problem(
+        LogCode.unclosedQuote, record.unclosedQuoteField - 1,
+        "a quoted field starts here and is never closed; this line is not used and the lines "
+          + "after it are read as records; close the quote or remove it")
+      rejectRecord(line: record.line)
+      return true
+    }
+    let k = record.looseQuoteField
+    findings.append(
+      Finding(
+        code: LogCode.looseQuote, severity: .warning, file: file, line: record.line, column: k,
+        message:
+          "a double quote is read as written: "
+          + LogImportState.shown(LogImportState.text(record.bytes(k - 1)))
+          + "; if that is not the field, quote the whole field and double the inner quote"))
+    return false
   }
 
   /// A record identical to the header line (logs joined with `cat jan.csv feb.csv`) is not a

@@ -56,7 +56,7 @@ public enum LogImporter {
   /// when the header lacks a required field or the dates cannot be ordered.
   public static func load(path: String, options: LogImportOptions) throws -> EventLog {
     let reader = try RecordInput.open(
-      path: path, options: CSVReadOptions(delimiter: options.delimiter),
+      path: path, options: CSVReadOptions(delimiter: options.delimiter, lenientQuotes: true),
       sheet: options.sheet.map(SheetChoice.init))
     let fileSize =
       path == "-" || reader.sheetName != nil
@@ -72,7 +72,8 @@ public enum LogImporter {
     -> EventLog
   {
     let reader = try RecordInput.open(
-      bytes: bytes, name: name, options: CSVReadOptions(delimiter: options.delimiter),
+      bytes: bytes, name: name,
+      options: CSVReadOptions(delimiter: options.delimiter, lenientQuotes: true),
       sheet: options.sheet.map(SheetChoice.init))
     return try WorkbookInput.placed(reader) {
       try load(reader: reader, fileSize: bytes.count, options: options)

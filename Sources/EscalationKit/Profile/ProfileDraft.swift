@@ -24,7 +24,8 @@ public struct ProfileDraft: Sendable {
 
   /// Reads the log at `path` (`-` for standard input).
   public static func read(path: String, delimiter: UInt8? = nil) throws -> ProfileDraft {
-    let reader = try CSVReader(path: path, options: CSVReadOptions(delimiter: delimiter))
+    let reader = try CSVReader(
+      path: path, options: CSVReadOptions(delimiter: delimiter, lenientQuotes: true))
     return try read(reader: reader)
   }
 
