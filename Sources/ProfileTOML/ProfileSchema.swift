@@ -68,6 +68,7 @@ public enum ProfileSchema {
     "levels": readLevels,
     "categories": readCategories,
     "events": readEvents,
+    "calendar": readCalendar,
   ]
 
   /// `; did you mean "x"?` for the closest of `known`, or nothing.
@@ -114,6 +115,25 @@ public enum ProfileSchema {
     var out: [(String, TOMLValueConvertible)] = []
     for k in t.keys { if let v = t[k] { out.append((k, v)) } }
     return out.sorted { (c.line("\(table).\($0.0)") ?? 0) < (c.line("\(table).\($1.0)") ?? 0) }
+  }
+
+  /// `[calendar]`: the format of a `--calendar` file (docs/calendar.md), `[calendar.days]`
+  /// included; without `tz`, the profile's `tz`, and at use the report's zone (`--tz`). A
+  /// mistake keeps its `CAL` code, with the profile's line and column.
+  private static func readCalendar(_ t: TOMLTable, _ c: inout ProfileContext)
+    throws(ProfileError)
+  {
+    do {
+      c.profile.calendar = try BusinessCalendar.parse(
+        table: t,
+        source: CalendarSource(
+          file: c.profile.path, text: c.text, defaultZone: c.profile.zone ?? .utc))
+      c.profile.calendarHasZone = t.contains(key: "tz")
+    } catch {
+      throw ProfileError(
+        code: error.kind.rawValue, path: c.profile.path, line: error.line, column: error.column,
+        message: error.message)
+    }
   }
 
   private static func readColumns(_ t: TOMLTable, _ c: inout ProfileContext) throws(ProfileError) {

@@ -58,13 +58,14 @@ import Testing
   /// MTX107/207 added with workbook input, CAL with calendars), + the 6 codes of issue 14
   /// (IO013, MTX013, LOG006, LOG028, LOG038, LOG039) = 108, + the 12 of the profiles issue
   /// (LOG040, LOG041, PRF001-PRF010) = 120: IO 6, XLS 5, CSV 7, XLSX 10, MTX 27, LOG 34 (LOG016
-  /// retired but listed), MET 12, CAL 9, PRF 10. Columns are padded to the longest
+  /// retired but listed), MET 12, CAL 9, PRF 10; + MET013 (pause on a resolved ticket, issue
+  /// 11) = 121. Columns are padded to the longest
   /// code (7 characters, XLSX001) and severity ("error, record rejected", 22 characters).
   @Test func listsEveryCode() throws {
     let r = try CLI.run(["explain"])
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.count == 121)  // 120 lines and the empty string after the last newline
+    #expect(lines.count == 122)  // 121 lines and the empty string after the last newline
     #expect(lines.first == "IO001    exit 2                  the file cannot be opened")
     #expect(
       lines.contains("LOG010   error, record rejected  no ticket id"))
@@ -75,9 +76,9 @@ import Testing
     #expect(
       lines[100] == "MET012   warning                 open on a resolved ticket, read as a reopen")
     #expect(
-      lines[109]
+      lines[110]
         == "CAL009   error                   calendar date that is not a real YYYY-MM-DD date")
-    #expect(lines[119] == "PRF010   exit 2                  the profile file cannot be read")
+    #expect(lines[120] == "PRF010   exit 2                  the profile file cannot be read")
   }
 
   /// `--markdown` prints docs/codes.md exactly (the file is generated from it).

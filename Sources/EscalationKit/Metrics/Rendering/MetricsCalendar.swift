@@ -116,7 +116,7 @@ extension MetricsRenderer {
                     ("medianBusinessSeconds", .optional(s.median)),
                     ("p90BusinessSeconds", .optional(s.p90)),
                     ("maxBusinessSeconds", s.max.map { .int(Int($0)) } ?? .null),
-                  ])
+                  ] + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedBusinessSeconds"))
                 )
               })
           ),
@@ -139,7 +139,9 @@ extension MetricsRenderer {
               ("stays", .int(r.stays)), ("breaches", .int(r.breaches)),
               ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
               ("ticketsBreached", .int(r.ticketsBreached)),
-            ])
+            ]
+              + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedSeconds")
+              + MetricsRenderer.pausedJSON(r.pausedBusinessSeconds, "pausedBusinessSeconds"))
           })
       ),
       (
@@ -166,7 +168,12 @@ extension MetricsRenderer {
               ("targetSeconds", .int(Int(r.target))), ("clock", .string(r.clock.rawValue)),
               ("remainingSeconds", .int(Int(r.remaining))),
               ("breachAt", MetricsRenderer.time(r.breachAt)),
-            ])
+            ]
+              + (sla.hasPauses
+                ? [
+                  ("pausedSeconds", .int(Int(r.pausedSeconds))),
+                  ("pausedBusinessSeconds", .int(Int(r.pausedBusinessSeconds))),
+                ] : []))
           })
       ),
     ]
@@ -221,5 +228,13 @@ extension MetricsRenderer {
           r.clock.rawValue, MetricsRenderer.csvHours(r.remaining), localFull(r.breachAt),
         ]
       })
+  }
+}
+
+extension MetricsRenderer {
+  /// `[(key, seconds)]` when the log has pauses (`seconds` given), else nothing: without
+  /// pauses the JSON is as it was (docs/metrics.md#pauses).
+  static func pausedJSON(_ seconds: Int64?, _ key: String) -> [(String, JSON)] {
+    seconds.map { [(key, .int(Int($0)))] } ?? []
   }
 }

@@ -164,7 +164,12 @@ extension MetricsRenderer {
             "levels",
             .object(
               byGroup[g]!.map {
-                (String($0.level.rawValue), .object(MetricsRenderer.statsJSON($0.stats)))
+                (
+                  String($0.level.rawValue),
+                  .object(
+                    MetricsRenderer.statsJSON($0.stats)
+                      + MetricsRenderer.pausedJSON($0.pausedSeconds, "pausedSeconds"))
+                )
               })
           ),
         ])
@@ -224,7 +229,7 @@ extension MetricsRenderer {
               ("breaches", .int(r.breaches)),
               ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
               ("ticketsBreached", .int(r.ticketsBreached)),
-            ])
+            ] + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedSeconds"))
           })
       ),
     ])
