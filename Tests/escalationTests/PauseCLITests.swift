@@ -69,4 +69,34 @@ import XLSXTestSupport
     ])
     #expect(b.status == 2 && b.stderr.contains("CAL006") && b.stderr.contains(":3"))
   }
+
+  /// The JSON with pauses, a calendar and an at-risk stay still matches docs/schema.
+  @Test func jsonWithPausesMatchesTheSchema() throws {
+    let dir = try logDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let log = dir.appendingPathComponent("log.csv")
+    // B: open Thu 09:00, paused 10:00-11:00, open at the as-of 12:00: 3 h, 1 h paused, so
+    // 2 h of a 2.5 h target used: 0.5 h left, at risk (≤ 25 % of 2.5 h), breaching at 12:30.
+    let extra = """
+      B,2026-10-01 09:00,open,1,operational-challenges
+      B,2026-10-01 10:00,on hold,1,
+      B,2026-10-01 11:00,update,1,
+
+      """
+    let handle = try FileHandle(forWritingTo: log)
+    handle.seekToEndOfFile()
+    handle.write(Data(("\n" + extra).utf8))
+    try handle.close()
+    try "[calendar]\ntz = \"UTC\"\nthu = [\"00:00-24:00\"]\n".write(
+      to: dir.appendingPathComponent("c.toml"), atomically: true, encoding: .utf8)
+    let m = try CLI.run([
+      "metrics", log.path, "--tz", "UTC", "--format", "json", "--as-of", "2026-10-01T12:00Z",
+      "--calendar", dir.appendingPathComponent("c.toml").path, "--sla", "1=2.5h",
+    ])
+    #expect(m.status == 0)
+    #expect(m.stdout.contains("\"breachAt\": \"2026-10-01T12:30:00Z\""))
+    #expect(m.stdout.contains("\"pausedBusinessSeconds\": 3600"))
+    let schema = try ShellIntegrationCLITests.schema("metrics.schema.json")
+    #expect(schema.problems(try ShellIntegrationCLITests.parse(m.stdout)) == [])
+  }
 }
