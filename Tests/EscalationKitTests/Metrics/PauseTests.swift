@@ -96,7 +96,9 @@ import Testing
     let warnings = r.warnings.filter { $0.code == .pauseOnResolved }
     #expect(warnings.count == 1 && warnings.first?.line == 9)  // R's pause: 8th event, line 9
     let f = warnings[0].finding(source: "log.csv", ids: b.ids)
-    #expect(f.message == "ticket R: 'pause' on a ticket resolved at level 1; nothing is open to pause, ignored")
+    #expect(
+      f.message
+        == "ticket R: 'pause' on a ticket resolved at level 1; nothing is open to pause, ignored")
   }
 
   @Test func aPauseRunningAtAsOfIsNeverAtRisk() throws {

@@ -101,7 +101,9 @@ struct SLAFigures {
   }
 
   /// Adds the paused seconds of stay `s` (up to `to`) to group `g`, level `l`.
-  mutating func countPaused(stay s: Int, level l: Int, to: Int64, in g: GroupSlot, _ rec: Reconstruction) {
+  mutating func countPaused(
+    stay s: Int, level l: Int, to: Int64, in g: GroupSlot, _ rec: Reconstruction
+  ) {
     paused.add(Int(rec.pausedSeconds(ofStay: s, to: to)), to: g, level: l)
     if let index = judge.index {
       businessPaused.add(Int(rec.pausedSeconds(ofStay: s, to: to, index: index)), to: g, level: l)
