@@ -193,4 +193,54 @@ import Testing
     // "En attente" alone (waiting for what?) stays an update.
     #expect(EventWords.kind("En attente") == nil)
   }
+
+  /// A generated log with a pause (no level) added after a third of its events, up to two
+  /// days later; `asUpdates`: the same rows as updates.
+  static func pausedLog(seed: UInt64, asUpdates: Bool) -> EventLog {
+    var log = generatedLog(seed: seed, tickets: 300)
+    var rng = SplitMix64(state: seed &+ 99)
+    for e in log.events where Int.random(in: 0..<3, using: &rng) == 0 {
+      log.events.append(
+        Event(
+          ticket: e.ticket, time: e.time + Int64.random(in: 0..<172_800, using: &rng),
+          kind: asUpdates ? .update : .pause, level: nil, category: nil,
+          line: UInt32(log.events.count + 2)))
+    }
+    return log
+  }
+
+  /// Properties on random logs with pauses, in UTC and Paris: with a 24×7 calendar the
+  /// paused business seconds equal the paused calendar seconds and `bh` targets judge as `h`
+  /// targets; pauses never add a breach and never change the time at level (the same rows
+  /// read as updates give the same stays); `--exclude-paused` never lengthens it.
+  @Test(arguments: [UInt64(11), 12, 13, 14])
+  func pausesOnRandomLogs(seed: UInt64) throws {
+    let zone: ZoneRules = seed % 2 == 0 ? .utc : ZoneRules(identifier: "Europe/Paris")!
+    let paused = Self.pausedLog(seed: seed, asUpdates: false)
+    var o = MetricsOptions(
+      period: october, zone: zone, sla: try SLATargets.parse("1=8bh,2=16bh,3=30bh,4=2bh"))
+    o.calendar = .twentyFourSeven(zone: zone)
+    let business = MetricsEngine.compute(paused, options: o)
+    o.sla = try SLATargets.parse("1=8h,2=16h,3=30h,4=2h")
+    let calendar = MetricsEngine.compute(paused, options: o)
+    #expect(business.hasPauses && business.businessTimeAtLevel == business.timeAtLevel)
+    #expect(business.timeAtLevel.contains { ($0.pausedSeconds ?? 0) > 0 })
+    let b = try #require(business.sla)
+    let c = try #require(calendar.sla)
+    #expect(b.rows.map(\.breaches) == c.rows.map(\.breaches))
+    #expect(b.rows.map(\.pausedBusinessSeconds) == c.rows.map(\.pausedSeconds))
+    #expect(b.atRisk?.map(\.breachAt) == c.atRisk?.map(\.breachAt))
+    // The same rows as updates: same stays, so the same time at level, and no fewer breaches.
+    let updates = MetricsEngine.compute(Self.pausedLog(seed: seed, asUpdates: true), options: o)
+    #expect(updates.timeAtLevel.map(\.stats) == calendar.timeAtLevel.map(\.stats))
+    let u = try #require(updates.sla)
+    #expect(zip(c.rows, u.rows).allSatisfy { $0.breaches <= $1.breaches && $0.stays == $1.stays })
+    #expect(zip(c.rows, u.rows).contains { $0.breaches < $1.breaches })
+    o.excludePaused = true
+    let excluded = MetricsEngine.compute(paused, options: o)
+    #expect(
+      zip(excluded.timeAtLevel, calendar.timeAtLevel).allSatisfy {
+        ($0.stats.max ?? 0) <= ($1.stats.max ?? 0) && $0.stats.count == $1.stats.count
+      })
+  }
 }
