@@ -41,6 +41,10 @@ public enum ProfileSchema {
       }
     },
     "sla": { v, k, c throws(ProfileError) in
+      if let t = v.table {
+        try readSLATable(t, &c)
+        return
+      }
       let s = try c.string(v, k)
       do {
         c.profile.sla = try SLATargets.parse(s)
@@ -133,6 +137,53 @@ public enum ProfileSchema {
       throw ProfileError(
         code: error.kind.rawValue, path: c.profile.path, line: error.line, column: error.column,
         message: error.message)
+    }
+  }
+
+  /// `[sla]`: targets per level (`1 = "8h"`) and `clock = "business"` (hours and minutes
+  /// then read as business hours and minutes of the calendar) or `"calendar"` (the default);
+  /// `bh`/`bm` keep their meaning. Targets per category (`[sla.CATEGORY]`) are not read yet.
+  private static func readSLATable(_ t: TOMLTable, _ c: inout ProfileContext)
+    throws(ProfileError)
+  {
+    var business = false
+    if let v = t["clock"] {
+      let s = try c.string(v, "sla.clock")
+      switch s.lowercased() {
+      case "business": business = true
+      case "calendar": business = false
+      default:
+        throw c.error(
+          ProfileCode.badOption, "sla.clock", "clock = \"\(s)\": write \"business\" or \"calendar\""
+        )
+      }
+    }
+    var items: [String] = []
+    for (k, v) in entries(t, "sla", c) where k != "clock" {
+      guard ["1", "2", "3", "4"].contains(k) else {
+        throw c.error(
+          ProfileCode.unknownKey, "sla.\(k)",
+          v.table != nil
+            ? "[sla.\(k)]: targets per category are not read yet; give targets per level in [sla]"
+            : "unknown key \"\(k)\" in [sla]; write clock = \"business\" and levels 1 to 4, "
+              + "e.g. 1 = \"8h\"")
+      }
+      var d = try c.string(v, "sla.\(k)")
+      let lower = d.lowercased()
+      if business, lower.hasSuffix("h") || lower.hasSuffix("m"),
+        !lower.hasSuffix("bh") && !lower.hasSuffix("bm")
+      {
+        d.insert("b", at: d.index(before: d.endIndex))
+      }
+      items.append("\(k)=\(d)")
+    }
+    guard !items.isEmpty else {
+      throw c.error(ProfileCode.badOption, "sla", "[sla] gives no target; write e.g. 1 = \"8h\"")
+    }
+    do {
+      c.profile.sla = try SLATargets.parse(items.joined(separator: ","))
+    } catch {
+      throw c.error(ProfileCode.badOption, "sla", "[sla]: \(error)")
     }
   }
 

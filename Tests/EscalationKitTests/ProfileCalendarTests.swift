@@ -46,4 +46,26 @@ import Testing
     e = ProfileTests.error("calendar = \"cal.toml\"\n")
     #expect(e?.code == ProfileCode.wrongType && e?.line == 1)
   }
+
+  @Test func anSLATableWithItsClock() throws {
+    // clock = "business": 8h reads as 8 business hours (28 800 s), 90m as 90 business
+    // minutes; an explicit bh stays business, and a calendar clock keeps h as calendar hours.
+    let p = try ProfileTests.parse(
+      "[sla]\nclock = \"business\"\n1 = \"8h\"\n2 = \"90m\"\n4 = \"2bh\"\n")
+    let sla = try #require(p.sla)
+    #expect(sla.seconds == [28_800, 5_400, nil, 7_200])
+    #expect(sla.clocks == [.business, .business, .calendar, .business])
+    let q = try ProfileTests.parse("[sla]\n1 = \"24h\"\n2 = \"16bh\"\n")
+    #expect(q.sla?.clocks == [.calendar, .business, .calendar, .calendar])
+    // Mistakes with their line: a bad clock (line 2), an unknown key (line 3), a category
+    // table (line 3), a target that is no duration (line 2).
+    var e = ProfileTests.error("[sla]\nclock = \"office\"\n")
+    #expect(e?.code == ProfileCode.badOption && e?.line == 2)
+    e = ProfileTests.error("[sla]\n1 = \"8h\"\nfive = \"8h\"\n")
+    #expect(e?.code == ProfileCode.unknownKey && e?.line == 3)
+    e = ProfileTests.error("[sla]\n1 = \"8h\"\n[sla.guidance-acquisition]\n1 = \"4bh\"\n")
+    #expect(e?.code == ProfileCode.unknownKey && e?.message.contains("per category") == true)
+    e = ProfileTests.error("[sla]\n1 = \"soon\"\n")
+    #expect(e?.code == ProfileCode.badOption && e?.message.contains("[sla]") == true)
+  }
 }
