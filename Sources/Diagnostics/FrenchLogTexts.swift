@@ -133,6 +133,7 @@ extension DiagnosticCode {
     ),
     ("MET011", "ticket sans catégorie, compté comme « sans catégorie »", frenchMetricFix),
     ("MET012", "ouverture d'un ticket résolu, lue comme une réouverture", frenchMetricFix),
+    ("MET013", "mise en pause d'un ticket résolu, ignorée", frenchMetricFix),
   ]
 
   static let frenchCalendar: [(String, String, String)] = [

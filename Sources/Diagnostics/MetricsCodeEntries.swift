@@ -40,6 +40,11 @@ extension DiagnosticCode {
     metric(
       "MET012", "open on a resolved ticket, read as a reopen",
       "The ticket reopens at the open's level (else the level it was resolved at)."),
+    metric(
+      "MET013", "pause on a resolved ticket, ignored",
+      "Nothing is open, so nothing is paused: the pause is ignored (its category and owner "
+        + "still count as for any status word); a later reopen starts unpaused "
+        + "(docs/metrics.md#pauses)."),
   ]
 
   private static func metric(_ code: String, _ summary: String, _ what: String) -> DiagnosticCode {

@@ -5,7 +5,8 @@ import TOMLKit
 /// Reads a profile (TOML, parsed by TOMLKit) into a typed ``Profile``.
 ///
 /// Top-level keys come first (`null`, `tz`, `date_order`, `lang`, `matrix`, `sla`, `layout`,
-/// `delimiter`), then the tables `[columns]`, `[levels]`, `[categories]` and `[events]`. Each key
+/// `delimiter`), then the tables `[columns]`, `[levels]`, `[categories]`, `[events]` and
+/// `[calendar]`. Each key
 /// and each table has an entry in a registry, so that a later table (`[calendar]`,
 /// `[targets]`, …) is one more entry; anything not in the registry is an error with the
 /// profile line and the closest known name.
@@ -45,7 +46,8 @@ public enum ProfileReader {
       throw ProfileError(code: ProfileCode.syntax, path: path, line: nil, message: "not valid TOML")
     }
     var context = ProfileContext(
-      profile: Profile(path: path, hash: Profile.fnv1a64(bytes)), keyLines: KeyLines(text: text))
+      profile: Profile(path: path, hash: Profile.fnv1a64(bytes)), keyLines: KeyLines(text: text),
+      text: text)
     context.profile.lines = context.keyLines.lines
     // Keys in file order (TOMLKit's order is not the file's): errors name the first mistake.
     let keys = table.keys.sorted { (context.line($0) ?? Int.max) < (context.line($1) ?? Int.max) }
@@ -77,6 +79,8 @@ public enum ProfileReader {
 public struct ProfileContext {
   public var profile: Profile
   let keyLines: KeyLines
+  /// The profile's text (for the lines of a `[calendar]` table's keys).
+  var text: String? = nil
 
   /// The profile line of a key path (`tz`, `columns.ticket`), else of its table.
   public func line(_ path: String) -> Int? {

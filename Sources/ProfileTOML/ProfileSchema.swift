@@ -41,6 +41,10 @@ public enum ProfileSchema {
       }
     },
     "sla": { v, k, c throws(ProfileError) in
+      if let t = v.table {
+        try readSLATable(t, &c)
+        return
+      }
       let s = try c.string(v, k)
       do {
         c.profile.sla = try SLATargets.parse(s)
@@ -68,6 +72,7 @@ public enum ProfileSchema {
     "levels": readLevels,
     "categories": readCategories,
     "events": readEvents,
+    "calendar": readCalendar,
   ]
 
   /// `; did you mean "x"?` for the closest of `known`, or nothing.
@@ -114,6 +119,72 @@ public enum ProfileSchema {
     var out: [(String, TOMLValueConvertible)] = []
     for k in t.keys { if let v = t[k] { out.append((k, v)) } }
     return out.sorted { (c.line("\(table).\($0.0)") ?? 0) < (c.line("\(table).\($1.0)") ?? 0) }
+  }
+
+  /// `[calendar]`: the format of a `--calendar` file (docs/calendar.md), `[calendar.days]`
+  /// included; without `tz`, the profile's `tz`, and at use the report's zone (`--tz`). A
+  /// mistake keeps its `CAL` code, with the profile's line and column.
+  private static func readCalendar(_ t: TOMLTable, _ c: inout ProfileContext)
+    throws(ProfileError)
+  {
+    do {
+      c.profile.calendar = try BusinessCalendar.parse(
+        table: t,
+        source: CalendarSource(
+          file: c.profile.path, text: c.text, defaultZone: c.profile.zone ?? .utc))
+      c.profile.calendarHasZone = t.contains(key: "tz")
+    } catch {
+      throw ProfileError(
+        code: error.kind.rawValue, path: c.profile.path, line: error.line, column: error.column,
+        message: error.message)
+    }
+  }
+
+  /// `[sla]`: targets per level (`1 = "8h"`) and `clock = "business"` (hours and minutes
+  /// then read as business hours and minutes of the calendar) or `"calendar"` (the default);
+  /// `bh`/`bm` keep their meaning. Targets per category (`[sla.CATEGORY]`) are not read yet.
+  private static func readSLATable(_ t: TOMLTable, _ c: inout ProfileContext)
+    throws(ProfileError)
+  {
+    var business = false
+    if let v = t["clock"] {
+      let s = try c.string(v, "sla.clock")
+      switch s.lowercased() {
+      case "business": business = true
+      case "calendar": business = false
+      default:
+        throw c.error(
+          ProfileCode.badOption, "sla.clock", "clock = \"\(s)\": write \"business\" or \"calendar\""
+        )
+      }
+    }
+    var items: [String] = []
+    for (k, v) in entries(t, "sla", c) where k != "clock" {
+      guard ["1", "2", "3", "4"].contains(k) else {
+        throw c.error(
+          ProfileCode.unknownKey, "sla.\(k)",
+          v.table != nil
+            ? "[sla.\(k)]: targets per category are not read yet; give targets per level in [sla]"
+            : "unknown key \"\(k)\" in [sla]; write clock = \"business\" and levels 1 to 4, "
+              + "e.g. 1 = \"8h\"")
+      }
+      var d = try c.string(v, "sla.\(k)")
+      let lower = d.lowercased()
+      if business, lower.hasSuffix("h") || lower.hasSuffix("m"),
+        !lower.hasSuffix("bh") && !lower.hasSuffix("bm")
+      {
+        d.insert("b", at: d.index(before: d.endIndex))
+      }
+      items.append("\(k)=\(d)")
+    }
+    guard !items.isEmpty else {
+      throw c.error(ProfileCode.badOption, "sla", "[sla] gives no target; write e.g. 1 = \"8h\"")
+    }
+    do {
+      c.profile.sla = try SLATargets.parse(items.joined(separator: ","))
+    } catch {
+      throw c.error(ProfileCode.badOption, "sla", "[sla]: \(error)")
+    }
   }
 
   private static func readColumns(_ t: TOMLTable, _ c: inout ProfileContext) throws(ProfileError) {

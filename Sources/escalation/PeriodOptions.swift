@@ -46,6 +46,13 @@ struct PeriodOptions: ParsableArguments {
       valueName: "duration"))
   var atRisk: String?
 
+  @Flag(
+    name: .customLong("exclude-paused"),
+    help: ArgumentHelp(
+      "Count time at level without paused time (pause events, docs/metrics.md#pauses); SLA clocks leave it out always."
+    ))
+  var excludePaused = false
+
   @Option(
     name: .long,
     help: ArgumentHelp(
@@ -90,7 +97,7 @@ struct PeriodOptions: ParsableArguments {
       options.sla = s
     }
     if let atRisk {
-      guard calendar != nil else {
+      guard calendar != nil || profile?.calendar != nil else {
         throw CLIError.usage(
           "--at-risk goes with --calendar FILE (the at-risk stays are listed with a calendar)")
       }
@@ -100,8 +107,13 @@ struct PeriodOptions: ParsableArguments {
         throw CLIError.usage(error.description)
       }
     }
+    options.excludePaused = excludePaused
     if let calendar {
       options.calendar = try BusinessCalendar.load(path: calendar, defaultZone: options.zone)
+    } else if let profile, var table = profile.calendar {
+      // The profile's [calendar]; without its own tz, the report's zone.
+      if !profile.calendarHasZone { table.zone = options.zone }
+      options.calendar = table
     } else if let targets = options.sla, targets.hasBusinessTarget {
       throw CLIError.usage(
         "--sla \(targets.description): business-time targets (bh, bm) need a business calendar: "

@@ -113,7 +113,7 @@ import Testing
       "\"5 - Planning\" = 1   # 2 rows; a guess",
       "# \"Network\" = \"\"   # ? 11 rows", "# \"Category 53\" = \"\"   # ? 4 rows",
       "\"New\" = \"open\"   # 6 rows", "\"Escalated\" = \"escalate\"   # 2 rows",
-      "\"Awaiting User Info\" = \"pause\"   # 2 rows; a guess",
+      "\"Awaiting User Info\" = \"pause\"   # 2 rows",
       "\"In Progress\" = \"update\"   # 3 rows; a guess", "\"Closed\" = \"resolve\"   # 1 row",
     ] {
       #expect(lines.contains(expected), "\(expected)")
@@ -133,7 +133,7 @@ import Testing
       "owner = \"Assignee\"", "#   B \"Summary\"", "#   G \"Updated\"",
       "\"P2\" = 3   # 1 row; a guess", "\"P9\" = 1   # 1 row; a guess",
       "\"Done\" = \"resolve\"   # 2 rows", "\"In Progress\" = \"update\"   # 1 row; a guess",
-      "\"Waiting for customer\" = \"pause\"   # 1 row; a guess",
+      "\"Waiting for customer\" = \"pause\"   # 1 row",
       "# \"Purchase\" = \"\"   # ? 1 row",
     ] {
       #expect(lines.contains(expected), "\(expected)")

@@ -57,15 +57,15 @@ import Testing
   /// MET 12 + CAL 9 = 102, counted from the README table before it was generated (XLSX and
   /// MTX107/207 added with workbook input, CAL with calendars), + the 6 codes of issue 14
   /// (IO013, MTX013, LOG006, LOG028, LOG038, LOG039) = 108, + the 12 of the profiles issue
-  /// (LOG040, LOG041, PRF001-PRF010) = 120, + CSV008 and CSV009 (lenient quotes in logs) = 122:
-  /// IO 6, XLS 5, CSV 9, XLSX 10, MTX 27, LOG 34 (LOG016 retired but listed), MET 12, CAL 9,
-  /// PRF 10. Columns are padded to the longest
+  /// (LOG040, LOG041, PRF001-PRF010) = 120, + CSV008 and CSV009 (lenient quotes in logs) and
+  /// MET013 (pause on a resolved ticket, issue 11) = 123: IO 6, XLS 5, CSV 9, XLSX 10, MTX 27,
+  /// LOG 34 (LOG016 retired but listed), MET 13, CAL 9, PRF 10. Columns are padded to the longest
   /// code (7 characters, XLSX001) and severity ("error, record rejected", 22 characters).
   @Test func listsEveryCode() throws {
     let r = try CLI.run(["explain"])
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.count == 123)  // 122 lines and the empty string after the last newline
+    #expect(lines.count == 124)  // 123 lines and the empty string after the last newline
     #expect(lines.first == "IO001    exit 2                  the file cannot be opened")
     #expect(
       lines.contains("LOG010   error, record rejected  no ticket id"))
@@ -76,9 +76,9 @@ import Testing
     #expect(
       lines[102] == "MET012   warning                 open on a resolved ticket, read as a reopen")
     #expect(
-      lines[111]
+      lines[112]
         == "CAL009   error                   calendar date that is not a real YYYY-MM-DD date")
-    #expect(lines[121] == "PRF010   exit 2                  the profile file cannot be read")
+    #expect(lines[122] == "PRF010   exit 2                  the profile file cannot be read")
   }
 
   /// `--markdown` prints docs/codes.md exactly (the file is generated from it).

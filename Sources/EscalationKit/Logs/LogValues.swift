@@ -42,8 +42,16 @@ public enum EventWords {
         "réouverte",
       ]
     ),
-    // The word written for a pause in normalised output, so that it reads back as one.
-    (.pause, ["pause"]),
+    // "pause" is the word written in normalised output, so that it reads back as one; the
+    // others are the usual service-desk statuses that stop the SLA clock (docs/metrics.md#pauses).
+    (
+      .pause,
+      [
+        "pause", "paused", "on hold", "on-hold", "waiting for customer", "waiting on customer",
+        "awaiting customer", "pending customer", "awaiting user info", "en attente client",
+        "en attente du client", "en pause",
+      ]
+    ),
   ]
 
   static let dictionary: LabelDictionary<EventKind> = {

@@ -17,6 +17,8 @@ public struct MetricsOptions: Sendable {
   public var calendar: BusinessCalendar? = nil
   /// The `--at-risk` window, seconds in each target's clock; `nil`: a quarter of the target.
   public var atRiskWindow: Int64? = nil
+  /// `--exclude-paused`: time at level without the paused time (docs/metrics.md#pauses).
+  public var excludePaused = false
   /// The dashboard's targets (docs/metrics.md#dashboard).
   public var targets: MetricsTargets
 
@@ -60,6 +62,7 @@ public enum MetricsEngine {
     var figures = PeriodFigures(
       rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix,
       index: index, atRiskWindow: options.atRiskWindow, ownerNames: log.owners)
+    figures.excludePaused = options.excludePaused
     figures.compute(includeTickets: options.includeTickets)
 
     var trend: [TrendRow] = []

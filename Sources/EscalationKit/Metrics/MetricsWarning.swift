@@ -24,6 +24,8 @@ public enum MetricsFindingCode: String, CaseIterable, Sendable, Equatable {
   case noCategory = "MET011"
   /// An open on a resolved ticket: read as a reopen.
   case openOnResolved = "MET012"
+  /// A pause on a resolved ticket: nothing is open, so nothing is paused (ignored).
+  case pauseOnResolved = "MET013"
 
   /// A short description, for summaries and SARIF rules (from the registry, docs/codes.md).
   public var summary: String { DiagnosticCode.known(rawValue).summary }
@@ -89,6 +91,8 @@ public struct MetricsWarning: Sendable, Equatable {
     case .outOfRange: m = "\(w) without a level at level \(a) would leave levels 1-4; ignored"
     case .noCategory: m = "no category given; counted as uncategorized"
     case .openOnResolved: m = "open on a resolved ticket; read as a reopen"
+    case .pauseOnResolved:
+      m = "\(w) on a ticket resolved at level \(a); nothing is open to pause, ignored"
     }
     return Finding(
       code: code.rawValue, severity: .warning, file: source, line: line == 0 ? nil : Int(line),

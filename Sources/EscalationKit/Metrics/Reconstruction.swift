@@ -95,6 +95,13 @@ public struct Reconstruction: Sendable {
   /// ``never`` for the stay still running at the cut-off.
   package internal(set) var stayEnd: [Int64]
 
+  /// Pauses (docs/metrics.md#pauses), in stay order: the stay paused and the paused span;
+  /// ``never`` as end for a pause still running at the cut-off (it lasts until the as-of).
+  /// Empty when the log has no pause, or stays were not recorded.
+  package internal(set) var pauseStay: [UInt32] = []
+  package internal(set) var pauseStart: [Int64] = []
+  package internal(set) var pauseEnd: [Int64] = []
+
   /// Upward moves (decided by the levels), in ticket then time order.
   package internal(set) var moveTicket: [UInt32]
   package internal(set) var moveTime: [Int64]
@@ -169,12 +176,15 @@ public struct Reconstruction: Sendable {
 
   /// Seconds spent at each level (index 0 = level 1) by ticket `t`, open stays counted up to
   /// `asOf`; `nil` for a level the ticket never had a stay at (zero-length stays count).
-  package func secondsAtLevel(of t: Int, asOf: Int64) -> [Int64?] {
+  /// `excludePaused`: each stay without its paused time (docs/metrics.md#pauses).
+  package func secondsAtLevel(of t: Int, asOf: Int64, excludePaused: Bool = false) -> [Int64?] {
     var out: [Int64?] = [nil, nil, nil, nil]
     for s in stays(of: t) {
       let l = Int(stayLevel[s]) - 1
       let end = stayEnd[s] == Reconstruction.never ? max(asOf, stayStart[s]) : stayEnd[s]
-      out[l] = (out[l] ?? 0) + (end - stayStart[s])
+      var d = end - stayStart[s]
+      if excludePaused && hasPauses { d -= pausedSeconds(ofStay: s, to: end) }
+      out[l] = (out[l] ?? 0) + d
     }
     return out
   }

@@ -215,6 +215,9 @@ public struct TimeAtLevelRow: Sendable, Equatable {
   /// `stats.count` is the number of tickets with a stay at the level (zero-length included);
   /// the other figures are over each ticket's total time at the level, in seconds.
   public var stats: DurationStats
+  /// When the log has pauses: the paused seconds of these stays summed (in the rows' clock:
+  /// business seconds in ``ReportContent/businessTimeAtLevel``); `nil` without pauses.
+  public var pausedSeconds: Int64? = nil
   public init(group: RowGroup, level: Level, stats: DurationStats) {
     self.group = group
     self.level = level

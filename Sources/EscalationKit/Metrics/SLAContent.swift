@@ -12,6 +12,8 @@ public struct SLASection: Sendable, Equatable {
   public var atRisk: [SLAAtRiskRow]?
   /// The `--at-risk` window in each target's clock; `nil`: a quarter of each target.
   public var atRiskWindow: Int64?
+  /// Whether the log has pauses: the rows then carry their paused seconds.
+  public var hasPauses = false
   public init(targets: SLATargets, rows: [SLARow]) {
     self.targets = targets
     self.rows = rows
@@ -30,6 +32,10 @@ public struct SLARow: Sendable, Equatable {
   public var clock: SLAClock
   /// Tickets with at least one breached stay at the level.
   public var ticketsBreached: Int
+  /// When the log has pauses: the paused seconds of the stays checked, summed, in calendar
+  /// time, and (with a calendar) in business time; `nil` without pauses.
+  public var pausedSeconds: Int64? = nil
+  public var pausedBusinessSeconds: Int64? = nil
   public init(
     group: RowGroup, level: Level, target: Int64, stays: Int, breaches: Int,
     clock: SLAClock = .calendar, ticketsBreached: Int = 0
@@ -71,6 +77,9 @@ public struct SLAAtRiskRow: Sendable, Equatable {
   public var clock: SLAClock
   /// Target left at the as-of, in the target's clock.
   public var remaining: Int64
-  /// The instant the stay breaches (past it, it is over its target).
+  /// The instant the stay breaches (past it, it is over its target), if it is not paused.
   public var breachAt: Int64
+  /// Paused up to the as-of, in calendar and in business seconds (docs/metrics.md#pauses).
+  public var pausedSeconds: Int64 = 0
+  public var pausedBusinessSeconds: Int64 = 0
 }

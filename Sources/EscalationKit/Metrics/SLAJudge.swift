@@ -31,4 +31,30 @@ struct SLAJudge {
     if isBusiness(l), let index { return index.breachInstant(target: t, from: from) }
     return from + t
   }
+
+  /// The SLA clock of stay `s` of `rec` up to `to`: its seconds in level `l`'s clock minus
+  /// its paused seconds in the same clock (docs/metrics.md#pauses).
+  @inline(__always) func elapsed(stay s: Int, level l: Int, to: Int64, _ rec: Reconstruction)
+    -> Int64
+  {
+    let from = rec.stayStart[s]
+    let whole = elapsed(level: l, from: from, to: to)
+    guard rec.hasPauses else { return whole }
+    return whole - rec.pausedSeconds(ofStay: s, to: to, index: isBusiness(l) ? index : nil)
+  }
+
+  /// Whether stay `s` of `rec`, counted up to `to`, is strictly longer than its target
+  /// (paused time excluded).
+  @inline(__always) func breaches(stay s: Int, to: Int64, _ rec: Reconstruction) -> Bool {
+    let l = Int(rec.stayLevel[s])
+    guard (1...4).contains(l), let t = targets.seconds[l - 1] else { return false }
+    return elapsed(stay: s, level: l, to: to, rec) > t
+  }
+
+  /// The instant an open, unpaused stay at level `l` with `remaining` seconds of its target
+  /// left at `asOf` breaches, if it is not paused again.
+  func breachInstant(level l: Int, remaining: Int64, from asOf: Int64) -> Int64? {
+    if isBusiness(l), let index { return index.breachInstant(target: remaining, from: asOf) }
+    return asOf + remaining
+  }
 }

@@ -65,6 +65,8 @@ struct TicketRun {
   /// Latest non-blank owner of the events applied.
   var owner: UInt32 = 0
   var reopened = false
+  /// Start of the pause running in the current stay; ``Reconstruction/never`` when none.
+  var pausedFrom = Reconstruction.never
 
   init(ticket t: Int, collect: Bool, recordStays: Bool) {
     self.t = t
@@ -88,11 +90,20 @@ struct TicketRun {
     if l >= 2 && reached2 == Reconstruction.never { reached2 = time }
   }
 
-  func endStay(_ time: Int64, _ r: inout Reconstruction) {
+  mutating func endStay(_ time: Int64, _ r: inout Reconstruction) {
+    endPause(time, &r)
     guard recordStays else { return }
     r.stayLevel.append(cur)
     r.stayStart.append(stayFrom)
     r.stayEnd.append(time)
+  }
+
+  /// Ends the running pause, if any, at `time`: a pause of the current stay, which is the
+  /// next stay to be recorded (docs/metrics.md#pauses).
+  mutating func endPause(_ time: Int64, _ r: inout Reconstruction) {
+    guard pausedFrom != Reconstruction.never else { return }
+    if recordStays { r.appendPause(from: pausedFrom, to: time) }
+    pausedFrom = Reconstruction.never
   }
 
   /// Ends the current stay and begins one at `to`, an upward move when it is above.
@@ -149,6 +160,12 @@ struct TicketRun {
     case .resolved: applied = applyResolved(e, given: given, &r)
     }
     guard applied else { return }
+    if e.kind != .pause {
+      endPause(e.time, &r)
+    } else if state == .open && pausedFrom == Reconstruction.never {
+      // A pause during a pause changes nothing.
+      pausedFrom = e.time
+    }
     if e.owner != 0 { owner = e.owner }
     let c = e.categoryRaw
     if c != 0 && c <= 8 && c - 1 != cat {
@@ -218,8 +235,11 @@ struct TicketRun {
         warn(.outOfRange, e, a: at, &r)
         return false
       }
-      // A status word on a resolved ticket: no move.
-      if e.kind.isStatusOnly && to == at { return true }
+      // A status word on a resolved ticket: no move; a pause there has nothing to pause.
+      if e.kind.isStatusOnly && to == at {
+        if e.kind == .pause { warn(.pauseOnResolved, e, a: at, &r) }
+        return true
+      }
       warn(.implicitReopen, e, b: to, &r)
       checkMove(e, from: at, to: to, &r)
       r.reopenTime[episode] = e.time
@@ -236,6 +256,10 @@ struct TicketRun {
     guard state != .notStarted else { return }
     if state == .open {
       if recordStays {
+        // A pause still running at the cut-off lasts until the as-of.
+        if pausedFrom != Reconstruction.never {
+          r.appendPause(from: pausedFrom, to: Reconstruction.never)
+        }
         r.stayLevel.append(cur)
         r.stayStart.append(stayFrom)
         r.stayEnd.append(Reconstruction.never)

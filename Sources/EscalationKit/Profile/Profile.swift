@@ -19,6 +19,10 @@ public struct Profile: Sendable {
   /// relative to the profile's own directory).
   public var matrix: String?
   public var sla: SLATargets?
+  /// `[calendar]` (docs/calendar.md); `--calendar FILE` wins over it.
+  public var calendar: BusinessCalendar?
+  /// Whether `[calendar]` has its own `tz`; without one the report's zone (`--tz`) is used.
+  public var calendarHasZone = false
   public var layout: LogLayout?
   public var delimiter: UInt8?
   /// `[columns]`: field → header; an empty header says the file has no such column.

@@ -26,7 +26,7 @@ struct BacklogFigures {
       let atLevel = max(asOf - rec.stayStart[last], 0)
       var breach: Bool? = nil
       if let sla, sla.targets.target(level) != nil {
-        breach = sla.breaches(level: level.rawValue, from: rec.stayStart[last], to: asOf)
+        breach = sla.breaches(stay: last, to: asOf, rec)
       }
       return BacklogRow(
         ticket: id(t), group: RowGroup(index: Int(rec.category[t])), level: level,

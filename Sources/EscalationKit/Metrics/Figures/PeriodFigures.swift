@@ -8,6 +8,8 @@ struct PeriodFigures {
   /// With a calendar: its index over first event…as-of, built once.
   let index: BusinessTimeIndex?
   let atRiskWindow: Int64?
+  /// `--exclude-paused`: the time at level without paused time.
+  var excludePaused = false
   let ids: [String]
   let matrix: Matrix
   let ownerNames: [String]
@@ -61,8 +63,10 @@ struct PeriodFigures {
 
   mutating func compute(includeTickets: Bool) {
     let judge = sla.map { SLAJudge(targets: $0, index: index) }
+    var timeAtLevel = TimeAtLevelFigures(index: index, excludePaused: excludePaused)
+    timeAtLevel.hasPauses = rec.hasPauses
     var counts = Counts(
-      timeAtLevel: TimeAtLevelFigures(index: index),
+      timeAtLevel: timeAtLevel,
       sla: judge.map { SLAFigures(judge: $0, atRiskWindow: atRiskWindow) },
       owners: OwnerFigures(ownerCount: ownerNames.count),
       movedInP: includeTickets ? [Bool](repeating: false, count: rec.ticketCount) : [])
@@ -71,7 +75,9 @@ struct PeriodFigures {
     tables(&counts)
     if includeTickets {
       let ids = self.ids
-      tickets = TicketTable(rec: rec, period: period, sla: judge, owners: ownerNames).rows(
+      tickets = TicketTable(
+        rec: rec, period: period, sla: judge, owners: ownerNames, excludePaused: excludePaused
+      ).rows(
         movedInP: counts.movedInP, id: { PeriodFigures.id($0, ids) })
     }
   }

@@ -5,7 +5,9 @@
 // strictly longer than the target, in the target's clock), and how many tickets have at least
 // one breaching stay there. A stay that started before P and ends in P counts. With a
 // calendar, also: per group the tickets ever breached and breached on their last stay, and the
-// open stays at risk.
+// open stays at risk. With pauses (docs/metrics.md#pauses), a stay's SLA clock leaves out its
+// paused time (in the target's clock), the paused seconds are summed per group and level,
+// and a stay paused at the as-of is never at risk.
 
 /// The stays checked against the SLA targets, collected ticket by ticket.
 struct SLAFigures {
@@ -24,6 +26,10 @@ struct SLAFigures {
   private(set) var ticketsLast = PerGroup(0)
   /// With a calendar: the open stays at risk (ticket, stay, breach instant, remaining).
   private(set) var atRisk: [(ticket: Int, stay: Int, breachAt: Int64, remaining: Int64)] = []
+  /// With pauses: the paused seconds of the stays checked, calendar and (with a calendar)
+  /// business, per group and level.
+  private(set) var paused = PerGroupLevel(0)
+  private(set) var businessPaused = PerGroupLevel(0)
 
   var detailed: Bool { judge.index != nil }
 
@@ -55,7 +61,8 @@ struct SLAFigures {
       }
       stays.add(1, to: g, level: l)
       checked = true
-      let elapsed = judge.elapsed(level: l, from: start, to: to)
+      let elapsed = judge.elapsed(stay: s, level: l, to: to, rec)
+      if rec.hasPauses { countPaused(stay: s, level: l, to: to, in: g, rec) }
       let breached = elapsed > target
       if breached {
         breaches.add(1, to: g, level: l)
@@ -63,12 +70,7 @@ struct SLAFigures {
       }
       if s == range.upperBound - 1 { lastBreached = breached }
       if detailed && !breached && end == Reconstruction.never {
-        let remaining = target - elapsed
-        if remaining <= (atRiskWindow ?? target / 4),
-          let at = judge.breachInstant(level: l, from: start)
-        {
-          atRisk.append((t, s, at, remaining))
-        }
+        checkAtRisk(ticket: t, stay: s, level: l, remaining: target - elapsed, rec, period)
       }
     }
     for l in 1...4 where levelsBreached & (1 << (l - 1)) != 0 {
@@ -78,6 +80,34 @@ struct SLAFigures {
     ticketsChecked.add(1, to: g)
     if levelsBreached != 0 { ticketsEver.add(1, to: g) }
     if lastBreached { ticketsLast.add(1, to: g) }
+  }
+
+  /// An open stay with `remaining` seconds of its target left at the as-of: at risk when that
+  /// is within the window, unless it is paused at the as-of (it cannot breach while paused).
+  mutating func checkAtRisk(
+    ticket t: Int, stay s: Int, level l: Int, remaining: Int64, _ rec: Reconstruction,
+    _ period: ResolvedPeriod
+  ) {
+    guard remaining <= (atRiskWindow ?? (judge.targets.seconds[l - 1] ?? 0) / 4) else { return }
+    let at: Int64?
+    if rec.pauses(ofStay: s).isEmpty {
+      at = judge.breachInstant(level: l, from: rec.stayStart[s])
+    } else {
+      if rec.isPausedAtEnd(stay: s) { return }
+      let asOf = max(period.asOf, rec.stayStart[s])
+      at = judge.breachInstant(level: l, remaining: remaining, from: asOf)
+    }
+    if let at { atRisk.append((t, s, at, remaining)) }
+  }
+
+  /// Adds the paused seconds of stay `s` (up to `to`) to group `g`, level `l`.
+  mutating func countPaused(
+    stay s: Int, level l: Int, to: Int64, in g: GroupSlot, _ rec: Reconstruction
+  ) {
+    paused.add(Int(rec.pausedSeconds(ofStay: s, to: to)), to: g, level: l)
+    if let index = judge.index {
+      businessPaused.add(Int(rec.pausedSeconds(ofStay: s, to: to, index: index)), to: g, level: l)
+    }
   }
 
   /// Every stay checked, and every breach.
@@ -97,9 +127,16 @@ struct SLAFigures {
             group: g.rowGroup, level: l, target: target, stays: stays[g, level: l.rawValue],
             breaches: breaches[g, level: l.rawValue], clock: targets.clock(l),
             ticketsBreached: ticketsBreached[g, level: l.rawValue]))
+        if rec.hasPauses {
+          rows[rows.count - 1].pausedSeconds = Int64(paused[g, level: l.rawValue])
+          if detailed {
+            rows[rows.count - 1].pausedBusinessSeconds = Int64(businessPaused[g, level: l.rawValue])
+          }
+        }
       }
     }
     var section = SLASection(targets: targets, rows: rows)
+    section.hasPauses = rec.hasPauses
     guard detailed else { return section }
     section.tickets = slots.map { g in
       SLATicketRow(
@@ -113,13 +150,18 @@ struct SLAFigures {
     section.atRisk = sorted.map { r in
       let l = Int(rec.stayLevel[r.stay])
       let start = rec.stayStart[r.stay]
+      let to = max(asOf, start)
       return SLAAtRiskRow(
         ticket: id(r.ticket), group: RowGroup(index: Int(rec.category[r.ticket])),
         level: Level(rawValue: l) ?? Level.all[0], stayStart: start,
         calendarSeconds: max(asOf - start, 0),
         businessSeconds: judge.index?.businessSeconds(from: start, to: asOf) ?? 0,
         target: targets.seconds[l - 1] ?? 0, clock: targets.clocks[l - 1],
-        remaining: r.remaining, breachAt: r.breachAt)
+        remaining: r.remaining, breachAt: r.breachAt,
+        pausedSeconds: rec.pausedSeconds(ofStay: r.stay, to: to),
+        pausedBusinessSeconds: judge.index.map {
+          rec.pausedSeconds(ofStay: r.stay, to: to, index: $0)
+        } ?? 0)
     }
     return section
   }

@@ -10,6 +10,8 @@ struct TicketTable {
   let period: ResolvedPeriod
   let sla: SLAJudge?
   var owners: [String] = []
+  /// `--exclude-paused`: seconds at level without paused time.
+  var excludePaused = false
 
   /// The rows; `movedInP[t]` tells whether ticket `t` had an upward move in P.
   func rows(movedInP: [Bool], id: (Int) -> String) -> [MetricsTicketRow] {
@@ -33,7 +35,8 @@ struct TicketTable {
         resolved: resolved,
         highestLevel: Level(rawValue: Int(rec.highest[t])) ?? Level.all[0],
         levelAtResolution: resolved == nil ? nil : Level(rawValue: Int(rec.level[t])),
-        secondsAtLevel: rec.secondsAtLevel(of: t, asOf: period.asOf),
+        secondsAtLevel: rec.secondsAtLevel(
+          of: t, asOf: period.asOf, excludePaused: excludePaused),
         timeToResolution: resolved.map { $0 - rec.start[t] },
         slaBreaches: breaches(of: t), owner: OwnerFigures.name(t, rec, owners))
     }
@@ -47,7 +50,7 @@ struct TicketTable {
       let end =
         rec.stayEnd[s] == Reconstruction.never
         ? max(period.asOf, rec.stayStart[s]) : rec.stayEnd[s]
-      if sla.breaches(level: Int(rec.stayLevel[s]), from: rec.stayStart[s], to: end) { n += 1 }
+      if sla.breaches(stay: s, to: end, rec) { n += 1 }
     }
     return n
   }

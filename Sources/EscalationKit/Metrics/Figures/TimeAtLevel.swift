@@ -5,7 +5,9 @@
 // level counting every stay, a zero-length stay counting as a stay), and of those totals the
 // count, mean, median, 90th percentile and maximum. A ticket that never stayed at a level is
 // not in that level's figures. With a calendar, the same in business seconds (each stay's
-// business seconds summed), beside.
+// business seconds summed), beside. When the log has pauses (docs/metrics.md#pauses): the
+// paused seconds of those stays summed per category and level, in both clocks; with
+// `--exclude-paused`, each stay counts without its paused time.
 
 /// The durations of the time at level, collected ticket by ticket.
 struct TimeAtLevelFigures {
@@ -13,16 +15,31 @@ struct TimeAtLevelFigures {
   private(set) var totals = PerGroupLevel([Int64]())
   /// With a calendar: the same totals in business seconds.
   private(set) var businessTotals = PerGroupLevel([Int64]())
+  /// With pauses: the paused seconds of the stays counted, per group and level, in calendar
+  /// and (with a calendar) business seconds.
+  private(set) var paused = PerGroupLevel(0)
+  private(set) var businessPaused = PerGroupLevel(0)
   let index: BusinessTimeIndex?
+  /// Whether each stay counts without its paused time (`--exclude-paused`).
+  let excludePaused: Bool
 
-  init(index: BusinessTimeIndex? = nil) { self.index = index }
+  init(index: BusinessTimeIndex? = nil, excludePaused: Bool = false) {
+    self.index = index
+    self.excludePaused = excludePaused
+  }
 
   /// A ticket `t` of group `g` resolved in P: its stays' durations summed by level.
   @inline(__always) mutating func count(resolved t: Int, in g: GroupSlot, _ rec: Reconstruction) {
     // -1: no stay at the level. Level by level, without an array per resolved ticket.
     var sums: (Int64, Int64, Int64, Int64) = (-1, -1, -1, -1)
+    let pauses = rec.hasPauses
     for s in rec.stays(of: t) {
-      let d = rec.stayEnd[s] - rec.stayStart[s]
+      var d = rec.stayEnd[s] - rec.stayStart[s]
+      if pauses {
+        let p = rec.pausedSeconds(ofStay: s, to: rec.stayEnd[s])
+        paused.add(Int(p), to: g, level: Int(rec.stayLevel[s]))
+        if excludePaused { d -= p }
+      }
       switch rec.stayLevel[s] {
       case 1: sums.0 = max(sums.0, 0) + d
       case 2: sums.1 = max(sums.1, 0) + d
@@ -42,8 +59,14 @@ struct TimeAtLevelFigures {
     resolved t: Int, in g: GroupSlot, _ rec: Reconstruction, _ index: BusinessTimeIndex
   ) {
     var sums: (Int64, Int64, Int64, Int64) = (-1, -1, -1, -1)
+    let pauses = rec.hasPauses
     for s in rec.stays(of: t) {
-      let d = index.businessSeconds(from: rec.stayStart[s], to: rec.stayEnd[s])
+      var d = index.businessSeconds(from: rec.stayStart[s], to: rec.stayEnd[s])
+      if pauses {
+        let p = rec.pausedSeconds(ofStay: s, to: rec.stayEnd[s], index: index)
+        businessPaused.add(Int(p), to: g, level: Int(rec.stayLevel[s]))
+        if excludePaused { d -= p }
+      }
       switch rec.stayLevel[s] {
       case 1: sums.0 = max(sums.0, 0) + d
       case 2: sums.1 = max(sums.1, 0) + d
@@ -61,23 +84,29 @@ struct TimeAtLevelFigures {
   mutating func businessRows(_ slots: [GroupSlot]) -> [TimeAtLevelRow]? {
     guard index != nil else { return nil }
     businessTotals.sortWithTotals()
-    return Self.rows(businessTotals, slots)
+    return Self.rows(businessTotals, slots, paused: hasPauses ? businessPaused : nil)
   }
 
   /// The rows, group by group and level by level (sorts the durations first).
   mutating func rows(_ slots: [GroupSlot]) -> [TimeAtLevelRow] {
     totals.sortWithTotals()
-    return Self.rows(totals, slots)
+    return Self.rows(totals, slots, paused: hasPauses ? paused : nil)
   }
 
-  static func rows(_ totals: PerGroupLevel<[Int64]>, _ slots: [GroupSlot]) -> [TimeAtLevelRow] {
+  /// Whether the log has pauses: the rows then carry the paused seconds.
+  var hasPauses = false
+
+  static func rows(
+    _ totals: PerGroupLevel<[Int64]>, _ slots: [GroupSlot], paused: PerGroupLevel<Int>?
+  ) -> [TimeAtLevelRow] {
     var rows: [TimeAtLevelRow] = []
     for g in slots {
       for level in Level.all {
-        rows.append(
-          TimeAtLevelRow(
-            group: g.rowGroup, level: level,
-            stats: DurationStats(sorted: totals[g, level: level.rawValue])))
+        var row = TimeAtLevelRow(
+          group: g.rowGroup, level: level,
+          stats: DurationStats(sorted: totals[g, level: level.rawValue]))
+        row.pausedSeconds = paused.map { Int64($0[g, level: level.rawValue]) }
+        rows.append(row)
       }
     }
     return rows

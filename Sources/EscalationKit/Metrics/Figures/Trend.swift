@@ -101,11 +101,11 @@ enum TrendFigures {
       // Open at the as-of of each month before the one it ends in.
       for i in first..<(endMonth ?? n) {
         stays[i] += 1
-        if sla.breaches(level: l, from: st, to: max(asOf[i], st)) { breaches[i] += 1 }
+        if sla.breaches(stay: s, to: max(asOf[i], st), r) { breaches[i] += 1 }
       }
       if let e = endMonth {
         stays[e] += 1
-        if sla.breaches(level: l, from: st, to: en) { breaches[e] += 1 }
+        if sla.breaches(stay: s, to: en, r) { breaches[e] += 1 }
       }
     }
     return (stays, breaches)

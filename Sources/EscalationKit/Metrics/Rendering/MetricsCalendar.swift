@@ -74,8 +74,11 @@ extension MetricsRenderer {
         r.ticket, groupLabel(r.group), String(r.level.rawValue), local(r.stayStart),
         hours(r.calendarSeconds), hours(r.businessSeconds), targetCell(r.target, r.clock),
         targetCell(r.remaining, r.clock), local(r.breachAt),
-      ]
+      ] + (sla.hasPauses ? [hours(r.pausedSeconds), hours(r.pausedBusinessSeconds)] : [])
     }
+    // With pauses: the paused hours of each stay, both clocks (docs/metrics.md#pauses).
+    let paused =
+      sla.hasPauses ? [l.t("Paused h", "En pause h"), l.t("Paused bh", "En pause ho")] : []
     return heading(
       l.t("At risk at as-of (target left ≤ \(window))", "À risque (reste ≤ \(window))"),
       color: color)
@@ -84,7 +87,7 @@ extension MetricsRenderer {
           l.t("Ticket", "Ticket"), l.category, l.level, l.t("Stay since", "Séjour depuis"), "h",
           l.t("bh", "ho"), l.t("Target", "Cible"), l.t("Left", "Reste"),
           l.t("Breaches at", "Dépassement à"),
-        ], rows, leftColumns: 2, color: color)
+        ] + paused, rows, leftColumns: 2, color: color)
   }
 
   // MARK: - JSON
@@ -111,12 +114,13 @@ extension MetricsRenderer {
                 let s = r.stats
                 return (
                   String(r.level.rawValue),
-                  .object([
-                    ("tickets", .int(s.count)), ("meanBusinessSeconds", .optional(s.mean)),
-                    ("medianBusinessSeconds", .optional(s.median)),
-                    ("p90BusinessSeconds", .optional(s.p90)),
-                    ("maxBusinessSeconds", s.max.map { .int(Int($0)) } ?? .null),
-                  ])
+                  .object(
+                    [
+                      ("tickets", .int(s.count)), ("meanBusinessSeconds", .optional(s.mean)),
+                      ("medianBusinessSeconds", .optional(s.median)),
+                      ("p90BusinessSeconds", .optional(s.p90)),
+                      ("maxBusinessSeconds", s.max.map { .int(Int($0)) } ?? .null),
+                    ] + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedBusinessSeconds"))
                 )
               })
           ),
@@ -133,13 +137,16 @@ extension MetricsRenderer {
         "rows",
         .array(
           sla.rows.map { r in
-            .object([
-              ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
-              ("targetSeconds", .int(Int(r.target))), ("clock", .string(r.clock.rawValue)),
-              ("stays", .int(r.stays)), ("breaches", .int(r.breaches)),
-              ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
-              ("ticketsBreached", .int(r.ticketsBreached)),
-            ])
+            .object(
+              [
+                ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
+                ("targetSeconds", .int(Int(r.target))), ("clock", .string(r.clock.rawValue)),
+                ("stays", .int(r.stays)), ("breaches", .int(r.breaches)),
+                ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
+                ("ticketsBreached", .int(r.ticketsBreached)),
+              ]
+                + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedSeconds")
+                + MetricsRenderer.pausedJSON(r.pausedBusinessSeconds, "pausedBusinessSeconds"))
           })
       ),
       (
@@ -158,15 +165,21 @@ extension MetricsRenderer {
         "atRisk",
         .array(
           (sla.atRisk ?? []).map { r in
-            .object([
-              ("ticket", .string(r.ticket)), ("category", .string(r.group.key)),
-              ("level", .int(r.level.rawValue)), ("stayStart", MetricsRenderer.time(r.stayStart)),
-              ("calendarSeconds", .int(Int(r.calendarSeconds))),
-              ("businessSeconds", .int(Int(r.businessSeconds))),
-              ("targetSeconds", .int(Int(r.target))), ("clock", .string(r.clock.rawValue)),
-              ("remainingSeconds", .int(Int(r.remaining))),
-              ("breachAt", MetricsRenderer.time(r.breachAt)),
-            ])
+            .object(
+              [
+                ("ticket", .string(r.ticket)), ("category", .string(r.group.key)),
+                ("level", .int(r.level.rawValue)), ("stayStart", MetricsRenderer.time(r.stayStart)),
+                ("calendarSeconds", .int(Int(r.calendarSeconds))),
+                ("businessSeconds", .int(Int(r.businessSeconds))),
+                ("targetSeconds", .int(Int(r.target))), ("clock", .string(r.clock.rawValue)),
+                ("remainingSeconds", .int(Int(r.remaining))),
+                ("breachAt", MetricsRenderer.time(r.breachAt)),
+              ]
+                + (sla.hasPauses
+                  ? [
+                    ("pausedSeconds", .int(Int(r.pausedSeconds))),
+                    ("pausedBusinessSeconds", .int(Int(r.pausedBusinessSeconds))),
+                  ] : []))
           })
       ),
     ]
@@ -221,5 +234,13 @@ extension MetricsRenderer {
           r.clock.rawValue, MetricsRenderer.csvHours(r.remaining), localFull(r.breachAt),
         ]
       })
+  }
+}
+
+extension MetricsRenderer {
+  /// `[(key, seconds)]` when the log has pauses (`seconds` given), else nothing: without
+  /// pauses the JSON is as it was (docs/metrics.md#pauses).
+  static func pausedJSON(_ seconds: Int64?, _ key: String) -> [(String, JSON)] {
+    seconds.map { [(key, .int(Int($0)))] } ?? []
   }
 }

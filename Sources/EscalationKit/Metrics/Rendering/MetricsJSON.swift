@@ -164,7 +164,12 @@ extension MetricsRenderer {
             "levels",
             .object(
               byGroup[g]!.map {
-                (String($0.level.rawValue), .object(MetricsRenderer.statsJSON($0.stats)))
+                (
+                  String($0.level.rawValue),
+                  .object(
+                    MetricsRenderer.statsJSON($0.stats)
+                      + MetricsRenderer.pausedJSON($0.pausedSeconds, "pausedSeconds"))
+                )
               })
           ),
         ])
@@ -218,13 +223,14 @@ extension MetricsRenderer {
         "rows",
         .array(
           sla.rows.map { r in
-            .object([
-              ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
-              ("targetSeconds", .int(Int(r.target))), ("stays", .int(r.stays)),
-              ("breaches", .int(r.breaches)),
-              ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
-              ("ticketsBreached", .int(r.ticketsBreached)),
-            ])
+            .object(
+              [
+                ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
+                ("targetSeconds", .int(Int(r.target))), ("stays", .int(r.stays)),
+                ("breaches", .int(r.breaches)),
+                ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
+                ("ticketsBreached", .int(r.ticketsBreached)),
+              ] + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedSeconds"))
           })
       ),
     ])

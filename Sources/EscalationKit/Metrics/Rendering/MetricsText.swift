@@ -58,6 +58,7 @@ extension MetricsRenderer {
     out += "\n" + flowText(color: color)
     out += "\n" + timeAtLevelText(color: color)
     if content.businessTimeAtLevel != nil { out += "\n" + businessTimeAtLevelText(color: color) }
+    if content.hasPauses { out += "\n" + pausedText(color: color) }
     out += "\n" + resolutionText(color: color)
     out += "\n" + backlogText(limit: backlogPreview, color: color)
     out += "\n" + agingText(color: color)
