@@ -250,7 +250,6 @@ public final class Worksheet {
       "worksheet_write_comment(\(name)!\(ref(row, column)))")
   }
 
-
   // MARK: - Helpers
 
   func bounds(_ range: CellRange) throws(XLSXError) -> (

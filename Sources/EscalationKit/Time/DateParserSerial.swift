@@ -60,4 +60,3 @@ extension DateParser {
     return .value(r)
   }
 }
-
