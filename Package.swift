@@ -70,7 +70,10 @@ let package = Package(
     ),
     .testTarget(
       name: "XLSXImportTests",
-      dependencies: ["XLSXImport", "CSVImport", "EscalationKit", "XLSXExport"],
+      dependencies: [
+        "XLSXImport", "CSVImport", "EscalationKit", "XLSXExport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(

@@ -49,17 +49,19 @@ public final class Worksheet {
   let lib: LibXLSX
   let sheet: UnsafeMutablePointer<lxw_worksheet>
   /// The last row written to (constant-memory order check).
-  private var currentRow = -1
+  var currentRow = -1
   /// Widest content seen per column, in character widths.
-  private var contentWidths: [Double] = []
+  var contentWidths: [Double] = []
   /// Widths set explicitly, which win over content.
-  private var fixedWidths: [Int: Double] = [:]
-  private var autofit: (minimum: Double, maximum: Double)?
+  var fixedWidths: [Int: Double] = [:]
+  var autofit: (minimum: Double, maximum: Double)?
   /// The last style and format used in each column (most columns keep one style).
-  private var styleCache: [(CellStyle?, UnsafeMutablePointer<lxw_format>?)] = []
+  var styleCache: [(CellStyle?, UnsafeMutablePointer<lxw_format>?)] = []
   /// Rows and columns used so far (-1 when empty).
   public private(set) var lastRow = -1
   public private(set) var lastColumn = -1
+  /// The print area set by ``setPrintArea(_:)``, if any.
+  public internal(set) var printArea: CellRange?
 
   init(lib: LibXLSX, pointer: UnsafeMutablePointer<lxw_worksheet>, name: String) {
     self.lib = lib
@@ -71,7 +73,7 @@ public final class Worksheet {
 
   /// Checks the position (and the order, in constant-memory mode) and returns it as C types.
   @inline(__always)
-  private func cell(_ row: Int, _ column: Int) throws(XLSXError) -> (lxw_row_t, lxw_col_t) {
+  func cell(_ row: Int, _ column: Int) throws(XLSXError) -> (lxw_row_t, lxw_col_t) {
     guard lib.isOpen else { throw .closed(path: lib.path) }
     guard row >= 0, row < Worksheet.maxRows, column >= 0, column < Worksheet.maxColumns else {
       throw .outOfRange(path: lib.path, sheet: name, row: row, column: column)
@@ -248,231 +250,9 @@ public final class Worksheet {
       "worksheet_write_comment(\(name)!\(ref(row, column)))")
   }
 
-  // MARK: - Layout
-
-  /// Sets a row's height in points (15 is Excel's default). In constant-memory mode, call it
-  /// before writing the row or while writing it.
-  public func setRowHeight(_ row: Int, _ height: Double) throws(XLSXError) {
-    _ = try cell(row, 0)
-    try lib.check(worksheet_set_row(sheet, lxw_row_t(row), height, nil), "worksheet_set_row")
-  }
-
-  /// Fixes a column's width in character widths, overriding the content-based width.
-  public func setColumnWidth(_ column: Int, _ width: Double) {
-    fixedWidths[column] = width
-  }
-
-  /// Sets every column's width from its content (all of it, written before or after this
-  /// call) when the workbook closes, between `minimum` and `maximum` character widths; wrapped
-  /// texts of 40 characters or more do not widen their column.
-  public func autofitColumns(minimum: Double = 6, maximum: Double = 60) {
-    autofit = (minimum, maximum)
-  }
-
-  /// Freezes the rows above `row` and the columns left of `column`.
-  public func freezePanes(row: Int, column: Int) {
-    guard lib.isOpen else { return }
-    worksheet_freeze_panes(sheet, lxw_row_t(max(0, row)), lxw_col_t(max(0, column)))
-  }
-
-  /// How the sheet prints: landscape, one page wide and as many pages long as needed (a wide
-  /// table would otherwise be cut across several pages), with `headerRows` (e.g. `0...0`)
-  /// repeated at the top of every page. Excel and LibreOffice both honour it.
-  public func setPrintLayout(landscape: Bool = true, headerRows: ClosedRange<Int>? = nil)
-    throws(XLSXError)
-  {
-    guard lib.isOpen else { throw .closed(path: lib.path) }
-    if landscape { worksheet_set_landscape(sheet) }
-    worksheet_fit_to_pages(sheet, 1, 0)
-    if let headerRows {
-      guard headerRows.lowerBound >= 0, headerRows.upperBound < Worksheet.maxRows else {
-        throw .outOfRange(path: lib.path, sheet: name, row: headerRows.upperBound, column: 0)
-      }
-      try lib.check(
-        worksheet_repeat_rows(
-          sheet, lxw_row_t(headerRows.lowerBound), lxw_row_t(headerRows.upperBound)),
-        "worksheet_repeat_rows")
-    }
-  }
-
-  /// The paper a sheet prints on.
-  public enum Paper: Sendable, Equatable {
-    /// ISO A4 (210 × 297 mm): Europe and most of the world.
-    case a4
-    /// US Letter (8.5 × 11 in): the United States and Canada.
-    case letter
-
-    /// Excel's paper code (`<pageSetup paperSize=…>`): 9 for A4, 1 for Letter.
-    var code: UInt8 { self == .a4 ? 9 : 1 }
-  }
-
-  /// Sets the paper, and the page header and footer (Excel's codes: `&P` page, `&N` pages,
-  /// `&A` sheet name; a literal `&` must be written `&&`). Each is cut at Excel's 255
-  /// characters.
-  public func setPrintPage(paper: Paper, header: String?, footer: String?) throws(XLSXError) {
-    guard lib.isOpen else { throw .closed(path: lib.path) }
-    worksheet_set_paper(sheet, paper.code)
-    if let header {
-      try lib.check(
-        worksheet_set_header(sheet, String(header.prefix(255))), "worksheet_set_header")
-    }
-    if let footer {
-      try lib.check(
-        worksheet_set_footer(sheet, String(footer.prefix(255))), "worksheet_set_footer")
-    }
-  }
-
-  /// Limits what prints to `range` (Excel's `_xlnm.Print_Area`): the rest of the sheet stays
-  /// on screen but out of "print everything".
-  public func setPrintArea(_ range: CellRange) throws(XLSXError) {
-    let (r1, c1, r2, c2) = try bounds(range)
-    try lib.check(worksheet_print_area(sheet, r1, c1, r2, c2), "worksheet_print_area")
-    printArea = range
-  }
-
-  /// The print area set by ``setPrintArea(_:)``, if any.
-  public private(set) var printArea: CellRange?
-
-  /// Puts filter buttons on the header row of `range`.
-  public func autofilter(_ range: CellRange) throws(XLSXError) {
-    let (r1, c1, r2, c2) = try bounds(range)
-    try lib.check(worksheet_autofilter(sheet, r1, c1, r2, c2), "worksheet_autofilter(\(range.a1))")
-  }
-
-  /// Makes `range` (its first row being `headers`) an Excel table with filter buttons and
-  /// banded rows. Not available in constant-memory mode: see ``makeFilterable(_:headers:)``.
-  public func addTable(_ range: CellRange, headers: [String]) throws(XLSXError) {
-    guard !lib.constantMemory else {
-      throw .notInConstantMemory(path: lib.path, feature: "an Excel table on sheet '\(name)'")
-    }
-    let (r1, c1, r2, c2) = try bounds(range)
-    // Excel wants unique, non-empty headers: repeat ones get " (2)", " (3)", ….
-    var seen: [String] = []
-    var columns: [UnsafeMutablePointer<lxw_table_column>?] = []
-    defer { for c in columns { c?.deallocate() } }
-    for i in 0...(range.lastColumn - range.firstColumn) {
-      var h = i < headers.count ? TextSanitizer.cell(headers[i]) : ""
-      if h.isEmpty { h = "Column\(i + 1)" }
-      var unique = h
-      var n = 2
-      while seen.contains(where: { $0.lowercased() == unique.lowercased() }) {
-        unique = "\(h) (\(n))"
-        n += 1
-      }
-      seen.append(unique)
-      let column = UnsafeMutablePointer<lxw_table_column>.allocate(capacity: 1)
-      column.initialize(to: lxw_table_column())
-      column.pointee.header = lib.retain(unique)
-      column.pointee.header_format = try lib.format(.header)
-      columns.append(column)
-    }
-    columns.append(nil)
-    try columns.withUnsafeMutableBufferPointer { (buffer) throws(XLSXError) in
-      var options = lxw_table_options()
-      options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
-      options.style_type_number = 9
-      options.columns = buffer.baseAddress
-      try lib.check(
-        worksheet_add_table(sheet, r1, c1, r2, c2, &options), "worksheet_add_table(\(range.a1))")
-    }
-  }
-
-  /// Filter buttons and banded rows over `range` (headers in its first row): an Excel table
-  /// when the workbook keeps rows in memory, otherwise an autofilter and banding by a
-  /// conditional format, which libxlsxwriter allows in constant-memory mode. The banding is
-  /// one rule per column span of `bandSegments` (default: the whole width), so that it can
-  /// share its range with a highlight added before it (see ``SheetSeries/finish()``).
-  public func makeFilterable(
-    _ range: CellRange, headers: [String], bandSegments: [ClosedRange<Int>]? = nil
-  ) throws(XLSXError) {
-    if lib.constantMemory || range.lastRow == range.firstRow {
-      try autofilter(range)
-      if range.lastRow > range.firstRow {
-        for span in bandSegments ?? [range.firstColumn...range.lastColumn] {
-          try bandRows(
-            CellRange(
-              firstRow: range.firstRow + 1, firstColumn: span.lowerBound, lastRow: range.lastRow,
-              lastColumn: span.upperBound))
-        }
-      }
-    } else {
-      try addTable(range, headers: headers)
-    }
-  }
-
-  // MARK: - Conditional formats
-
-  /// A colour scale over `range`: `low` at the minimum, `high` at the maximum, and `middle`
-  /// at the 50th percentile when given.
-  public func colorScale(
-    _ range: CellRange, low: UInt32 = 0x63BE7B, middle: UInt32? = 0xFFEB84, high: UInt32 = 0xF8696B
-  ) throws(XLSXError) {
-    var cf = lxw_conditional_format()
-    cf.type = UInt8(
-      (middle == nil ? LXW_CONDITIONAL_2_COLOR_SCALE : LXW_CONDITIONAL_3_COLOR_SCALE).rawValue)
-    cf.min_color = LibXLSX.color(low)
-    if let middle { cf.mid_color = LibXLSX.color(middle) }
-    cf.max_color = LibXLSX.color(high)
-    try conditional(range, &cf, "colour scale")
-  }
-
-  /// Data bars in `colour` over `range`.
-  public func dataBars(_ range: CellRange, color: UInt32 = 0x638EC6) throws(XLSXError) {
-    var cf = lxw_conditional_format()
-    cf.type = UInt8(LXW_CONDITIONAL_DATA_BAR.rawValue)
-    cf.bar_color = LibXLSX.color(color)
-    cf.bar_solid = 1
-    try conditional(range, &cf, "data bars")
-  }
-
-  /// Applies `style` (fill, font) to the cells of `range` where `formula` is true, written
-  /// for the top-left cell with relative references, e.g. `=MOD(ROW(),2)=0` (banding) or
-  /// `=$H2>24`.
-  public func highlight(_ range: CellRange, formula: String, style: CellStyle) throws(XLSXError) {
-    var cf = lxw_conditional_format()
-    cf.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
-    cf.value_string = lib.retain(formula)
-    cf.format = try lib.format(style)
-    try conditional(range, &cf, "formula \(formula)")
-  }
-
-  /// Banded rows over `range`: every second row (from the second) filled light grey.
-  public func bandRows(_ range: CellRange, fill: UInt32 = CellStyle.bandFill) throws(XLSXError) {
-    try highlight(
-      range, formula: "=MOD(ROW()-\(range.firstRow + 1),2)=1", style: CellStyle(fill: fill))
-  }
-
-  private func conditional(
-    _ range: CellRange, _ cf: inout lxw_conditional_format, _ what: String
-  ) throws(XLSXError) {
-    let (r1, c1, r2, c2) = try bounds(range)
-    try lib.check(
-      worksheet_conditional_format_range(sheet, r1, c1, r2, c2, &cf),
-      "conditional format (\(what)) on \(name)!\(range.a1)")
-  }
-
-  // MARK: - Charts
-
-  /// Places `chart` with its top-left corner at a cell, scaled from its default 480 × 288
-  /// pixels.
-  public func insert(_ chart: Chart, row: Int, column: Int, xScale: Double = 1, yScale: Double = 1)
-    throws(XLSXError)
-  {
-    guard lib.isOpen else { throw .closed(path: lib.path) }
-    guard row >= 0, row < Worksheet.maxRows, column >= 0, column < Worksheet.maxColumns else {
-      throw .outOfRange(path: lib.path, sheet: name, row: row, column: column)
-    }
-    var options = lxw_chart_options()
-    options.x_scale = xScale
-    options.y_scale = yScale
-    try lib.check(
-      worksheet_insert_chart_opt(sheet, lxw_row_t(row), lxw_col_t(column), chart.chart, &options),
-      "worksheet_insert_chart(\(name)!\(ref(row, column)))")
-  }
-
   // MARK: - Helpers
 
-  private func bounds(_ range: CellRange) throws(XLSXError) -> (
+  func bounds(_ range: CellRange) throws(XLSXError) -> (
     lxw_row_t, lxw_col_t, lxw_row_t, lxw_col_t
   ) {
     guard lib.isOpen else { throw .closed(path: lib.path) }
@@ -489,7 +269,7 @@ public final class Worksheet {
 
   /// The format of `style`, remembered per column so that the common case skips hashing.
   @inline(__always)
-  private func format(_ style: CellStyle?, _ column: Int) throws(XLSXError) -> UnsafeMutablePointer<
+  func format(_ style: CellStyle?, _ column: Int) throws(XLSXError) -> UnsafeMutablePointer<
     lxw_format
   >? {
     if column < styleCache.count, styleCache[column].0 == style { return styleCache[column].1 }
@@ -504,96 +284,16 @@ public final class Worksheet {
     return f
   }
 
-  private func ref(_ row: Int, _ column: Int) -> String {
+  func ref(_ row: Int, _ column: Int) -> String {
     Finding.columnLetter(column + 1) + String(row + 1)
   }
 
   @inline(__always)
-  private func note(width: Double, column: Int) {
+  func note(width: Double, column: Int) {
     if column >= contentWidths.count {
       contentWidths.append(contentsOf: repeatElement(0, count: column + 1 - contentWidths.count))
     }
     if width > contentWidths[column] { contentWidths[column] = width }
   }
 
-  /// The widest line of `text` in characters (capped at 255, Excel's maximum width).
-  static func textWidth(_ text: String) -> Double {
-    var widest = 0
-    var current = 0
-    for s in text.unicodeScalars {
-      if s == "\n" {
-        widest = max(widest, current)
-        current = 0
-      } else {
-        current += 1
-        if current >= 255 { return 255 }
-      }
-    }
-    return Double(max(widest, current))
-  }
-
-  /// The width `text` needs to fit on at most two lines when wrapped at spaces: its longest
-  /// word, or the longer half of the best break (a text without spaces needs its full width).
-  static func twoLineWidth(_ text: String) -> Double {
-    let whole = textWidth(text)
-    var best = whole
-    let scalars = Array(text.unicodeScalars)
-    for (i, s) in scalars.enumerated() where s == " " {
-      let first = Double(i)
-      let second = Double(scalars.count - i - 1)
-      best = min(best, max(first, second))
-    }
-    return best
-  }
-
-  /// The displayed width of a number under a format (an estimate). Scans the format's bytes:
-  /// this runs for every number written.
-  static func numberWidth(_ value: Double, format: String?) -> Double {
-    let magnitude = abs(value)
-    let digits = magnitude < 10 ? 1 : Int(log10(magnitude)) + 1
-    var width = digits + (value < 0 ? 1 : 0)
-    guard let format else {
-      return Double(width + (value == value.rounded() ? 0 : 4))
-    }
-    // A duration in hours or days by a condition ("16 h 45", "1,215.5 d"): at most 10 wide.
-    if format.hasPrefix("[<") { return 10 }
-    var length = 0
-    var isDate = false
-    var decimals = 0
-    var afterDot = false
-    var grouped = false
-    var percent = false
-    for b in format.utf8 {
-      length += 1
-      switch b {
-      case UInt8(ascii: "y"), UInt8(ascii: "d"), UInt8(ascii: "h"): isDate = true
-      case UInt8(ascii: "."): afterDot = true
-      case UInt8(ascii: "0") where afterDot: decimals += 1
-      case UInt8(ascii: ","): grouped = true
-      case UInt8(ascii: "%"): percent = true
-      default: break
-      }
-    }
-    if isDate { return Double(length) }
-    if percent { width += 2 }  // ×100 and the sign
-    if decimals > 0 { width += decimals + 1 }
-    if grouped { width += (digits - 1) / 3 }
-    return Double(width)
-  }
-
-  /// Applies the column widths; called by ``Workbook/close()``.
-  func finish() throws(XLSXError) {
-    var widths: [Int: Double] = [:]
-    if let autofit {
-      for (c, w) in contentWidths.enumerated() where w > 0 {
-        widths[c] = min(autofit.maximum, max(autofit.minimum, w + 2))
-      }
-    }
-    for (c, w) in fixedWidths { widths[c] = w }
-    for c in widths.keys.sorted() {
-      guard let w = widths[c] else { continue }
-      try lib.check(
-        worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), w, nil), "worksheet_set_column")
-    }
-  }
 }

@@ -97,14 +97,16 @@ enum DateFormats {
     let m = mp < 10 ? mp + 3 : mp - 9
     let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
     guard y >= 1900, y <= 9999 else { return false }
-    func put(_ v: Int64, _ width: Int) {
-      var digits = [UInt8](repeating: 0x30, count: width)
+    // Digits appended in place (no array per field: this runs for every date cell).
+    @inline(__always) func put(_ v: Int64, _ width: Int) {
+      var divisor: Int64 = 1
+      for _ in 1..<width { divisor *= 10 }
       var x = v
-      for k in stride(from: width - 1, through: 0, by: -1) {
-        digits[k] = UInt8(0x30 + x % 10)
-        x /= 10
+      while divisor > 0 {
+        out.append(UInt8(truncatingIfNeeded: 0x30 + x / divisor % 10))
+        x %= divisor
+        divisor /= 10
       }
-      out.append(contentsOf: digits)
     }
     put(y, 4)
     out.append(0x2D)

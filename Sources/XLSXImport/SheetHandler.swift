@@ -13,20 +13,22 @@ final class SheetHandler: XMLHandler {
   let date1904: Bool
   let body: (borrowing CSVRecord) throws -> Void
 
+  // The state below is touched for every cell from libxml2's callbacks, one at a time on one
+  // thread: dynamic exclusivity checks on it cost about a tenth of an import, so they are off.
   /// Fields of the current row.
-  private var storage: [UInt8] = []
-  private var ends: [Int] = []
+  @exclusivity(unchecked) private var storage: [UInt8] = []
+  @exclusivity(unchecked) private var ends: [Int] = []
   /// The current row (1-based) and the last one delivered or seen.
-  private var row = 0
-  private var lastRow = 0
+  @exclusivity(unchecked) private var row = 0
+  @exclusivity(unchecked) private var lastRow = 0
   /// The current cell: its 0-based column, type and whether its format is a date.
-  private var column = -1
-  private var type: UInt8 = 0
-  private var dateStyle = false
-  private var collecting = false
-  private var inInline = false
-  private var inPhonetic = false
-  private var text: [UInt8] = []
+  @exclusivity(unchecked) private var column = -1
+  @exclusivity(unchecked) private var type: UInt8 = 0
+  @exclusivity(unchecked) private var dateStyle = false
+  @exclusivity(unchecked) private var collecting = false
+  @exclusivity(unchecked) private var inInline = false
+  @exclusivity(unchecked) private var inPhonetic = false
+  @exclusivity(unchecked) private var text: [UInt8] = []
   private(set) var records = 0
   private(set) var hiddenRows = 0
   private(set) var hiddenColumns = 0

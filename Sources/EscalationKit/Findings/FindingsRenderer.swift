@@ -174,52 +174,7 @@ public struct FindingsReport: Sendable {
         ("shortDescription", .object([("text", .string(ruleDescriptions[code] ?? code))])),
       ])
     }
-    let results: [JSON] = findings.map { f in
-      var region: [(String, JSON)] = []
-      let place = columns?.position(of: f)
-      if let l = place?.line ?? f.line { region.append(("startLine", .int(l))) }
-      if let c = place?.column { region.append(("startColumn", .int(c))) }
-      var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(f.file))]))]
-      if !region.isEmpty { physical.append(("region", .object(region))) }
-      var location: [(String, JSON)] = [("physicalLocation", .object(physical))]
-      if let sheet = f.sheet {
-        // The cell as a spreadsheet names it, and its parts.
-        let cell = f.line.map { l in (f.columnLetter ?? "") + "\(l)" }
-        location.append(
-          (
-            "logicalLocations",
-            .array([
-              .object([
-                ("name", .string(cell ?? sheet)),
-                ("fullyQualifiedName", .string(cell.map { "\(sheet)!\($0)" } ?? sheet)),
-                ("kind", .string("element")),
-              ])
-            ])
-          ))
-        location.append(
-          (
-            "properties",
-            .object([
-              ("sheet", .string(sheet)), ("row", .optional(f.line)),
-              ("columnLetter", .optional(f.columnLetter)),
-            ])
-          ))
-      }
-      var result: [(String, JSON)] = [
-        ("ruleId", .string(f.code)),
-        ("level", .string(f.severity.rawValue)),
-        ("message", .object([("text", .string(f.message))])),
-        ("locations", .array([.object(location)])),
-      ]
-      if let c = f.column {
-        result.append(
-          (
-            "properties",
-            .object([("field", .int(c)), ("columnLetter", .optional(f.columnLetter))])
-          ))
-      }
-      return .object(result)
-    }
+    let results = findings.map { sarifResult($0, columns: columns) }
     let properties: [(String, JSON)] =
       [
         ("schemaVersion", .int(FindingsReport.schemaVersion)), ("command", .string(command)),
@@ -252,5 +207,60 @@ public struct FindingsReport: Sendable {
         ])
       ),
     ])
+  }
+
+  /// One SARIF result: the finding's rule, level, message and location.
+  private func sarifResult(_ f: Finding, columns: SourceColumns?) -> JSON {
+    var region: [(String, JSON)] = []
+    let place = columns?.position(of: f)
+    if let l = place?.line ?? f.line { region.append(("startLine", .int(l))) }
+    if let c = place?.column { region.append(("startColumn", .int(c))) }
+    var physical: [(String, JSON)] = [("artifactLocation", .object([("uri", .string(f.file))]))]
+    if !region.isEmpty { physical.append(("region", .object(region))) }
+    let location = sarifLocation(f, physical)
+    var result: [(String, JSON)] = [
+      ("ruleId", .string(f.code)),
+      ("level", .string(f.severity.rawValue)),
+      ("message", .object([("text", .string(f.message))])),
+      ("locations", .array([.object(location)])),
+    ]
+    if let c = f.column {
+      result.append(
+        (
+          "properties",
+          .object([("field", .int(c)), ("columnLetter", .optional(f.columnLetter))])
+        ))
+    }
+    return .object(result)
+  }
+
+  /// A SARIF location: the file and region, plus for a workbook the cell as a logical
+  /// location and its sheet, row and column letter.
+  private func sarifLocation(_ f: Finding, _ physical: [(String, JSON)]) -> [(String, JSON)] {
+    var location: [(String, JSON)] = [("physicalLocation", .object(physical))]
+    if let sheet = f.sheet {
+      // The cell as a spreadsheet names it, and its parts.
+      let cell = f.line.map { l in (f.columnLetter ?? "") + "\(l)" }
+      location.append(
+        (
+          "logicalLocations",
+          .array([
+            .object([
+              ("name", .string(cell ?? sheet)),
+              ("fullyQualifiedName", .string(cell.map { "\(sheet)!\($0)" } ?? sheet)),
+              ("kind", .string("element")),
+            ])
+          ])
+        ))
+      location.append(
+        (
+          "properties",
+          .object([
+            ("sheet", .string(sheet)), ("row", .optional(f.line)),
+            ("columnLetter", .optional(f.columnLetter)),
+          ])
+        ))
+    }
+    return location
   }
 }

@@ -18,108 +18,161 @@ public enum EventLogWriter {
     throws(OutputError)
   {
     let csv = format == .csv
-    func encode(_ s: String) -> [UInt8] { csv ? csvField(s) : jsonString(s) }
-    // Every string written, encoded once, back to back in one arena.
-    var arena: [UInt8] = []
-    var ends: [Int] = [0]
-    func add(_ bytes: [UInt8]) {
-      arena.append(contentsOf: bytes)
-      ends.append(arena.count)
-    }
-    let names = ["ticket", "time", "event", "level", "category", "owner", "note", "line"]
-    for n in names { add(csv ? [] : Array("\"\(n)\":".utf8)) }  // 0..<8: keys
-    add(csv ? [] : Array("null".utf8))  // 8: null
-    let kindBase = ends.count - 1
-    for k in EventKind.allCases { add(encode(k.word)) }
-    let categoryBase = ends.count - 1
-    for c in CategoryKey.allCases { add(encode(c.rawValue)) }
-    let ticketBase = ends.count - 1
-    for t in log.ticketIDs { add(encode(t)) }
-    let ownerBase = ends.count - 1
-    for o in log.owners { add(encode(o)) }
-    let noteBase = ends.count - 1
-    for n in log.notes { add(encode(n)) }
-
-    let capacity = 1 << 16
-    let sink = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 64)
+    let strings = EncodedStrings(log, csv: csv)
+    let sink = UnsafeMutablePointer<UInt8>.allocate(capacity: EventLineBuffer.capacity + 64)
     defer { sink.deallocate() }
-    var pos = 0
     var failure: OutputError?
-    if csv {
-      for b in (csvHeader + "\n").utf8 {
-        sink[pos] = b
-        pos += 1
-      }
-    }
-    arena.withUnsafeBufferPointer { a in
-      ends.withUnsafeBufferPointer { e in
-        let ap = a.baseAddress
-        @inline(__always) func put(_ i: Int) {
-          let s = e[i]
-          let n = e[i + 1] - s
-          if n == 0 { return }
-          if pos + n > capacity { flush() }
-          if n > capacity {
-            do throws(OutputError) {
-              try out.write(bytes: UnsafeBufferPointer(start: ap! + s, count: n))
-            } catch { failure = error }
-            return
-          }
-          (sink + pos).update(from: ap! + s, count: n)
-          pos += n
-        }
-        @inline(__always) func byte(_ b: UInt8) {
-          sink[pos] = b
-          pos += 1
-        }
-        func flush() {
-          guard failure == nil else {
-            pos = 0
-            return
-          }
-          do throws(OutputError) {
-            try out.write(bytes: UnsafeBufferPointer(start: sink, count: pos))
-          } catch { failure = error }
-          pos = 0
-        }
-        @inline(__always) func sep(_ k: Int) {
-          if csv {
-            if k > 0 { byte(0x2C) }
-          } else {
-            byte(k == 0 ? 0x7B : 0x2C)
-            put(k)
-          }
+    strings.arena.withUnsafeBufferPointer { a in
+      strings.ends.withUnsafeBufferPointer { e in
+        var buffer = EventLineBuffer(
+          sink: sink, out: out, csv: csv, arena: a.baseAddress, ends: e, strings: strings)
+        if csv {
+          for b in (csvHeader + "\n").utf8 { buffer.byte(b) }
         }
         for ev in log.events {
-          if failure != nil { break }
-          if pos > capacity - 64 { flush() }
-          sep(0)
-          put(ticketBase + Int(ev.ticket))
-          sep(1)
-          if pos > capacity - 64 { flush() }
-          if !csv { byte(0x22) }
-          pos += writeISO8601UTC(ev.time, to: sink + pos)
-          if !csv { byte(0x22) }
-          sep(2)
-          put(kindBase + Int(ev.kind.rawValue))
-          sep(3)
-          if ev.levelRaw == 0 { put(8) } else { byte(0x30 + ev.levelRaw) }
-          sep(4)
-          if ev.categoryRaw == 0 { put(8) } else { put(categoryBase + Int(ev.categoryRaw) - 1) }
-          sep(5)
-          if ev.owner == 0 { put(8) } else { put(ownerBase + Int(ev.owner) - 1) }
-          sep(6)
-          if ev.note == 0 { put(8) } else { put(noteBase + Int(ev.note) - 1) }
-          sep(7)
-          if pos > capacity - 64 { flush() }
-          pos += writeDecimal(Int(ev.line), to: sink + pos)
-          if !csv { byte(0x7D) }
-          byte(0x0A)
+          if buffer.failure != nil { break }
+          buffer.write(ev)
         }
-        flush()
+        buffer.flush()
+        failure = buffer.failure
       }
     }
     if let failure { throw failure }
+  }
+
+  /// Every string written, encoded once (as a CSV field or a JSON string), back to back in one
+  /// arena: string `i` is `arena[ends[i]..<ends[i + 1]]`. 0..<8 are the JSON keys (empty in
+  /// CSV), 8 is `null` (empty in CSV), then the event kinds, categories, tickets, owners, notes.
+  struct EncodedStrings {
+    var arena: [UInt8] = []
+    var ends: [Int] = [0]
+    var kindBase = 0
+    var categoryBase = 0
+    var ticketBase = 0
+    var ownerBase = 0
+    var noteBase = 0
+
+    init(_ log: EventLog, csv: Bool) {
+      func encode(_ s: String) -> [UInt8] { csv ? csvField(s) : jsonString(s) }
+      let names = ["ticket", "time", "event", "level", "category", "owner", "note", "line"]
+      for n in names { add(csv ? [] : Array("\"\(n)\":".utf8)) }
+      add(csv ? [] : Array("null".utf8))
+      kindBase = ends.count - 1
+      for k in EventKind.allCases { add(encode(k.word)) }
+      categoryBase = ends.count - 1
+      for c in CategoryKey.allCases { add(encode(c.rawValue)) }
+      ticketBase = ends.count - 1
+      for t in log.ticketIDs { add(encode(t)) }
+      ownerBase = ends.count - 1
+      for o in log.owners { add(encode(o)) }
+      noteBase = ends.count - 1
+      for n in log.notes { add(encode(n)) }
+    }
+
+    private mutating func add(_ bytes: [UInt8]) {
+      arena.append(contentsOf: bytes)
+      ends.append(arena.count)
+    }
+  }
+
+  /// The output buffer: events are written into `sink` and flushed to `out` every 64 KiB; the
+  /// first write error is kept in ``failure`` (nothing more is written after it).
+  struct EventLineBuffer {
+    static let capacity = 1 << 16
+    let sink: UnsafeMutablePointer<UInt8>
+    let out: OutputWriter
+    let csv: Bool
+    let arena: UnsafePointer<UInt8>?
+    let ends: UnsafeBufferPointer<Int>
+    let strings: EncodedStrings
+    var pos = 0
+    var failure: OutputError?
+
+    init(
+      sink: UnsafeMutablePointer<UInt8>, out: OutputWriter, csv: Bool, arena: UnsafePointer<UInt8>?,
+      ends: UnsafeBufferPointer<Int>, strings: EncodedStrings
+    ) {
+      self.sink = sink
+      self.out = out
+      self.csv = csv
+      self.arena = arena
+      self.ends = ends
+      self.strings = strings
+    }
+
+    /// One event as a CSV record or a JSON line.
+    @inline(__always)
+    mutating func write(_ ev: Event) {
+      let capacity = Self.capacity
+      if pos > capacity - 64 { flush() }
+      sep(0)
+      put(strings.ticketBase + Int(ev.ticket))
+      sep(1)
+      if pos > capacity - 64 { flush() }
+      if !csv { byte(0x22) }
+      pos += writeISO8601UTC(ev.time, to: sink + pos)
+      if !csv { byte(0x22) }
+      sep(2)
+      put(strings.kindBase + Int(ev.kind.rawValue))
+      sep(3)
+      if ev.levelRaw == 0 { put(8) } else { byte(0x30 + ev.levelRaw) }
+      sep(4)
+      if ev.categoryRaw == 0 { put(8) } else { put(strings.categoryBase + Int(ev.categoryRaw) - 1) }
+      sep(5)
+      if ev.owner == 0 { put(8) } else { put(strings.ownerBase + Int(ev.owner) - 1) }
+      sep(6)
+      if ev.note == 0 { put(8) } else { put(strings.noteBase + Int(ev.note) - 1) }
+      sep(7)
+      if pos > capacity - 64 { flush() }
+      pos += writeDecimal(Int(ev.line), to: sink + pos)
+      if !csv { byte(0x7D) }
+      byte(0x0A)
+    }
+
+    /// Copies encoded string `i` (directly to `out` when it is larger than the buffer).
+    @inline(__always)
+    mutating func put(_ i: Int) {
+      let s = ends[i]
+      let n = ends[i + 1] - s
+      if n == 0 { return }
+      if pos + n > Self.capacity { flush() }
+      if n > Self.capacity {
+        do throws(OutputError) {
+          try out.write(bytes: UnsafeBufferPointer(start: arena! + s, count: n))
+        } catch { failure = error }
+        return
+      }
+      (sink + pos).update(from: arena! + s, count: n)
+      pos += n
+    }
+
+    @inline(__always)
+    mutating func byte(_ b: UInt8) {
+      sink[pos] = b
+      pos += 1
+    }
+
+    /// Before field `k`: a comma in CSV; `{` or `,` then the key in JSON.
+    @inline(__always)
+    mutating func sep(_ k: Int) {
+      if csv {
+        if k > 0 { byte(0x2C) }
+      } else {
+        byte(k == 0 ? 0x7B : 0x2C)
+        put(k)
+      }
+    }
+
+    mutating func flush() {
+      guard failure == nil else {
+        pos = 0
+        return
+      }
+      do throws(OutputError) {
+        try out.write(bytes: UnsafeBufferPointer(start: sink, count: pos))
+      } catch { failure = error }
+      pos = 0
+    }
   }
 
   /// Writes `YYYY-MM-DDTHH:MM:SSZ` (20 bytes for years 0…9999); returns the bytes written.

@@ -17,95 +17,110 @@ extension MetricsRenderer {
   /// One table as CSV (RFC 4180, CRLF): stable snake_case headers, category keys with a
   /// label column, rates as fractions, durations in hours, times local to the report's zone.
   public func csv(table: MetricsTable) -> String {
-    let c = content
     switch table {
-    case .rates:
-      return MetricsRenderer.csvLines(
-        [
-          "category", "label", "opened", "reached_2", "reached_3", "reached_4", "rate_2", "rate_3",
-          "rate_4",
-          "step_1_2", "step_2_3", "step_3_4",
-        ],
-        c.rates.map { r in
-          [
-            r.group.key, r.group.label(language), String(r.opened), String(r.reached2),
-            String(r.reached3),
-            String(r.reached4),
-          ] + [r.rate2, r.rate3, r.rate4, r.step12, r.step23, r.step34].map(MetricsRenderer.plain)
-        })
-    case .timeAtLevel:
-      if let business = businessTimeAtLevelCSV() {
-        return MetricsRenderer.csvLines(
-          [
-            "category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours",
-            "max_hours",
-          ] + business.header,
-          c.timeAtLevel.enumerated().map { i, r in
-            [r.group.key, r.group.label(language), String(r.level.rawValue), String(r.stats.count)]
-              + [r.stats.mean, r.stats.median, r.stats.p90].map(MetricsRenderer.csvHours)
-              + [MetricsRenderer.csvHours(r.stats.max)] + business.cells[i]
-          })
-      }
-      return MetricsRenderer.csvLines(
-        [
-          "category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours",
-          "max_hours",
-        ],
-        c.timeAtLevel.map { r in
-          [r.group.key, r.group.label(language), String(r.level.rawValue), String(r.stats.count)]
-            + [r.stats.mean, r.stats.median, r.stats.p90].map(MetricsRenderer.csvHours)
-            + [MetricsRenderer.csvHours(r.stats.max)]
-        })
-    case .trend:
-      return MetricsRenderer.csvLines(
-        [
-          "month", "opened", "escalated", "share_escalated", "escalation_moves", "resolved",
-          "median_ttr_hours", "backlog", "sla_stays", "sla_breaches", "sla_compliance",
-        ],
-        c.trend.map { r in
-          [
-            r.month.description, String(r.opened), String(r.escalated),
-            MetricsRenderer.plain(r.shareEscalated),
-            String(r.escalationMoves), String(r.resolved),
-            MetricsRenderer.csvHours(r.medianTimeToResolution), String(r.backlog),
-            r.slaStays.map { String($0) } ?? "", r.slaBreaches.map { String($0) } ?? "",
-            MetricsRenderer.plain(r.slaCompliance),
-          ]
-        })
-    case .backlog:
-      return MetricsRenderer.csvLines(
-        [
-          "ticket", "category", "label", "level", "role", "opened", "hours_at_level", "age_hours",
-          "sla_breach", "owner",
-        ],
-        c.backlog.map { b in
-          [
-            b.ticket, b.group.key, b.group.label(language), String(b.level.rawValue), b.role,
-            localFull(b.opened),
-            MetricsRenderer.csvHours(b.timeAtLevel), MetricsRenderer.csvHours(b.age),
-            b.slaBreach.map { $0 ? "true" : "false" } ?? "", b.owner,
-          ]
-        })
-    case .tickets:
-      return MetricsRenderer.csvLines(
-        [
-          "ticket", "category", "label", "opened", "resolved", "highest_level",
-          "level_at_resolution", "hours_level_1",
-          "hours_level_2", "hours_level_3", "hours_level_4", "ttr_hours", "sla_breaches", "owner",
-        ],
-        (c.tickets ?? []).map { r in
-          [
-            r.ticket, r.group.key, r.group.label(language), localFull(r.opened),
-            r.resolved.map(localFull) ?? "",
-            String(r.highestLevel.rawValue), r.levelAtResolution.map { String($0.rawValue) } ?? "",
-          ] + r.secondsAtLevel.map(MetricsRenderer.csvHours) + [
-            MetricsRenderer.csvHours(r.timeToResolution), String(r.slaBreaches), r.owner,
-          ]
-        })
+    case .rates: return ratesCSV()
+    case .timeAtLevel: return timeAtLevelCSV()
+    case .trend: return trendCSV()
+    case .backlog: return backlogCSV()
+    case .tickets: return ticketsCSV()
     case .sla: return slaCSV()
     case .atRisk: return atRiskCSV()
     case .owners: return ownersCSV()
     case .aging: return agingCSV()
     }
+  }
+
+  func ratesCSV() -> String {
+    MetricsRenderer.csvLines(
+      [
+        "category", "label", "opened", "reached_2", "reached_3", "reached_4", "rate_2", "rate_3",
+        "rate_4",
+        "step_1_2", "step_2_3", "step_3_4",
+      ],
+      content.rates.map { r in
+        [
+          r.group.key, r.group.label(language), String(r.opened), String(r.reached2),
+          String(r.reached3),
+          String(r.reached4),
+        ] + [r.rate2, r.rate3, r.rate4, r.step12, r.step23, r.step34].map(MetricsRenderer.plain)
+      })
+  }
+
+  func timeAtLevelCSV() -> String {
+    let c = content
+    if let business = businessTimeAtLevelCSV() {
+      return MetricsRenderer.csvLines(
+        [
+          "category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours",
+          "max_hours",
+        ] + business.header,
+        c.timeAtLevel.enumerated().map { i, r in
+          [r.group.key, r.group.label(language), String(r.level.rawValue), String(r.stats.count)]
+            + [r.stats.mean, r.stats.median, r.stats.p90].map(MetricsRenderer.csvHours)
+            + [MetricsRenderer.csvHours(r.stats.max)] + business.cells[i]
+        })
+    }
+    return MetricsRenderer.csvLines(
+      [
+        "category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours",
+        "max_hours",
+      ],
+      c.timeAtLevel.map { r in
+        [r.group.key, r.group.label(language), String(r.level.rawValue), String(r.stats.count)]
+          + [r.stats.mean, r.stats.median, r.stats.p90].map(MetricsRenderer.csvHours)
+          + [MetricsRenderer.csvHours(r.stats.max)]
+      })
+  }
+
+  func trendCSV() -> String {
+    MetricsRenderer.csvLines(
+      [
+        "month", "opened", "escalated", "share_escalated", "escalation_moves", "resolved",
+        "median_ttr_hours", "backlog", "sla_stays", "sla_breaches", "sla_compliance",
+      ],
+      content.trend.map { r in
+        [
+          r.month.description, String(r.opened), String(r.escalated),
+          MetricsRenderer.plain(r.shareEscalated),
+          String(r.escalationMoves), String(r.resolved),
+          MetricsRenderer.csvHours(r.medianTimeToResolution), String(r.backlog),
+          r.slaStays.map { String($0) } ?? "", r.slaBreaches.map { String($0) } ?? "",
+          MetricsRenderer.plain(r.slaCompliance),
+        ]
+      })
+  }
+
+  func backlogCSV() -> String {
+    MetricsRenderer.csvLines(
+      [
+        "ticket", "category", "label", "level", "role", "opened", "hours_at_level", "age_hours",
+        "sla_breach", "owner",
+      ],
+      content.backlog.map { b in
+        [
+          b.ticket, b.group.key, b.group.label(language), String(b.level.rawValue), b.role,
+          localFull(b.opened),
+          MetricsRenderer.csvHours(b.timeAtLevel), MetricsRenderer.csvHours(b.age),
+          b.slaBreach.map { $0 ? "true" : "false" } ?? "", b.owner,
+        ]
+      })
+  }
+
+  func ticketsCSV() -> String {
+    MetricsRenderer.csvLines(
+      [
+        "ticket", "category", "label", "opened", "resolved", "highest_level",
+        "level_at_resolution", "hours_level_1",
+        "hours_level_2", "hours_level_3", "hours_level_4", "ttr_hours", "sla_breaches", "owner",
+      ],
+      (content.tickets ?? []).map { r in
+        [
+          r.ticket, r.group.key, r.group.label(language), localFull(r.opened),
+          r.resolved.map(localFull) ?? "",
+          String(r.highestLevel.rawValue), r.levelAtResolution.map { String($0.rawValue) } ?? "",
+        ] + r.secondsAtLevel.map(MetricsRenderer.csvHours) + [
+          MetricsRenderer.csvHours(r.timeToResolution), String(r.slaBreaches), r.owner,
+        ]
+      })
   }
 }
