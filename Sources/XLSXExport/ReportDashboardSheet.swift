@@ -16,7 +16,7 @@ extension ReportWriter {
     try s.setPrintLayout()
     // Wide enough for the longest category and role of the ticket lists below (written out,
     // not cut: "Préoccupations concernant les détails du service").
-    for (i, w) in [30.0, 44, 16, 36, 22, 12, 16, 16].enumerated() { s.setColumnWidth(i, w) }
+    for (i, w) in [30.0, 44, 16, 36, 22, 14, 16, 16].enumerated() { s.setColumnWidth(i, w) }
     try s.write("\(l.title) — \(l.periodName(c.period))", row: 0, column: 0, style: .title)
     try s.write(
       "\(l.t("As of", "Arrêté au")) \(l.longDateTime(zone.local(c.period.asOf))) (\(c.zone))",
@@ -119,7 +119,8 @@ extension ReportWriter {
         "Ouverts, remontés et résolus — 12 derniers mois"))
     chart.setValueAxisRange(minimum: 0)
     chart.setLegend(.bottom)
-    try s.insert(chart, row: row, column: 0, xScale: 1.9, yScale: 1.0)
+    // As wide as the tables above and below (about 1,300 pixels).
+    try s.insert(chart, row: row, column: 0, xScale: 2.6, yScale: 1.0)
   }
 
   /// A list of open tickets with owner and role; `over`: time over the SLA target. Returns

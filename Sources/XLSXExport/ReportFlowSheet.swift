@@ -9,7 +9,7 @@ extension ReportWriter {
     let f = c.flow
     let s = try workbook.addWorksheet(l.flowSheet)
     try s.setPrintLayout()
-    for (i, w) in [44.0, 14, 14, 10, 14, 14, 10].enumerated() { s.setColumnWidth(i, w) }
+    for (i, w) in [44.0, 17, 17, 8, 17, 17, 10].enumerated() { s.setColumnWidth(i, w) }
     try headers(
       s,
       [l.t("Tickets opened in the period", "Tickets ouverts sur la période"), l.tickets, "%"],

@@ -92,7 +92,10 @@ extension Finding {
       ),
       (
         "MET004",
-        ["first event is ", ", not an open, and gives no level; the ticket starts here at level ", ""],
+        [
+          "first event is ", ", not an open, and gives no level; the ticket starts here at level ",
+          "",
+        ],
         "le premier événement est {0}, pas une ouverture, et ne donne pas de niveau ; le ticket "
           + "commence ici au niveau {1}"
       ),
