@@ -101,7 +101,8 @@ extension ReportWriter {
       try s.write(l.severity(g.first.severity), row: r, column: 0, style: top)
       try s.write(g.first.code, row: r, column: 1, style: top)
       try s.write(
-        integer: g.count, row: r, column: 2, style: CellStyle(numberFormat: "#,##0", alignTop: true)
+        integer: g.count, row: r, column: 2,
+        style: CellStyle(numberFormat: "#,##0", alignTop: true, horizontal: .center)
       )
       try s.write(g.first.file, row: r, column: 3, style: top)
       try s.write(ReportWriter.lineList(g, l), row: r, column: 4, style: top)
