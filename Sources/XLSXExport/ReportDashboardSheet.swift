@@ -14,17 +14,19 @@ extension ReportWriter {
     let d = c.dashboard
     let s = try workbook.addWorksheet(l.dashboardSheet)
     try s.setPrintLayout()
-    for (i, w) in [34.0, 22, 16, 24, 20, 14, 16, 16].enumerated() { s.setColumnWidth(i, w) }
-    try s.write("\(l.title) — \(c.period.label)", row: 0, column: 0, style: .title)
+    // Wide enough for the longest category and role of the ticket lists below (written out,
+    // not cut: "Préoccupations concernant les détails du service").
+    for (i, w) in [30.0, 44, 16, 36, 22, 14, 16, 16].enumerated() { s.setColumnWidth(i, w) }
+    try s.write("\(l.title) — \(l.periodName(c.period))", row: 0, column: 0, style: .title)
     try s.write(
-      "\(l.t("As of", "Arrêté au")) \(zone.local(c.period.asOf).description.prefix(16)) (\(c.zone))",
+      "\(l.t("As of", "Arrêté au")) \(l.longDateTime(zone.local(c.period.asOf))) (\(c.zone))",
       row: 1, column: 0, style: .note)
-    let prev = d.previousMonth.map { " (\($0))" } ?? ""
-    let year = d.lastYearMonth.map { " (\($0))" } ?? ""
+    let prev = d.previousMonth.map { " (\(l.monthYear($0)))" } ?? ""
+    let year = d.lastYearMonth.map { " (\(l.monthYear($0)))" } ?? ""
     try headers(
       s,
       [
-        l.t("Key figure", "Indicateur"), c.period.label,
+        l.t("Key figure", "Indicateur"), l.periodName(c.period),
         l.t("Previous month", "Mois précédent") + prev, l.t("Year before", "Un an avant") + year,
         l.t("Target", "Cible"), l.t("Status", "État"),
       ], row: 3)
@@ -117,7 +119,8 @@ extension ReportWriter {
         "Ouverts, remontés et résolus — 12 derniers mois"))
     chart.setValueAxisRange(minimum: 0)
     chart.setLegend(.bottom)
-    try s.insert(chart, row: row, column: 0, xScale: 1.9, yScale: 1.0)
+    // As wide as the tables above and below (about 1,300 pixels).
+    try s.insert(chart, row: row, column: 0, xScale: 2.6, yScale: 1.0)
   }
 
   /// A list of open tickets with owner and role; `over`: time over the SLA target. Returns

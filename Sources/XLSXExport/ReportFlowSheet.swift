@@ -9,7 +9,7 @@ extension ReportWriter {
     let f = c.flow
     let s = try workbook.addWorksheet(l.flowSheet)
     try s.setPrintLayout()
-    for (i, w) in [30.0, 12, 14, 12, 12, 14, 14].enumerated() { s.setColumnWidth(i, w) }
+    for (i, w) in [44.0, 17, 17, 8, 17, 17, 10].enumerated() { s.setColumnWidth(i, w) }
     try headers(
       s,
       [l.t("Tickets opened in the period", "Tickets ouverts sur la période"), l.tickets, "%"],
@@ -51,20 +51,23 @@ extension ReportWriter {
   func monthOverMonth(_ s: Worksheet, row: Int) throws(XLSXError) {
     let f = c.flow
     guard let prev = f.previousMonth else { return }
-    let cur = c.period.label
+    // Months written out in the report language ("octobre 2026"), as on every other sheet.
+    let cur = l.periodName(c.period)
+    let previous = l.monthYear(prev)
     try s.write(
       l.t("Change from the previous month", "Évolution depuis le mois précédent"), row: row,
       column: 0, style: CellStyle(bold: true, fontSize: 12))
     try headers(
       s,
       [
-        l.category, "\(l.opened) \(cur)", "\(l.opened) \(prev)", "Δ",
-        l.t("Rate ≥ 2 ", "Taux ≥ 2 ") + cur, l.t("Rate ≥ 2 ", "Taux ≥ 2 ") + prev.description,
+        l.category, "\(l.opened) \(cur)", "\(l.opened) \(previous)", "Δ",
+        l.t("Rate ≥ 2 ", "Taux ≥ 2 ") + cur, l.t("Rate ≥ 2 ", "Taux ≥ 2 ") + previous,
         l.t("Δ (pts)", "Δ (pts)"),
       ], row: row + 1)
     var r = row + 2
-    let signed = CellStyle(numberFormat: "+#,##0;-#,##0;0")
-    let pts = CellStyle(numberFormat: "+0.0;-0.0;0.0")
+    // A true minus sign, as on the Summary's change column ("−4", "−13.9").
+    let signed = CellStyle(numberFormat: "+#,##0;\"−\"#,##0;0")
+    let pts = CellStyle(numberFormat: "+0.0;\"−\"0.0;0.0")
     for ch in f.changes {
       let bold: CellStyle? = ch.group == .total ? CellStyle(bold: true) : nil
       try s.write(ch.group.label(lang), row: r, column: 0, style: bold)

@@ -72,7 +72,10 @@ extension ReportWriter {
         try duration(s, v.map(Double.init), row: r, column: 6 + i)
       }
       try duration(s, t.timeToResolution.map(Double.init), row: r, column: 10)
-      if c.sla != nil { try s.write(integer: t.slaBreaches, row: r, column: 11) }
+      // Centred, as a small count, so that it does not run into the owner's name beside it.
+      if c.sla != nil {
+        try s.write(integer: t.slaBreaches, row: r, column: 11, style: ReportWriter.centered)
+      }
       try s.write(MetricsRenderer.ownerName(t.owner, l), row: r, column: c.sla != nil ? 12 : 11)
     }
     try series.finish()

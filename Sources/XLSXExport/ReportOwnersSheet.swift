@@ -9,10 +9,10 @@ extension ReportWriter {
   func owners() throws(XLSXError) {
     let s = try workbook.addWorksheet(l.ownersSheet)
     try s.setPrintLayout(headerRows: 0...0)
-    s.autofitColumns(minimum: 10, maximum: 36)
+    s.autofitColumns(minimum: 10, maximum: 44)
     let figures = [
       l.opened, l.escalations, l.resolved, l.openAtAsOf, l.breachedTickets,
-      l.t("Median time at level h", "Temps médian au niveau h"),
+      l.t("Median time at level", "Temps médian au niveau"),
     ]
     try headers(s, [l.owner, l.level] + figures, row: 0)
     var r = 1
@@ -39,7 +39,8 @@ extension ReportWriter {
     try s.write(integer: o.resolved, row: r, column: 4)
     try s.write(integer: o.open, row: r, column: 5)
     try s.write(integer: o.breached, row: r, column: 6)
-    try s.write(hours: hours(o.medianTimeAtLevel), row: r, column: 7)
+    // A duration like the Time at level sheet's ("16 h 45", "215.6 d"), not 5173.2 hours.
+    try duration(s, o.medianTimeAtLevel, row: r, column: 7)
   }
 
   // MARK: Aging
@@ -47,7 +48,7 @@ extension ReportWriter {
   func aging() throws(XLSXError) {
     let s = try workbook.addWorksheet(l.agingSheet)
     try s.setPrintLayout(headerRows: 0...0)
-    s.autofitColumns(minimum: 9, maximum: 36)
+    s.autofitColumns(minimum: 9, maximum: 50)
     let buckets = l.agingBuckets
     try headers(s, [l.level] + buckets + ["Total"], row: 0)
     var r = 1

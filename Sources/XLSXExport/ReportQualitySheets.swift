@@ -94,16 +94,19 @@ extension ReportWriter {
     let message = CellStyle(wrap: true, alignTop: true)
     for g in ReportWriter.groups(findings) {
       let (s, r) = try series.nextRow()
-      let lines = ReportWriter.lines(g.first.message, width: Int(ReportWriter.messageWidth))
+      // The message in the report language (Finding.localizedMessage).
+      let text = g.first.localizedMessage(lang)
+      let lines = ReportWriter.lines(text, width: Int(ReportWriter.messageWidth))
       if lines > 1 { try s.setRowHeight(r, min(409, Double(lines) * 15)) }
       try s.write(l.severity(g.first.severity), row: r, column: 0, style: top)
       try s.write(g.first.code, row: r, column: 1, style: top)
       try s.write(
-        integer: g.count, row: r, column: 2, style: CellStyle(numberFormat: "#,##0", alignTop: true)
+        integer: g.count, row: r, column: 2,
+        style: CellStyle(numberFormat: "#,##0", alignTop: true, horizontal: .center)
       )
       try s.write(g.first.file, row: r, column: 3, style: top)
       try s.write(ReportWriter.lineList(g, l), row: r, column: 4, style: top)
-      try s.write(g.first.message, row: r, column: 5, style: message)
+      try s.write(text, row: r, column: 5, style: message)
     }
     try series.finish()
     try qualityDetail()
@@ -124,14 +127,15 @@ extension ReportWriter {
     let message = CellStyle(wrap: true, alignTop: true)
     for f in findings {
       let (s, r) = try series.nextRow()
-      let lines = ReportWriter.lines(f.message, width: Int(ReportWriter.messageWidth))
+      let text = f.localizedMessage(lang)
+      let lines = ReportWriter.lines(text, width: Int(ReportWriter.messageWidth))
       if lines > 1 { try s.setRowHeight(r, min(409, Double(lines) * 15)) }
       try s.write(f.file, row: r, column: 0, style: top)
       try s.write(integer: f.line, row: r, column: 1, style: number)
       try s.write(f.columnLetter ?? "", row: r, column: 2, style: number)
       try s.write(l.severity(f.severity), row: r, column: 3, style: top)
       try s.write(f.code, row: r, column: 4, style: top)
-      try s.write(f.message, row: r, column: 5, style: message)
+      try s.write(text, row: r, column: 5, style: message)
     }
     try series.finish()
     try series.limitPrintArea(rows: ReportWriter.printedRows)

@@ -10,7 +10,7 @@ extension ReportWriter {
     guard let sla = c.sla else { return }
     let s = try workbook.addWorksheet(l.slaSheet)
     try s.setPrintLayout(headerRows: 3...3)
-    for (i, w) in [30.0, 10, 12, 12, 12, 14, 18].enumerated() { s.setColumnWidth(i, w) }
+    for (i, w) in [44.0, 10, 12, 12, 12, 14, 18].enumerated() { s.setColumnWidth(i, w) }
     try s.write(
       l.t("SLA targets: ", "Délais cibles : ") + targetsText(sla.targets), row: 0, column: 0,
       style: .title)
@@ -67,7 +67,7 @@ extension ReportWriter {
       ], row: row)
     var r = row + 1
     for t in c.trend {
-      try s.write(t.month.description, row: r, column: 0)
+      try s.write(l.monthYear(t.month), row: r, column: 0)
       try s.write(integer: t.slaStays, row: r, column: 1)
       try s.write(integer: t.slaBreaches, row: r, column: 2)
       try s.write(percent: t.slaCompliance, row: r, column: 3)

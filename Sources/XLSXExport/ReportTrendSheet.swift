@@ -16,6 +16,7 @@ extension ReportWriter {
         l.t("Share escalated", "Part remontée"), l.escalations,
         l.resolved,
         l.t("Median time to resolution (hours)", "Délai médian de résolution (heures)"),
+        l.t("Backlog at month end", "En cours en fin de mois"),
       ], row: 0)
     var r = 1
     for row in c.trend {
@@ -28,6 +29,8 @@ extension ReportWriter {
       try s.write(integer: row.escalationMoves, row: r, column: 4)
       try s.write(integer: row.resolved, row: r, column: 5)
       try s.write(hours: hours(row.medianTimeToResolution), row: r, column: 6, style: .hoursGrouped)
+      // Open at the month's as-of (its end, or the report's as-of when earlier).
+      try s.write(integer: row.backlog, row: r, column: 7)
       r += 1
     }
     s.freezePanes(row: 1, column: 1)
@@ -43,7 +46,7 @@ extension ReportWriter {
       l.t("Opened, escalated and resolved per month", "Ouverts, remontés et résolus par mois"))
     counts.setValueAxisRange(minimum: 0)
     counts.setLegend(.bottom)
-    try s.insert(counts, row: 1, column: 8, xScale: 1.6, yScale: 1.2)
+    try s.insert(counts, row: 1, column: 9, xScale: 1.6, yScale: 1.2)
     let share = try workbook.addChart(.line)
     try share.addSeries(
       sheet: s, categories: .column(0, rows: months), values: .column(3, rows: months),
@@ -53,6 +56,6 @@ extension ReportWriter {
     share.setValueAxisNumberFormat("0%")
     share.setValueAxisRange(minimum: 0)
     share.setLegend(.none)
-    try s.insert(share, row: 20, column: 8, xScale: 1.6, yScale: 1.2)
+    try s.insert(share, row: 20, column: 9, xScale: 1.6, yScale: 1.2)
   }
 }

@@ -153,12 +153,14 @@ struct ReportWriter {
   func hours(_ seconds: Double?) -> Double? { seconds.map { $0 / 3600 } }
   func hours(_ seconds: Int64?) -> Double? { seconds.map { Double($0) / 3600 } }
 
+  /// Writes the date-time `t` in the report's zone: "30/03/2026 10:14" in a French report (as
+  /// France writes dates), ISO "2026-03-30 10:14" in English (unambiguous for en-US and en-GB).
   func date(
-    _ s: Worksheet, _ t: Int64?, _ row: Int, _ column: Int, style: CellStyle = .dateTime
+    _ s: Worksheet, _ t: Int64?, _ row: Int, _ column: Int, style: CellStyle? = nil
   ) throws(XLSXError) {
     try s.write(
       date: t, offset: t.map { zone.offset(atUTC: $0) } ?? 0, row: row, column: column,
-      style: style)
+      style: style ?? CellStyle(numberFormat: l.t(CellStyle.dateTimeFormat, "dd/mm/yyyy hh:mm")))
   }
 
   func headers(_ s: Worksheet, _ names: [String], row: Int, from column: Int = 0) throws(XLSXError)

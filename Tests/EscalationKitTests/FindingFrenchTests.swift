@@ -63,11 +63,49 @@ import Testing
       message: "ticket T-7: category changes from operational-challenges to "
         + "performance-issues; the latest one is used")
     #expect(categoryChanged.quotedValue == nil)
+    // A reconstruction warning is translated whole (FindingFrenchMessages.swift): the ticket,
+    // and each category key named by its French label (the canonical matrix's rows).
     #expect(
       categoryChanged.localizedMessage(.fr)
-        == "Ticket qui change de catégorie\u{00A0}; sa dernière catégorie est retenue. "
-        + "Corrigez les événements du ticket dans l’outil de suivi s’ils sont faux\u{00A0}; "
-        + "sinon, rien à faire.")
+        == "Ticket T-7\u{00A0}: la catégorie passe de «\u{00A0}Défis opérationnels\u{00A0}» à "
+        + "«\u{00A0}Problèmes de performances\u{00A0}»\u{00A0}; la dernière est retenue.")
+  }
+
+  /// The messages of `escalation import Samples/escalations-2026-fr.csv --tz Europe/Paris`
+  /// (copied from its output), translated whole with their values: the sheet a French
+  /// manager reads has no English sentence.
+  @Test func sampleFindingsInFrench() {
+    let layout = Finding(
+      code: "LOG030", severity: .note, file: "s.csv", line: 1,
+      message: "read as the events layout (detected from the header): ticket = A \"N° de "
+        + "ticket\", time = B \"Horodatage\"")
+    #expect(
+      layout.localizedMessage(.fr)
+        == "Lu avec la disposition «\u{00A0}une ligne par événement\u{00A0}» (détectée d’après "
+        + "l’en-tête)\u{00A0}: ticket = A «\u{00A0}N° de ticket\u{00A0}», time = B "
+        + "«\u{00A0}Horodatage\u{00A0}».")
+    let order = Finding(
+      code: "LOG031", severity: .note, file: "s.csv", line: 29,
+      message: "dates such as 03/10/2026 are read day-first: \"13/01/2026 08:41\" on this "
+        + "line is only valid that way, and no date contradicts it")
+    #expect(
+      order.localizedMessage(.fr)
+        == "Les dates comme 03/10/2026 sont lues jour en premier (jj/mm)\u{00A0}: "
+        + "«\u{00A0}13/01/2026 08:41\u{00A0}» sur cette ligne n’est valide que lue ainsi, et "
+        + "aucune date ne contredit cet ordre.")
+    let skipped = Finding(
+      code: "MET002", severity: .warning, file: "s.csv", line: 37,
+      message: "ticket ESC-0017: move from level 1 to 3 skips a level; applied as written")
+    #expect(
+      skipped.localizedMessage(.fr)
+        == "Ticket ESC-0017\u{00A0}: passage du niveau 1 au niveau 3, qui saute un "
+        + "niveau\u{00A0}; appliqué tel quel.")
+    // A message of another shape (a changed wording) falls back to the code's French texts.
+    let other = Finding(
+      code: "MET002", severity: .warning, file: "s.csv", message: "ticket X: something else")
+    #expect(other.localizedMessage(.fr).hasPrefix("Remontée qui saute un niveau"))
+    // English stays the message as printed.
+    #expect(skipped.localizedMessage(.en) == skipped.message)
   }
 
   @Test func pluralRules() {

@@ -109,8 +109,14 @@ struct ReportSheetsTests {
         #expect(number(owners[col + row]) == (o[key] as! Double), "\(name) \(key)")
       }
       #expect(number(owners["G" + row]) == (o["breached"] as? Double))
-      let median = (o["medianTimeAtLevelSeconds"] as? Double).map { $0 / 3600 }
-      #expect(number(owners["H" + row]) == median)
+      // A duration cell: days (Excel's unit of time), shown "16 h 45" or "2.2 d".
+      let median = (o["medianTimeAtLevelSeconds"] as? Double).map { $0 / 86_400 }
+      if let median {
+        let cell = number(owners["H" + row]) ?? .nan
+        #expect(Swift.abs(cell - median) <= 1e-9, "\(name) median")
+      } else {
+        #expect(number(owners["H" + row]) == nil)
+      }
     }
 
     // Aging by level: rows 2–6, buckets in B–F.

@@ -214,7 +214,7 @@ struct ReportWorkbookTests {
     #expect(
       summary.values.contains(
         .string(
-          "2 remarques\u{00A0}: 1 erreur (lignes rejetées), 1 avertissement, 0 remarque — voir la feuille"
+          "2 constats\u{00A0}: 1 erreur (lignes rejetées), 1 avertissement, 0 remarque — voir la feuille"
         )))
     // Trend months in French.
     #expect(x.cells(sheet: 6)["A2"] == .string("août 2026"))

@@ -88,6 +88,7 @@ import XLSXTestSupport
     }
 
     // Trend: one row per month ("January 2026" for "2026-01"), opened per month.
+    let backlog11 = 11  // the backlog at as-of, as the Backlog check below counts it
     let trend = m["trend"] as? [[String: Any]] ?? []
     let trendCells = x.cells(sheet: 6)
     #expect(trend.count == 10)  // January to October
@@ -99,7 +100,11 @@ import XLSXTestSupport
       #expect(trendCells["A" + String(i + 2)] == .string("\(months[i]) 2026"))
       #expect(row["month"] as? String == "2026-\(i < 9 ? "0" : "")\(i + 1)")
       #expect(number(trendCells["B" + String(i + 2)]) == row["opened"] as? Double)
+      // The month-end backlog, column H, is the JSON's.
+      #expect(number(trendCells["H" + String(i + 2)]) == row["backlog"] as? Double)
     }
+    // October's month-end backlog is the report's backlog at as-of (the end of October).
+    #expect(number(trendCells["H11"]) == Double(backlog11))
 
     // Backlog: one row per open ticket, oldest first.
     let backlog = m["backlog"] as? [[String: Any]] ?? []

@@ -25,7 +25,8 @@ public struct Labels: Sendable {
       case .warning: return ("warning", "warnings", "avertissement", "avertissements")
       case .note: return ("note", "notes", "remarque", "remarques")
       case .ticket: return ("ticket", "tickets", "ticket", "tickets")
-      case .finding: return ("finding", "findings", "remarque", "remarques")
+      // "constat": "remarque" is already the French of a note, one of the severities counted.
+      case .finding: return ("finding", "findings", "constat", "constats")
       }
     }
   }
