@@ -134,18 +134,20 @@ struct MatrixSheetWriter {
   }
 
   /// Comments: findings on their cells, labels and headers.
+  /// In sheet order (row, then column): the dictionaries' own order differs from one instance
+  /// to the next, and libxlsxwriter numbers the comment shapes in the order they are added, so
+  /// the same input must add them in the same order to give the same bytes.
   mutating func writeComments() throws(XLSXError) {
+    var all: [(row: Int, column: Int, findings: [Finding])] = []
     for (cell, findings) in placed.cells {
-      marks.commented += try MatrixWorkbook.comment(
-        findings, input, on: sheet, row: cell.row.sheetRow, column: cell.level.rawValue)
+      all.append((cell.row.sheetRow, cell.level.rawValue, findings))
     }
-    for (row, findings) in placed.rowLabels {
+    for (row, findings) in placed.rowLabels { all.append((row.sheetRow, 0, findings)) }
+    for (level, findings) in placed.levelHeaders { all.append((0, level.rawValue, findings)) }
+    all.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+    for c in all {
       marks.commented += try MatrixWorkbook.comment(
-        findings, input, on: sheet, row: row.sheetRow, column: 0)
-    }
-    for (level, findings) in placed.levelHeaders {
-      marks.commented += try MatrixWorkbook.comment(
-        findings, input, on: sheet, row: 0, column: level.rawValue)
+        c.findings, input, on: sheet, row: c.row, column: c.column)
     }
   }
 
