@@ -20,13 +20,22 @@ extension ReportWriter {
         "Séjours terminés sur la période ou en cours à l'arrêté ; un séjour est hors délai s'il dépasse la cible de son niveau. Respect = 1 − hors délai / séjours."
       ),
       row: 1, column: 0, style: .note)
+    // With business targets (--calendar): the clock of each target; with pauses in the log:
+    // the paused time of the stays checked, in both clocks (docs/metrics.md#pauses).
+    let clocks = sla.targets.hasBusinessTarget
+    let paused = sla.hasPauses
+    let extra =
+      (clocks ? [l.t("Clock", "Horloge")] : [])
+      + (paused
+        ? [l.t("Paused", "En pause"), l.t("Paused (business)", "En pause (heures ouvrées)")] : [])
+    for i in 0..<extra.count { s.setColumnWidth(7 + i, 18) }
     try headers(
       s,
       [
         l.category, l.level, l.t("Target h", "Cible h"), l.t("Stays", "Séjours"),
         l.t("Breached", "Hors délai"), l.t("Compliance", "Respect"),
         l.t("Tickets over SLA", "Tickets hors délai"),
-      ], row: 3)
+      ] + extra, row: 3)
     var r = 4
     let minimum = c.dashboard.targets.slaComplianceMin
     // Rows without stays are left out, except the total's.
@@ -43,6 +52,18 @@ extension ReportWriter {
       }
       try s.write(percent: row.compliance, row: r, column: 5, style: style)
       try s.write(integer: row.ticketsBreached, row: r, column: 6)
+      var k = 7
+      if clocks {
+        try s.write(
+          row.clock == .business
+            ? l.t("business hours", "heures ouvrées") : l.t("calendar", "calendaire"),
+          row: r, column: k)
+        k += 1
+      }
+      if paused {
+        try duration(s, row.pausedSeconds.map(Double.init), row: r, column: k)
+        try duration(s, row.pausedBusinessSeconds.map(Double.init), row: r, column: k + 1)
+      }
       r += 1
     }
     s.freezePanes(row: 4, column: 1)

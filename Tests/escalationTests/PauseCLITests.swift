@@ -36,6 +36,36 @@ import XLSXTestSupport
     #expect(x.status == 0 && x.stdout.contains("\"maxSeconds\": 7200"))
     let text = try CLI.run(["metrics", log, "--tz", "UTC"])
     #expect(text.stdout.contains("Paused time at level"))
+    // CSV: the paused hours as a last column, 3 h on A's level-1 row and on the total's.
+    let tal = try CLI.run([
+      "metrics", log, "--tz", "UTC", "--format", "csv", "--table", "time-at-level",
+    ])
+    let lines = tal.stdout.split(separator: "\r\n")
+    #expect(lines.first?.hasSuffix(",max_hours,paused_hours") == true)
+    #expect(lines.contains("operational-challenges,Operational challenges,1,1,5,5,5,5,3"))
+    // The SLA table: 1 stay, 0 breaches, compliance 1, 0 tickets breached, then 3 paused hours.
+    let sla = try CLI.run([
+      "metrics", log, "--tz", "UTC", "--sla", "1=2h", "--format", "csv", "--table", "sla",
+    ])
+    let slaLines = sla.stdout.split(separator: "\r\n")
+    #expect(
+      slaLines.first?.hasSuffix(",tickets_breached,paused_hours,paused_business_hours") == true)
+    // The report's SLA sheet carries the paused time too: header row 4, the first row (A's
+    // category at level 1) paused 3 h, written as days (Excel's unit of time); no business
+    // clock without a calendar.
+    let out = dir.appendingPathComponent("r.xlsx").path
+    let report = try CLI.run([
+      "report", log, "--tz", "UTC", "--month", "2026-10", "--sla", "1=2h", "-o", out,
+    ])
+    #expect(report.status == 0, "\(report.stderr)")
+    let book = try XLSXReader(path: out)
+    let slaSheet = book.cells(sheet: book.sheetNames.firstIndex(of: "SLA") ?? -1)
+    #expect(slaSheet["H4"] == .string("Paused"))
+    #expect(slaSheet["A5"] == .string("Operational challenges"))
+    #expect(slaSheet["H5"] == .number(3.0 / 24))
+    #expect(slaSheet["I5"] == .blank || slaSheet["I5"] == nil)
+    // Without a calendar there is no business clock: that column is empty.
+    #expect(slaLines.last == "total,Total,1,2,calendar,1,0,1,0,3,")
   }
 
   @Test func aProfileCalendarIsUsedAndTheFileWins() throws {

@@ -46,29 +46,37 @@ extension MetricsRenderer {
       })
   }
 
+  /// With a calendar, the business columns follow; with pauses in the log, the paused hours
+  /// (summed over the rows' tickets, calendar then business: docs/metrics.md#pauses).
   func timeAtLevelCSV() -> String {
     let c = content
-    if let business = businessTimeAtLevelCSV() {
-      return MetricsRenderer.csvLines(
-        [
-          "category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours",
-          "max_hours",
-        ] + business.header,
-        c.timeAtLevel.enumerated().map { i, r in
-          [r.group.key, r.group.label(language), String(r.level.rawValue), String(r.stats.count)]
-            + [r.stats.mean, r.stats.median, r.stats.p90].map(MetricsRenderer.csvHours)
-            + [MetricsRenderer.csvHours(r.stats.max)] + business.cells[i]
-        })
+    let business = businessTimeAtLevelCSV()
+    let paused = c.timeAtLevel.contains { $0.pausedSeconds != nil }
+    let businessRows = c.businessTimeAtLevel ?? []
+    var header = [
+      "category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours",
+      "max_hours",
+    ]
+    header += business?.header ?? []
+    if paused {
+      header += ["paused_hours"] + (business != nil ? ["business_paused_hours"] : [])
     }
     return MetricsRenderer.csvLines(
-      [
-        "category", "label", "level", "tickets", "mean_hours", "median_hours", "p90_hours",
-        "max_hours",
-      ],
-      c.timeAtLevel.map { r in
-        [r.group.key, r.group.label(language), String(r.level.rawValue), String(r.stats.count)]
+      header,
+      c.timeAtLevel.enumerated().map { i, r in
+        var row =
+          [r.group.key, r.group.label(language), String(r.level.rawValue), String(r.stats.count)]
           + [r.stats.mean, r.stats.median, r.stats.p90].map(MetricsRenderer.csvHours)
-          + [MetricsRenderer.csvHours(r.stats.max)]
+          + [MetricsRenderer.csvHours(r.stats.max)] + (business?.cells[i] ?? [])
+        if paused {
+          row.append(MetricsRenderer.csvHours(r.pausedSeconds ?? 0))
+          if business != nil {
+            row.append(
+              MetricsRenderer.csvHours(
+                i < businessRows.count ? businessRows[i].pausedSeconds ?? 0 : 0))
+          }
+        }
+        return row
       })
   }
 

@@ -204,11 +204,13 @@ extension MetricsRenderer {
     guard let sla = content.sla else {
       return MetricsRenderer.csvLines(["category"], [])
     }
+    // With pauses in the log: the paused hours of the stays checked, both clocks.
+    let paused = sla.hasPauses ? ["paused_hours", "paused_business_hours"] : []
     return MetricsRenderer.csvLines(
       [
         "category", "label", "level", "target_hours", "clock", "stays", "breaches", "compliance",
         "tickets_breached",
-      ],
+      ] + paused,
       sla.rows.map { r in
         [
           r.group.key, r.group.label(language), String(r.level.rawValue),
@@ -216,16 +218,22 @@ extension MetricsRenderer {
           String(r.breaches), MetricsRenderer.plain(r.compliance),
           String(r.ticketsBreached),
         ]
+          + (sla.hasPauses
+            ? [
+              MetricsRenderer.csvHours(r.pausedSeconds),
+              MetricsRenderer.csvHours(r.pausedBusinessSeconds),
+            ] : [])
       })
   }
 
   /// The at-risk table (`--table at-risk`).
   func atRiskCSV() -> String {
-    MetricsRenderer.csvLines(
+    let paused = content.sla?.hasPauses == true
+    return MetricsRenderer.csvLines(
       [
         "ticket", "category", "label", "level", "stay_start", "calendar_hours", "business_hours",
         "target_hours", "clock", "remaining_hours", "breach_at",
-      ],
+      ] + (paused ? ["paused_hours", "paused_business_hours"] : []),
       (content.sla?.atRisk ?? []).map { r in
         [
           r.ticket, r.group.key, r.group.label(language), String(r.level.rawValue),
@@ -233,6 +241,11 @@ extension MetricsRenderer {
           MetricsRenderer.csvHours(r.businessSeconds), MetricsRenderer.csvHours(r.target),
           r.clock.rawValue, MetricsRenderer.csvHours(r.remaining), localFull(r.breachAt),
         ]
+          + (paused
+            ? [
+              MetricsRenderer.csvHours(r.pausedSeconds),
+              MetricsRenderer.csvHours(r.pausedBusinessSeconds),
+            ] : [])
       })
   }
 }
