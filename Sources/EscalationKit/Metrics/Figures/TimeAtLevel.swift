@@ -30,13 +30,34 @@ struct TimeAtLevelFigures {
 
   /// A ticket `t` of group `g` resolved in P: its stays' durations summed by level.
   @inline(__always) mutating func count(resolved t: Int, in g: GroupSlot, _ rec: Reconstruction) {
+    TimeAtLevelFigures.sum(
+      t, in: g, rec, excludePaused: excludePaused, into: &totals, paused: &paused,
+      length: { rec.stayEnd[$0] - rec.stayStart[$0] },
+      pausedPart: { rec.pausedSeconds(ofStay: $0, to: rec.stayEnd[$0]) })
+    if let index {
+      TimeAtLevelFigures.sum(
+        t, in: g, rec, excludePaused: excludePaused, into: &businessTotals,
+        paused: &businessPaused,
+        length: { index.businessSeconds(from: rec.stayStart[$0], to: rec.stayEnd[$0]) },
+        pausedPart: { rec.pausedSeconds(ofStay: $0, to: rec.stayEnd[$0], index: index) })
+    }
+  }
+
+  /// Ticket `t`'s stays, each measured by `length` (less its `pausedPart` with
+  /// `excludePaused`), summed by level into `totals`; with pauses, the paused parts into
+  /// `paused`. One clock at a time: calendar seconds, or business seconds of the calendar.
+  @inline(__always) private static func sum(
+    _ t: Int, in g: GroupSlot, _ rec: Reconstruction, excludePaused: Bool,
+    into totals: inout PerGroupLevel<[Int64]>, paused: inout PerGroupLevel<Int>,
+    length: (Int) -> Int64, pausedPart: (Int) -> Int64
+  ) {
     // -1: no stay at the level. Level by level, without an array per resolved ticket.
     var sums: (Int64, Int64, Int64, Int64) = (-1, -1, -1, -1)
     let pauses = rec.hasPauses
     for s in rec.stays(of: t) {
-      var d = rec.stayEnd[s] - rec.stayStart[s]
+      var d = length(s)
       if pauses {
-        let p = rec.pausedSeconds(ofStay: s, to: rec.stayEnd[s])
+        let p = pausedPart(s)
         paused.add(Int(p), to: g, level: Int(rec.stayLevel[s]))
         if excludePaused { d -= p }
       }
@@ -51,33 +72,6 @@ struct TimeAtLevelFigures {
     if sums.1 >= 0 { totals[g, level: 2].append(sums.1) }
     if sums.2 >= 0 { totals[g, level: 3].append(sums.2) }
     if sums.3 >= 0 { totals[g, level: 4].append(sums.3) }
-    if let index { countBusiness(resolved: t, in: g, rec, index) }
-  }
-
-  /// The business seconds of ticket `t`'s stays summed by level.
-  mutating func countBusiness(
-    resolved t: Int, in g: GroupSlot, _ rec: Reconstruction, _ index: BusinessTimeIndex
-  ) {
-    var sums: (Int64, Int64, Int64, Int64) = (-1, -1, -1, -1)
-    let pauses = rec.hasPauses
-    for s in rec.stays(of: t) {
-      var d = index.businessSeconds(from: rec.stayStart[s], to: rec.stayEnd[s])
-      if pauses {
-        let p = rec.pausedSeconds(ofStay: s, to: rec.stayEnd[s], index: index)
-        businessPaused.add(Int(p), to: g, level: Int(rec.stayLevel[s]))
-        if excludePaused { d -= p }
-      }
-      switch rec.stayLevel[s] {
-      case 1: sums.0 = max(sums.0, 0) + d
-      case 2: sums.1 = max(sums.1, 0) + d
-      case 3: sums.2 = max(sums.2, 0) + d
-      default: sums.3 = max(sums.3, 0) + d
-      }
-    }
-    if sums.0 >= 0 { businessTotals[g, level: 1].append(sums.0) }
-    if sums.1 >= 0 { businessTotals[g, level: 2].append(sums.1) }
-    if sums.2 >= 0 { businessTotals[g, level: 3].append(sums.2) }
-    if sums.3 >= 0 { businessTotals[g, level: 4].append(sums.3) }
   }
 
   /// With a calendar, the rows in business seconds; `nil` without one.
