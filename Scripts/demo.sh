@@ -13,14 +13,15 @@ echo "== escalation validate Samples/matrix-edited.csv --xlsx Reports/matrix-edi
 echo "   (an edited matrix with realistic mistakes: exits 1; the workbook carries the findings as comments)"
 "$bin" validate Samples/matrix-edited.csv --xlsx Reports/matrix-edited-review.xlsx || echo "(exit status $?: not valid, as expected)"
 echo
-echo "== escalation metrics Samples/escalations-2026-fr.csv --month 2026-10 --tz Europe/Paris --format csv"
-"$bin" metrics Samples/escalations-2026-fr.csv --month 2026-10 --tz Europe/Paris --format csv
+echo "== escalation metrics Samples/service-desk-2026-fr.csv --month 2026-10 --tz Europe/Paris --format csv"
+echo "   (a year of a French service desk with about 2,000 tickets; the escalation rates of October)"
+"$bin" metrics Samples/service-desk-2026-fr.csv --month 2026-10 --tz Europe/Paris --format csv
 echo
-echo "== escalation report Samples/escalations-2026-fr.csv --month 2026-10 --tz Europe/Paris --lang fr --sla 1=24h,2=48h,3=72h,4=120h"
-"$bin" report Samples/escalations-2026-fr.csv --month 2026-10 --tz Europe/Paris --lang fr \
+echo "== escalation report Samples/service-desk-2026-fr.csv --month 2026-10 --tz Europe/Paris --lang fr --sla 1=24h,2=48h,3=72h,4=120h"
+"$bin" report Samples/service-desk-2026-fr.csv --month 2026-10 --tz Europe/Paris --lang fr \
   --sla 1=24h,2=48h,3=72h,4=120h
 echo
 echo "== escalation report Samples/tickets-smartsheet-us.csv --month 2026-10 -o Reports/smartsheet-2026-10.xlsx"
 "$bin" report Samples/tickets-smartsheet-us.csv --month 2026-10 -o Reports/smartsheet-2026-10.xlsx
 echo
-echo "Open Reports/escalations-2026-fr-2026-10.xlsx: the monthly report of the French sample log."
+echo "Open Reports/service-desk-2026-fr-2026-10.xlsx: October's report of the French service desk."

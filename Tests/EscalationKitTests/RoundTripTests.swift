@@ -123,6 +123,7 @@ enum RoundTrip {
       let o = options
       return "\(o.layout.rawValue) \(o.language.rawValue) \(o.timeZone) "
         + "\(o.messy ? "messy" : "clean") seed \(o.seed) tickets \(o.tickets)"
+        + (o.process == .classic ? "" : " \(o.process.rawValue)")
     }
   }
 
@@ -142,6 +143,15 @@ enum RoundTrip {
                     messy: messy, timeZone: tz)))
             }
           }
+        }
+        // The service-desk process adds pause events ("On hold", "En attente client" and,
+        // messy, their synonyms): they must read back as pauses.
+        for messy in [false, true] {
+          out.append(
+            Case(
+              options: SampleOptions(
+                tickets: messy ? 700 : 300, seed: 5, layout: layout, language: lang, messy: messy,
+                timeZone: "Europe/Paris", process: .serviceDesk)))
         }
       }
     }

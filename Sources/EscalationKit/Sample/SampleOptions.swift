@@ -17,6 +17,15 @@ public struct SampleOptions: Sendable, Equatable {
     case export
   }
 
+  /// The rates of the simulated process (``SampleProcess/Parameters``).
+  public enum Process: String, Sendable, CaseIterable {
+    /// The original sample: small and slow (about 5 % of tickets never resolved).
+    case classic
+    /// A service desk's year: about 20 % escalated, most tickets resolved within hours to a
+    /// few days, 0.4 % abandoned, pauses while waiting for the customer, a few reopens.
+    case serviceDesk = "service-desk"
+  }
+
   /// How dates are written.
   public enum DateStyle: String, Sendable {
     /// `2026-10-03 14:05:00`
@@ -44,12 +53,13 @@ public struct SampleOptions: Sendable, Equatable {
   /// IANA zone the written local times belong to (`UTC` by default).
   public var timeZone: String
   public var shape: Shape
+  public var process: Process
 
   public init(
     tickets: Int = 200, months: Int = 12, startYear: Int = 2026, startMonth: Int = 1,
     seed: UInt64 = 1,
     layout: Layout = .events, language: Language = .en, messy: Bool = false,
-    timeZone: String = "UTC", shape: Shape = .plain
+    timeZone: String = "UTC", shape: Shape = .plain, process: Process = .classic
   ) {
     self.tickets = tickets
     self.months = months
@@ -61,6 +71,7 @@ public struct SampleOptions: Sendable, Equatable {
     self.messy = messy
     self.timeZone = timeZone
     self.shape = shape
+    self.process = process
   }
 
   /// The largest number of tickets accepted.

@@ -15,6 +15,8 @@ import Foundation
 /// - 5 % of tickets are abandoned (never resolved), 4 % stall before resolving (dwell × ~8),
 ///   3 % of resolved tickets are reopened once at their level a few days later.
 /// - Everything after the end of the period is cut: those tickets are still open.
+/// - `--process service-desk` (``Parameters/serviceDesk``) changes the rates to those of a busy
+///   service desk: see there.
 struct SampleProcess {
   /// Share of tickets per category, canonical order.
   static let categoryWeights: [Double] = [0.20, 0.14, 0.15, 0.12, 0.13, 0.08, 0.10, 0.08]
@@ -37,6 +39,37 @@ struct SampleProcess {
   /// Business hours for steps, minutes of the day.
   static let dayStart = 8 * 60
   static let dayEnd = 18 * 60 + 30
+
+  /// The rates that differ between the classic sample and a service desk's year.
+  struct Parameters: Sendable {
+    /// Probability to escalate at the end of a stay at levels 1–4.
+    var escalate: [Double]
+    /// Median dwell per level, hours.
+    var dwellMedianHours: [Double]
+    var abandon: Double
+    var stall: Double
+    var reopen: Double
+    /// Probability that a stay is paused once, waiting for the customer (0: no pause events,
+    /// and no random draw, so the classic sample keeps its bytes).
+    var pause: Double
+    /// Whether abandoned tickets are closed at the backlog review of the last working day of
+    /// June and of December (17:00), instead of staying open for good.
+    var halfYearlyReview: Bool
+
+    /// The tool's original sample: a small, slow-moving process (about 5 % never resolved).
+    static let classic = Parameters(
+      escalate: SampleProcess.escalate, dwellMedianHours: SampleProcess.dwellMedianHours,
+      abandon: SampleProcess.abandon, stall: SampleProcess.stall, reopen: SampleProcess.reopen,
+      pause: 0, halfYearlyReview: false)
+
+    /// A service desk's year: about one ticket in five escalated (fewer at each higher
+    /// level), most resolved within hours to a few days (medians 3 h, 10 h, 1 day, 2 days),
+    /// 0.4 % abandoned (closed at the half-yearly backlog review), 3 % stalling, 2 % reopened, 8 % of stays paused once ("waiting for the
+    /// customer", about 20 hours more).
+    static let serviceDesk = Parameters(
+      escalate: [0.2, 0.15, 0.1, 0], dwellMedianHours: [3, 10, 24, 48], abandon: 0.004,
+      stall: 0.03, reopen: 0.02, pause: 0.08, halfYearlyReview: true)
+  }
 
   /// One simulated event: time in local minutes since 1970, the level after it, the owner and
   /// note indexes into the vocabulary.
@@ -61,6 +94,7 @@ struct SampleProcess {
   let startMinute: Int64
   let endMinute: Int64
   let tickets: Int
+  let parameters: Parameters
   var rng: SampleRandom
   let cumulativeCategories: [Double]
   let ownerCounts: [Int]
@@ -75,6 +109,7 @@ struct SampleProcess {
     startMinute = startDay * 1440
     endMinute = endDay * 1440
     tickets = options.tickets
+    parameters = options.process == .serviceDesk ? .serviceDesk : .classic
     rng = SampleRandom(seed: options.seed, stream: 1)
     var c: [Double] = []
     var sum = 0.0
@@ -98,8 +133,9 @@ struct SampleProcess {
     let cat = rng.pick(cumulative: cumulativeCategories)
     t.category = cat
     let f = SampleProcess.propensity[cat]
-    t.abandoned = rng.chance(SampleProcess.abandon)
-    let stalls = rng.chance(SampleProcess.stall)
+    let p = parameters
+    t.abandoned = rng.chance(p.abandon)
+    let stalls = rng.chance(p.stall)
     var owners: [UInt8] = [0, 0, 0, 0]
     for l in 0..<4 { owners[l] = UInt8(rng.below(ownerCounts[l])) }
     var level = 1
@@ -109,7 +145,7 @@ struct SampleProcess {
     append(&t, time, .open, level, owners, noteChance: 2 * SampleProcess.note)
     while t.steps.count < 20 {
       let pUp =
-        level < 4 ? min(0.85, SampleProcess.escalate[level - 1] * f * (reopened ? 0.5 : 1)) : 0
+        level < 4 ? min(0.85, p.escalate[level - 1] * f * (reopened ? 0.5 : 1)) : 0
       let pDown = deescalated ? 0 : SampleProcess.deescalate[level - 1]
       let r = rng.unit()
       let kind: EventKind
@@ -123,20 +159,35 @@ struct SampleProcess {
         deescalated = true
       } else {
         kind = .resolve
-        if t.abandoned { return true }
+        if t.abandoned {
+          // Forgotten; with half-yearly reviews, closed at the next one (if in the period).
+          guard p.halfYearlyReview, case let r = reviewMinute(after: time), r < endMinute
+          else { return true }
+          append(&t, r, .resolve, level, owners, noteChance: SampleProcess.note)
+          return true
+        }
       }
       var hours = rng.logNormal(
-        median: SampleProcess.dwellMedianHours[level - 1],
-        sigma: SampleProcess.dwellSigma[level - 1])
+        median: p.dwellMedianHours[level - 1], sigma: SampleProcess.dwellSigma[level - 1])
       if kind == .escalate { hours *= 0.6 }
       if kind == .resolve && stalls && !reopened { hours *= rng.logNormal(median: 8, sigma: 0.5) }
+      if p.pause > 0 && rng.chance(p.pause) {
+        // Waiting for the customer halfway through the stay; the next step ends the pause.
+        let paused = businessTime(after: time, adding: hours / 2)
+        guard paused < endMinute else { return true }
+        time = paused
+        // Its note: "Waiting for the customer's reply" (note 2 of every vocabulary).
+        t.steps.append(
+          Step(minute: time, kind: .pause, level: UInt8(level), owner: owners[level - 1], note: 2))
+        hours = hours / 2 + rng.logNormal(median: 20, sigma: 0.7)
+      }
       let next = businessTime(after: time, adding: hours)
       guard next < endMinute else { return true }
       time = next
       level = target
       append(&t, time, kind, level, owners, noteChance: SampleProcess.note)
       if kind == .resolve {
-        guard !reopened, rng.chance(SampleProcess.reopen) else { return true }
+        guard !reopened, rng.chance(p.reopen) else { return true }
         let again = businessTime(after: time, adding: rng.logNormal(median: 72, sigma: 0.8))
         guard again < endMinute else { return true }
         time = again
@@ -177,6 +228,27 @@ struct SampleProcess {
     m = SampleProcess.dayStart + rng.below(150)
     t = day * 1440 + Int64(m)
     return t
+  }
+
+  /// 17:00 on the last working day of June or December, the first such review after `t`.
+  func reviewMinute(after t: Int64) -> Int64 {
+    let day = t >= 0 ? t / 1440 : (t - 1439) / 1440
+    let (year, m, _) = CivilDate.civil(days: day)
+    var y = year
+    var month = m <= 6 ? 6 : 12
+    while true {
+      var last =
+        CivilDate.days(year: month == 12 ? y + 1 : y, month: month == 12 ? 1 : 7, day: 1) - 1
+      while SampleProcess.weekday(last) >= 5 { last -= 1 }
+      let minute = last * 1440 + 17 * 60
+      if minute > t { return minute }
+      if month == 6 {
+        month = 12
+      } else {
+        month = 6
+        y += 1
+      }
+    }
   }
 
   /// 0 = Monday … 6 = Sunday for a day number since 1970-01-01 (a Thursday).

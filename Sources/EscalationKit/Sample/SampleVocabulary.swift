@@ -53,11 +53,12 @@ enum SampleVocabulary {
     lang == .en ? ["Open", "Resolved", "Reopened"] : ["Ouvert", "Résolu", "Rouvert"]
   }
 
-  /// The clean event word per kind (index = `EventKind.rawValue`, update unused).
+  /// The clean event word per kind (index = `EventKind.rawValue`, update unused; pause only
+  /// with `--process service-desk`).
   static func eventWord(_ lang: Language) -> [String] {
     lang == .en
-      ? ["opened", "escalated", "de-escalated", "resolved", "reopened", "updated"]
-      : ["ouvert", "remonté", "rétrogradé", "résolu", "rouvert", "mis à jour"]
+      ? ["opened", "escalated", "de-escalated", "resolved", "reopened", "updated", "On hold"]
+      : ["ouvert", "remonté", "rétrogradé", "résolu", "rouvert", "mis à jour", "En attente client"]
   }
 
   /// Synonyms a messy export uses, per kind (all listed in docs/logs.md).
@@ -71,6 +72,7 @@ enum SampleVocabulary {
         ["Resolved", "Closed", "Done", "Fixed", "closed"],
         ["Reopened", "REOPENED"],
         ["Updated"],
+        ["Waiting for customer", "Awaiting customer", "on hold"],
       ]
     case .fr:
       return [
@@ -80,6 +82,7 @@ enum SampleVocabulary {
         ["Résolu", "Clos", "Fermé", "Terminé", "resolu"],
         ["Rouvert", "ROUVERT"],
         ["Mis à jour"],
+        ["En attente du client", "en attente client", "En pause"],
       ]
     }
   }
