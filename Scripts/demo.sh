@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 bash Scripts/setup.sh
 swift build -c release --product escalation
 bin=.build/release/escalation
+# The report creates Reports/ itself; the review workbook below is written there first.
+mkdir -p Reports
 echo "== escalation validate Samples/matrix-fr.csv"
 "$bin" validate Samples/matrix-fr.csv
 echo
