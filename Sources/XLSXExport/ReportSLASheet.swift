@@ -68,7 +68,47 @@ extension ReportWriter {
     }
     s.freezePanes(row: 4, column: 1)
     r += 1
-    try slaTrend(s, row: r)
+    r = try slaTrend(s, row: r)
+    if let atRisk = sla.atRisk { try slaAtRisk(s, atRisk, window: sla.atRiskWindow, row: r + 1) }
+  }
+
+  /// With a calendar: the open stays that breach soonest after the as-of (docs/metrics.md#sla),
+  /// as `metrics --table at-risk` lists them.
+  func slaAtRisk(_ s: Worksheet, _ rows: [SLAAtRiskRow], window: Int64?, row: Int)
+    throws(XLSXError)
+  {
+    let w =
+      window.map { MetricsRenderer.plainHours($0) + " h" }
+      ?? l.t("25 % of the target", "25 % de la cible")
+    try s.write(
+      l.t("At risk at as-of (target left ≤ \(w))", "À risque à l'arrêté (reste ≤ \(w))"),
+      row: row, column: 0, style: .title)
+    try headers(
+      s,
+      [
+        l.ticket, l.category, l.level, l.t("Stay since", "Séjour depuis"),
+        l.t("Time at level", "Durée au niveau"), l.t("Business time", "Temps ouvré"),
+        l.t("Target", "Cible"), l.t("Left", "Reste"), l.t("Breaches at", "Hors délai le"),
+      ], row: row + 1)
+    var r = row + 2
+    if rows.isEmpty {
+      try s.write(
+        l.t("(no open stay at risk)", "(aucun séjour en cours à risque)"), row: r, column: 0)
+      return
+    }
+    for a in rows {
+      try s.write(a.ticket, row: r, column: 0)
+      try s.write(a.group.label(lang), row: r, column: 1)
+      try s.write(integer: a.level.rawValue, row: r, column: 2, style: ReportWriter.centered)
+      try date(s, a.stayStart, r, 3)
+      try duration(s, Double(a.calendarSeconds), row: r, column: 4)
+      try duration(s, Double(a.businessSeconds), row: r, column: 5)
+      let unit = a.clock == .business ? l.t(" bh", " ho") : " h"
+      try s.write(MetricsRenderer.plainHours(a.target) + unit, row: r, column: 6)
+      try s.write(MetricsRenderer.plainHours(a.remaining) + unit, row: r, column: 7)
+      try date(s, a.breachAt, r, 8)
+      r += 1
+    }
   }
 
   /// `1 = 24 h, 2 = 48 h`: each level's target.
@@ -78,8 +118,8 @@ extension ReportWriter {
     }.joined(separator: ", ")
   }
 
-  /// The monthly SLA compliance, with a line chart.
-  func slaTrend(_ s: Worksheet, row: Int) throws(XLSXError) {
+  /// The monthly SLA compliance, with a line chart; returns the first row free below both.
+  func slaTrend(_ s: Worksheet, row: Int) throws(XLSXError) -> Int {
     try headers(
       s,
       [
@@ -94,7 +134,7 @@ extension ReportWriter {
       try s.write(percent: t.slaCompliance, row: r, column: 3)
       r += 1
     }
-    guard r > row + 1 else { return }
+    guard r > row + 1 else { return r }
     let chart = try workbook.addChart(.line)
     try chart.addSeries(
       sheet: s, categories: .column(0, rows: (row + 1)...(r - 1)),
@@ -104,5 +144,7 @@ extension ReportWriter {
     chart.setValueAxisRange(minimum: 0, maximum: 1)
     chart.setLegend(.none)
     try s.insert(chart, row: row, column: 5, xScale: 1.3, yScale: 1.0)
+    // The chart is 288 px high: 15 rows of 20 px from `row`.
+    return max(r, row + ReportWorkbook.rowsUnderChart(height: 288))
   }
 }

@@ -112,5 +112,38 @@ import XLSXTestSupport
     #expect(labels.contains(.string("SLA breaches (business time)")))
     #expect(labels.contains(.string("SLA compliance (stays within target)")))
     #expect(labels.contains(.string("SLA at risk at as-of (open stays)")))
+    // The SLA sheet lists the stays at risk, the same tickets in the same order as
+    // `metrics --table at-risk` (soonest breach first), under their title and header.
+    // On the service-desk sample, whose backlog is recent, so some stays are at risk.
+    let desk = CLI.samples.appendingPathComponent("service-desk-2026-fr.csv").path
+    let deskOut = dir.appendingPathComponent("desk.xlsx").path
+    let d = try CLI.run([
+      "report", desk, "--month", "2026-10", "--tz", "Europe/Paris", "--calendar",
+      dir.appendingPathComponent("cal.toml").path, "--sla", "1=8bh", "--at-risk", "8h", "-o",
+      deskOut,
+    ])
+    #expect(d.status == 0, "\(d.stderr)")
+    let book = try XLSXReader(path: deskOut)
+    let sla = book.cells(sheet: book.sheetNames.firstIndex(of: "SLA") ?? -1)
+    let title = try #require(
+      sla.first {
+        if case .string(let t) = $0.value { t.hasPrefix("At risk at as-of") } else { false }
+      })
+    let titleRow = try #require(Int(title.key.dropFirst()))
+    #expect(sla["A\(titleRow + 1)"] == .string("Ticket"))
+    let m = try CLI.run([
+      "metrics", desk, "--month", "2026-10", "--tz", "Europe/Paris", "--calendar",
+      dir.appendingPathComponent("cal.toml").path, "--sla", "1=8bh", "--at-risk", "8h", "--format",
+      "csv", "--table", "at-risk",
+    ])
+    let tickets = m.stdout.split(separator: "\r\n").dropFirst().map {
+      String($0.prefix { $0 != "," })
+    }
+    // A window as long as the target: every open level-1 stay not yet over it is at risk.
+    #expect(!tickets.isEmpty)
+    let listed = (0..<tickets.count).map { sla["A\(titleRow + 2 + $0)"] }
+    #expect(listed == tickets.map { .string($0) })
+    #expect(sla["A\(titleRow + 2 + tickets.count)"] == nil)
+    #expect(!sla.values.contains(.string("(no open stay at risk)")))
   }
 }
