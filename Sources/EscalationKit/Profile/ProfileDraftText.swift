@@ -107,25 +107,11 @@ extension ProfileDraft {
     return nil
   }
 
-  /// A TOML basic string.
+  /// A TOML basic string: its escapes (`\"`, `\\`, `\n`, `\t`, `\r`, `\uXXXX` for the other
+  /// control characters) are exactly JSON's, so the JSON writer's escaping serves.
   static func quoted(_ s: String) -> String {
-    var out = "\""
-    for ch in s.unicodeScalars {
-      switch ch {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if ch.value < 0x20 || ch.value == 0x7F {
-          let hex = String(ch.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(ch)
-        }
-      }
-    }
-    return out + "\""
+    var out = ""
+    JSON.escape(s, into: &out)
+    return out
   }
 }
