@@ -3,16 +3,17 @@
 
 extension ParseContext {
   enum LenientOutcome {
-    /// A whole record, its fields in ``lenientBytes``/``lenientEnds``; the byte after it and
-    /// its terminator (-1 at the end of the text).
-    case record(next: Int, terminator: Int32)
+    /// A whole record, its fields in ``lenientBytes``/``lenientEnds``; the byte after it, its
+    /// terminator (-1 at the end of the text), and the 1-based fields with a quote read as
+    /// written and with a quote never closed (0: none).
+    case record(next: Int, terminator: Int32, loose: Int, unclosed: Int)
     /// The text ends inside the record.
     case incomplete
     /// Over a limit (field size, field count): libcsv reads it and reports the error.
     case refused
   }
 
-  /// Reads the record at `p[i0]` with these rules, and sets the state's quote flags:
+  /// Reads the record at `p[i0]` with these rules:
   /// - a field that starts with a quote runs to the next quote not doubled; text after that
   ///   closing quote, up to the delimiter or the line end, is kept as written (`"x"y` is `xy`);
   /// - a quote inside a field that does not start with one is an ordinary character
@@ -90,14 +91,17 @@ extension ParseContext {
   private func finish(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int, loose: Int, unclosed: Int)
     -> LenientOutcome
   {
-    state.pointee.looseQuoteField = loose
-    state.pointee.unclosedQuoteField = unclosed
-    guard i < end else { return .record(next: end, terminator: -1) }
-    return .record(next: i + 1, terminator: Int32(p[i]))
+    guard i < end else {
+      return .record(next: end, terminator: -1, loose: loose, unclosed: unclosed)
+    }
+    return .record(next: i + 1, terminator: Int32(p[i]), loose: loose, unclosed: unclosed)
   }
 
-  /// Hands the fields of the record ``lenientRecord(_:_:_:atEnd:)`` read to ``field(_:_:)``.
-  func deliverLenient() {
+  /// Hands the fields of the record ``lenientRecord(_:_:_:atEnd:)`` read to ``field(_:_:)``,
+  /// with its quote flags for the ``CSVRecord``.
+  func deliverLenient(loose: Int, unclosed: Int) {
+    state.pointee.looseQuoteField = loose
+    state.pointee.unclosedQuoteField = unclosed
     var start = 0
     lenientBytes.withUnsafeMutableBytes { raw in
       for e in lenientEnds {

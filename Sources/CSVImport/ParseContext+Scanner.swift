@@ -45,14 +45,11 @@ extension ParseContext {
       case .incomplete:
         // At the end of the text, a quote never closed ends its record at its line.
         guard isLast && options.lenientQuotes,
-          case .record(let next, let terminator) = lenientRecord(p, i, count, atEnd: true),
-          s.pointee.unclosedQuoteField > 0 || s.pointee.looseQuoteField > 0
-        else {
-          s.pointee.looseQuoteField = 0
-          s.pointee.unclosedQuoteField = 0
-          return (i, true)
-        }
-        deliverLenient()
+          case .record(let next, let terminator, let loose, let unclosed) = lenientRecord(
+            p, i, count, atEnd: true),
+          loose > 0 || unclosed > 0
+        else { return (i, true) }
+        deliverLenient(loose: loose, unclosed: unclosed)
         recordEnd(terminator)
         i = next
         if s.pointee.failed { return (i, false) }
@@ -61,11 +58,10 @@ extension ParseContext {
         switch lenientRecord(p, i, count, atEnd: isLast) {
         case .incomplete: return (i, true)
         case .refused: return (i, false)
-        case .record(let next, let terminator):
-          guard s.pointee.looseQuoteField > 0 || s.pointee.unclosedQuoteField > 0 else {
-            return (i, false)  // nothing lenient about it: libcsv reads it as usual
-          }
-          deliverLenient()
+        case .record(let next, let terminator, let loose, let unclosed):
+          // Nothing lenient about it: libcsv reads it as usual.
+          guard loose > 0 || unclosed > 0 else { return (i, false) }
+          deliverLenient(loose: loose, unclosed: unclosed)
           recordEnd(terminator)
           i = next
           if s.pointee.failed { return (i, false) }
