@@ -142,33 +142,72 @@ public enum ProfileSchema {
 
   /// `[sla]`: targets per level (`1 = "8h"`) and `clock = "business"` (hours and minutes
   /// then read as business hours and minutes of the calendar) or `"calendar"` (the default);
-  /// `bh`/`bm` keep their meaning. Targets per category (`[sla.CATEGORY]`) are not read yet.
+  /// `bh`/`bm` keep their meaning. `[sla.CATEGORY]` (a category key) gives that category
+  /// targets of its own, in the same form; it takes `[sla]`'s clock unless it sets its own.
   private static func readSLATable(_ t: TOMLTable, _ c: inout ProfileContext)
     throws(ProfileError)
   {
-    var business = false
-    if let v = t["clock"] {
-      let s = try c.string(v, "sla.clock")
-      switch s.lowercased() {
-      case "business": business = true
-      case "calendar": business = false
-      default:
-        throw c.error(
-          ProfileCode.badOption, "sla.clock", "clock = \"\(s)\": write \"business\" or \"calendar\""
-        )
-      }
-    }
-    var items: [String] = []
-    for (k, v) in entries(t, "sla", c) where k != "clock" {
-      guard ["1", "2", "3", "4"].contains(k) else {
+    let business = try slaClock(t, "sla", &c)
+    var own: [(CategoryKey, SLATargets)] = []
+    for (k, v) in entries(t, "sla", c) {
+      guard let table = v.table else { continue }
+      guard let key = CategoryKey(profileKey: k) else {
+        let keys = CategoryKey.allCases.map(\.rawValue)
         throw c.error(
           ProfileCode.unknownKey, "sla.\(k)",
-          v.table != nil
-            ? "[sla.\(k)]: targets per category are not read yet; give targets per level in [sla]"
-            : "unknown key \"\(k)\" in [sla]; write clock = \"business\" and levels 1 to 4, "
-              + "e.g. 1 = \"8h\"")
+          "[sla.\(k)]: not a category" + suggestion(k, in: keys) + "; the categories are "
+            + keys.joined(separator: ", "))
       }
-      var d = try c.string(v, "sla.\(k)")
+      let path = "sla.\(k)"
+      guard
+        let targets = try slaTargets(
+          table, path, business: try slaClock(table, path, &c) ?? business ?? false, &c)
+      else {
+        throw c.error(
+          ProfileCode.badOption, path, "[\(path)] gives no target; write e.g. 1 = \"4h\"")
+      }
+      own.append((key, targets))
+    }
+    var targets = try slaTargets(t, "sla", business: business ?? false, &c)
+    if targets == nil {
+      guard !own.isEmpty else {
+        throw c.error(ProfileCode.badOption, "sla", "[sla] gives no target; write e.g. 1 = \"8h\"")
+      }
+      targets = SLATargets(seconds: [nil, nil, nil, nil])
+    }
+    for (key, t) in own { targets?.set(t, for: key) }
+    c.profile.sla = targets
+  }
+
+  /// The `clock` of an `[sla]` table: `true` for business, `false` for calendar, `nil` unset.
+  private static func slaClock(_ t: TOMLTable, _ path: String, _ c: inout ProfileContext)
+    throws(ProfileError) -> Bool?
+  {
+    guard let v = t["clock"] else { return nil }
+    let s = try c.string(v, "\(path).clock")
+    switch s.lowercased() {
+    case "business": return true
+    case "calendar": return false
+    default:
+      throw c.error(
+        ProfileCode.badOption, "\(path).clock",
+        "clock = \"\(s)\": write \"business\" or \"calendar\"")
+    }
+  }
+
+  /// The level targets of an `[sla]` table (its sub-tables left out); `nil` when it has none.
+  private static func slaTargets(
+    _ t: TOMLTable, _ path: String, business: Bool, _ c: inout ProfileContext
+  ) throws(ProfileError) -> SLATargets? {
+    var items: [String] = []
+    for (k, v) in entries(t, path, c) where k != "clock" && v.table == nil {
+      guard ["1", "2", "3", "4"].contains(k) else {
+        throw c.error(
+          ProfileCode.unknownKey, "\(path).\(k)",
+          "unknown key \"\(k)\" in [\(path)]; write clock = \"business\" and levels 1 to 4, "
+            + "e.g. 1 = \"8h\"")
+      }
+      var d = try c.string(v, "\(path).\(k)")
       let lower = d.lowercased()
       if business, lower.hasSuffix("h") || lower.hasSuffix("m"),
         !lower.hasSuffix("bh") && !lower.hasSuffix("bm")
@@ -177,13 +216,11 @@ public enum ProfileSchema {
       }
       items.append("\(k)=\(d)")
     }
-    guard !items.isEmpty else {
-      throw c.error(ProfileCode.badOption, "sla", "[sla] gives no target; write e.g. 1 = \"8h\"")
-    }
+    guard !items.isEmpty else { return nil }
     do {
-      c.profile.sla = try SLATargets.parse(items.joined(separator: ","))
+      return try SLATargets.parse(items.joined(separator: ","))
     } catch {
-      throw c.error(ProfileCode.badOption, "sla", "[sla]: \(error)")
+      throw c.error(ProfileCode.badOption, path, "[\(path)]: \(error)")
     }
   }
 

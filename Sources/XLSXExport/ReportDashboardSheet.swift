@@ -16,7 +16,7 @@ extension ReportWriter {
     try s.setPrintLayout()
     // Wide enough for the longest category and role of the ticket lists below (written out,
     // not cut: "Préoccupations concernant les détails du service").
-    for (i, w) in [30.0, 44, 16, 36, 22, 14, 16, 16].enumerated() { s.setColumnWidth(i, w) }
+    for (i, w) in [30.0, 44, 16, 36, 22, 14, 16, 16, 16].enumerated() { s.setColumnWidth(i, w) }
     try s.write("\(l.title) — \(l.periodName(c.period))", row: 0, column: 0, style: .title)
     try s.write(
       "\(l.t("As of", "Arrêté au")) \(l.longDateTime(zone.local(c.period.asOf))) (\(c.zone))",
@@ -65,7 +65,7 @@ extension ReportWriter {
       try s.write(l.t("(none)", "(aucun)"), row: r, column: 0, style: .note)
       return
     }
-    _ = try ticketList(s, d.worstBreaching.map { ($0.ticket, $0.over) }, row: r)
+    _ = try ticketList(s, d.worstBreaching.map { ($0.ticket, $0) }, row: r)
   }
 
   static let rowsUnderChart = 15
@@ -123,17 +123,24 @@ extension ReportWriter {
     try s.insert(chart, row: row, column: 0, xScale: 2.6, yScale: 1.0)
   }
 
-  /// A list of open tickets with owner and role; `over`: time over the SLA target. Returns
-  /// the row after it.
-  func ticketList(_ s: Worksheet, _ rows: [(BacklogRow, Int64?)], row: Int) throws(XLSXError)
-    -> Int
+  /// A list of open tickets with owner and role; with a breach, the time over the SLA target:
+  /// in days when every target is in calendar time, else in hours of each target's clock,
+  /// with the clock beside it. Returns the row after it.
+  func ticketList(_ s: Worksheet, _ rows: [(BacklogRow, DashboardBreach?)], row: Int)
+    throws(XLSXError) -> Int
   {
     let withOver = rows.contains { $0.1 != nil }
+    let business = rows.contains { $0.1?.clock == .business }
     var names = [
       l.ticket, l.category, l.level, l.role, l.owner, l.t("Age (days)", "Âge (jours)"),
       l.t("At level (days)", "Au niveau (jours)"),
     ]
-    if withOver { names.append(l.t("Over SLA (days)", "Hors délai (jours)")) }
+    if withOver {
+      names.append(
+        business
+          ? l.t("Over SLA (h)", "Hors délai (h)") : l.t("Over SLA (days)", "Hors délai (jours)"))
+    }
+    if business { names.append(l.t("Clock", "Horloge")) }
     try headers(s, names, row: row)
     var r = row + 1
     let days = CellStyle(numberFormat: "#,##0.0")
@@ -142,7 +149,7 @@ extension ReportWriter {
         l.t("(no open ticket)", "(aucun ticket en cours)"), row: r, column: 0, style: .note)
       return r + 1
     }
-    for (b, over) in rows {
+    for (b, breach) in rows {
       try s.write(b.ticket, row: r, column: 0)
       try s.write(b.group.label(lang), row: r, column: 1)
       try s.write(integer: b.level.rawValue, row: r, column: 2, style: ReportWriter.centered)
@@ -150,10 +157,16 @@ extension ReportWriter {
       try s.write(MetricsRenderer.ownerName(b.owner, l), row: r, column: 4)
       try s.write(number: Double(b.age) / 86_400, row: r, column: 5, style: days)
       try s.write(number: Double(b.timeAtLevel) / 86_400, row: r, column: 6, style: days)
-      if let over {
+      if let breach {
         try s.write(
-          number: Double(over) / 86_400, row: r, column: 7,
+          number: Double(breach.over) / (business ? 3600 : 86_400), row: r, column: 7,
           style: days.with(fill: CellStyle.alertFill))
+        if business {
+          try s.write(
+            breach.clock == .business
+              ? l.t("business hours", "heures ouvrées") : l.t("calendar", "calendaire"),
+            row: r, column: 8)
+        }
       }
       r += 1
     }

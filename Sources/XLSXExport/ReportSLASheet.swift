@@ -15,10 +15,15 @@ extension ReportWriter {
       l.t("SLA targets: ", "Délais cibles : ") + targetsText(sla.targets), row: 0, column: 0,
       style: .title)
     try s.write(
-      l.t(
-        "Stays ended in the period or open at as-of; a stay breaches when longer than its level's target. Compliance = 1 − breached / stays.",
-        "Séjours terminés sur la période ou en cours à l'arrêté ; un séjour est hors délai s'il dépasse la cible de son niveau. Respect = 1 − hors délai / séjours."
-      ),
+      sla.targets.hasCategoryTargets
+        ? l.t(
+          "Stays ended in the period or open at as-of; a stay breaches when longer than its category's target, else its level's. Compliance = 1 − breached / stays.",
+          "Séjours terminés sur la période ou en cours à l'arrêté ; un séjour est hors délai s'il dépasse la cible de sa catégorie, sinon celle de son niveau. Respect = 1 − hors délai / séjours."
+        )
+        : l.t(
+          "Stays ended in the period or open at as-of; a stay breaches when longer than its level's target. Compliance = 1 − breached / stays.",
+          "Séjours terminés sur la période ou en cours à l'arrêté ; un séjour est hors délai s'il dépasse la cible de son niveau. Respect = 1 − hors délai / séjours."
+        ),
       row: 1, column: 0, style: .note)
     // With business targets (--calendar): the clock of each target; with pauses in the log:
     // the paused time of the stays checked, in both clocks (docs/metrics.md#pauses).
@@ -43,7 +48,11 @@ extension ReportWriter {
       let bold: CellStyle? = row.group == .total ? CellStyle(bold: true) : nil
       try s.write(row.group.label(lang), row: r, column: 0, style: bold)
       try s.write(integer: row.level.rawValue, row: r, column: 1, style: ReportWriter.centered)
-      try s.write(hours: Double(row.target) / 3600, row: r, column: 2)
+      if let target = row.target {
+        try s.write(hours: Double(target) / 3600, row: r, column: 2)
+      } else {
+        try s.write(l.t("by category", "selon catégorie"), row: r, column: 2)
+      }
       try s.write(integer: row.stays, row: r, column: 3)
       try s.write(integer: row.breaches, row: r, column: 4)
       var style = CellStyle.percent
@@ -111,11 +120,21 @@ extension ReportWriter {
     }
   }
 
-  /// `1 = 24 h, 2 = 48 h`: each level's target.
+  /// `1 = 24 h, 2 = 48 h`: each level's target; then each category's own targets,
+  /// `; Guidance acquisition: 1 = 4 h`.
   func targetsText(_ t: SLATargets) -> String {
-    Level.all.compactMap { lv in
-      t.target(lv).map { "\(lv.rawValue) = \(MetricsRenderer.plainHours($0)) h" }
-    }.joined(separator: ", ")
+    func items(_ seconds: [Int64?]) -> String {
+      Level.all.compactMap { lv in
+        seconds[lv.index].map { "\(lv.rawValue) = \(MetricsRenderer.plainHours($0)) h" }
+      }.joined(separator: ", ")
+    }
+    var text = items(t.seconds)
+    for key in CategoryKey.allCases where t.hasCategoryTargets {
+      let own = t.categorySeconds[key.index]
+      guard own.contains(where: { $0 != nil }) else { continue }
+      text += (text.isEmpty ? "" : "; ") + RowGroup.category(key).label(lang) + ": " + items(own)
+    }
+    return text
   }
 
   /// The monthly SLA compliance, with a line chart; returns the first row free below both.

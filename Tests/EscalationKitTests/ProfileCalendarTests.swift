@@ -57,15 +57,56 @@ import Testing
     #expect(sla.clocks == [.business, .business, .calendar, .business])
     let q = try ProfileTests.parse("[sla]\n1 = \"24h\"\n2 = \"16bh\"\n")
     #expect(q.sla?.clocks == [.calendar, .business, .calendar, .calendar])
-    // Mistakes with their line: a bad clock (line 2), an unknown key (line 3), a category
-    // table (line 3), a target that is no duration (line 2).
+    // Mistakes with their line: a bad clock (line 2), an unknown key (line 3), a target that
+    // is no duration (line 2).
     var e = ProfileTests.error("[sla]\nclock = \"office\"\n")
     #expect(e?.code == ProfileCode.badOption && e?.line == 2)
     e = ProfileTests.error("[sla]\n1 = \"8h\"\nfive = \"8h\"\n")
     #expect(e?.code == ProfileCode.unknownKey && e?.line == 3)
-    e = ProfileTests.error("[sla]\n1 = \"8h\"\n[sla.guidance-acquisition]\n1 = \"4bh\"\n")
-    #expect(e?.code == ProfileCode.unknownKey && e?.message.contains("per category") == true)
     e = ProfileTests.error("[sla]\n1 = \"soon\"\n")
     #expect(e?.code == ProfileCode.badOption && e?.message.contains("[sla]") == true)
+  }
+
+  @Test func slaTargetsPerCategory() throws {
+    // [sla] clock = "business" carries to the category tables: guidance acquisition's 4h is
+    // 4 business hours (14 400 s); a category table with its own clock keeps it (Customer
+    // data issues, named by its English label, 2 = "6h" calendar = 21 600 s); the other
+    // levels and categories keep the level's targets.
+    let p = try ProfileTests.parse(
+      """
+      [sla]
+      clock = "business"
+      1 = "8h"
+      2 = "16h"
+      [sla.guidance-acquisition]
+      1 = "4h"
+      ["sla"."Customer data issues"]
+      clock = "calendar"
+      2 = "6h"
+      """)
+    let sla = try #require(p.sla)
+    #expect(sla.seconds == [28_800, 57_600, nil, nil])
+    let g = CategoryKey.guidanceAcquisition.index
+    let d = CategoryKey.customerDataIssues.index
+    #expect(
+      sla.seconds(level: 1, category: g) == 14_400 && sla.clock(level: 1, category: g) == .business)
+    #expect(sla.seconds(level: 2, category: g) == 57_600)
+    #expect(
+      sla.seconds(level: 2, category: d) == 21_600 && sla.clock(level: 2, category: d) == .calendar)
+    #expect(sla.seconds(level: 1, category: d) == 28_800)
+    // Only category tables: the other categories have no target.
+    let only = try #require(try ProfileTests.parse("[sla.guidance_acquisition]\n3 = \"2d\"\n").sla)
+    #expect(only.seconds == [nil, nil, nil, nil])
+    #expect(
+      only.seconds(level: 3, category: g) == 172_800 && only.seconds(level: 3, category: 0) == nil)
+    // A table that names no category (line 3), with a suggestion; a category table without a
+    // target (line 3); an unknown key in a category table (line 4).
+    var e = ProfileTests.error("[sla]\n1 = \"8h\"\n[sla.guidance-aquisition]\n1 = \"4h\"\n")
+    #expect(e?.code == ProfileCode.unknownKey && e?.line == 3)
+    #expect(e?.message.contains("did you mean \"guidance-acquisition\"") == true)
+    e = ProfileTests.error("[sla]\n1 = \"8h\"\n[sla.guidance-acquisition]\nclock = \"business\"\n")
+    #expect(e?.code == ProfileCode.badOption && e?.message.contains("gives no target") == true)
+    e = ProfileTests.error("[sla]\n1 = \"8h\"\n[sla.guidance-acquisition]\nfive = \"4h\"\n")
+    #expect(e?.code == ProfileCode.unknownKey && e?.line == 4)
   }
 }

@@ -264,6 +264,9 @@ public struct BacklogRow: Sendable, Equatable {
   /// Whether the current stay exceeds its level's SLA target (`nil` without targets or
   /// without a target for this level).
   public var slaBreach: Bool?
+  /// With a target for the current stay: the stay's SLA clock at as-of (in the target's clock,
+  /// paused time left out), the target and its clock (docs/metrics.md#sla).
+  public var sla: BacklogSLA? = nil
 
   public init(
     ticket: String, group: RowGroup, level: Level, role: String, opened: Int64, timeAtLevel: Int64,
@@ -279,6 +282,21 @@ public struct BacklogRow: Sendable, Equatable {
     self.timeAtLevel = timeAtLevel
     self.age = age
     self.slaBreach = slaBreach
+  }
+}
+
+/// An open ticket's current stay against its SLA target.
+public struct BacklogSLA: Sendable, Equatable {
+  /// The stay's SLA clock at as-of, seconds in `clock`: its time at level, or its business
+  /// time, less its paused time.
+  public var elapsed: Int64
+  /// The target of the ticket's level (its category's own when it has one), seconds.
+  public var target: Int64
+  public var clock: SLAClock
+  public init(elapsed: Int64, target: Int64, clock: SLAClock) {
+    self.elapsed = elapsed
+    self.target = target
+    self.clock = clock
   }
 }
 

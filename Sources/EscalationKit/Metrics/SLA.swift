@@ -5,6 +5,12 @@ public struct SLATargets: Sendable, Equatable {
   public var seconds: [Int64?]
   /// The clock each level's target is measured in (index 0 = level 1).
   public var clocks: [SLAClock]
+  /// Targets per category (`[sla.CATEGORY]` in a profile): for each category (canonical
+  /// index 0…7) and level, a target that replaces the level's own, `nil` where the category
+  /// keeps it. Empty when no category has its own target.
+  public internal(set) var categorySeconds: [[Int64?]] = []
+  /// The clocks of ``categorySeconds``.
+  public internal(set) var categoryClocks: [[SLAClock]] = []
 
   public init(seconds: [Int64?], clocks: [SLAClock] = Array(repeating: .calendar, count: 4)) {
     precondition(seconds.count == 4 && clocks.count == 4)
@@ -21,16 +27,30 @@ public struct SLATargets: Sendable, Equatable {
   /// Whether some level's target is in business time (which needs a calendar).
   public var hasBusinessTarget: Bool {
     zip(seconds, clocks).contains { $0.0 != nil && $0.1 == .business }
+      || zip(categorySeconds, categoryClocks).contains { s, c in
+        zip(s, c).contains { $0.0 != nil && $0.1 == .business }
+      }
   }
 
-  /// Whether a stay of `duration` seconds at `level` breaches its target.
+  /// Whether a stay of `duration` seconds at `level` breaches its target (the level's own,
+  /// whatever the category).
   @inlinable public func breaches(level: Int, duration: Int64) -> Bool {
     guard (1...4).contains(level), let t = seconds[level - 1] else { return false }
     return duration > t
   }
 
-  /// The targets written back as `1=24h,2=90m`: hours when whole, else minutes or seconds.
+  /// The targets written back as `1=24h,2=90m`, then each category's own as
+  /// `; guidance-acquisition: 1=4bh`: hours when whole, else minutes or seconds.
   public var description: String {
+    var text = Self.items(seconds, clocks)
+    for (c, s) in categorySeconds.enumerated() where s.contains(where: { $0 != nil }) {
+      let key = CategoryKey(index: c)?.rawValue ?? String(c)
+      text += (text.isEmpty ? "" : "; ") + key + ": " + Self.items(s, categoryClocks[c])
+    }
+    return text
+  }
+
+  static func items(_ seconds: [Int64?], _ clocks: [SLAClock]) -> String {
     var parts: [String] = []
     for (i, s) in seconds.enumerated() {
       guard let s else { continue }

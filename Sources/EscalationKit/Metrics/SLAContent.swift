@@ -24,8 +24,9 @@ public struct SLASection: Sendable, Equatable {
 public struct SLARow: Sendable, Equatable {
   public var group: RowGroup
   public var level: Level
-  /// Target, seconds (in `clock`).
-  public var target: Int64
+  /// Target, seconds (in `clock`); `nil` on the total row when the categories have targets
+  /// of their own that differ (docs/metrics.md#sla).
+  public var target: Int64?
   public var stays: Int
   public var breaches: Int
   /// The clock the target is measured in.
@@ -37,7 +38,7 @@ public struct SLARow: Sendable, Equatable {
   public var pausedSeconds: Int64? = nil
   public var pausedBusinessSeconds: Int64? = nil
   public init(
-    group: RowGroup, level: Level, target: Int64, stays: Int, breaches: Int,
+    group: RowGroup, level: Level, target: Int64?, stays: Int, breaches: Int,
     clock: SLAClock = .calendar, ticketsBreached: Int = 0
   ) {
     self.group = group

@@ -44,6 +44,22 @@ public enum CategoryKey: String, CaseIterable, Sendable, Codable, Hashable {
   public func label(_ language: Language) -> String {
     CanonicalMatrix.categoryLabels[index][language == .en ? 0 : 1]
   }
+
+  /// A category named in a profile's table key: its key (`guidance-acquisition`, any case,
+  /// `_` or a space for `-`) or its canonical label in English or French.
+  public init?(profileKey text: String) {
+    let folded = LabelNormalizer.key(String(text.map { $0 == "-" || $0 == "_" ? " " : $0 }))
+    for key in CategoryKey.allCases {
+      let slug = String(key.rawValue.map { $0 == "-" ? " " : $0 })
+      if folded == slug || folded == LabelNormalizer.key(key.label(.en))
+        || folded == LabelNormalizer.key(key.label(.fr))
+      {
+        self = key
+        return
+      }
+    }
+    return nil
+  }
 }
 
 /// A 4 × 9 escalation matrix: the role of each level and, for each category, what that role

@@ -3,7 +3,8 @@
 // The tickets open at the as-of (started before it and not resolved, or reopened), oldest
 // first (ties in input order), each with its category, current level, the role owning that
 // level in the matrix in use, its opening time, the age of its current stay and its own age
-// (both up to the as-of), and whether the current stay exceeds its level's SLA target.
+// (both up to the as-of), and whether the current stay exceeds its SLA target (its category's
+// own, else its level's), judged in the target's clock with paused time left out.
 
 /// The tickets open at the as-of, collected ticket by ticket.
 struct BacklogFigures {
@@ -25,14 +26,22 @@ struct BacklogFigures {
       let level = Level(rawValue: Int(rec.level[t])) ?? Level.all[0]
       let atLevel = max(asOf - rec.stayStart[last], 0)
       var breach: Bool? = nil
-      if let sla, sla.targets.target(level) != nil {
-        breach = sla.breaches(stay: last, to: asOf, rec)
+      var clock: BacklogSLA? = nil
+      if let sla, let target = sla.target(stay: last, ticket: t, rec) {
+        let to = max(asOf, rec.stayStart[last])
+        let elapsed = sla.elapsed(stay: last, ticket: t, to: to, rec)
+        breach = elapsed > target
+        clock = BacklogSLA(
+          elapsed: elapsed, target: target,
+          clock: sla.targets.clock(level: level.rawValue, category: Int(rec.category[t])))
       }
-      return BacklogRow(
+      var row = BacklogRow(
         ticket: id(t), group: RowGroup(index: Int(rec.category[t])), level: level,
         role: matrix.role(of: level), opened: rec.start[t], timeAtLevel: atLevel,
         age: max(asOf - rec.start[t], 0), slaBreach: breach,
         owner: OwnerFigures.name(t, rec, owners))
+      row.sla = clock
+      return row
     }
   }
 }

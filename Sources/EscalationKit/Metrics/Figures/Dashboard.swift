@@ -43,10 +43,12 @@ public struct DashboardFigure: Sendable, Equatable {
 /// An open ticket over its level's SLA target.
 public struct DashboardBreach: Sendable, Equatable {
   public var ticket: BacklogRow
-  /// The level's target, seconds.
+  /// The stay's target (its category's own, else its level's), seconds in `clock`.
   public var target: Int64
-  /// Time at level beyond the target, seconds.
+  /// The stay's SLA clock beyond the target, seconds in `clock`: business time with a
+  /// business target, paused time left out (docs/metrics.md#dashboard).
   public var over: Int64
+  public var clock: SLAClock
 }
 
 /// The dashboard's content.
@@ -118,11 +120,16 @@ public struct Dashboard: Sendable, Equatable {
   }
 
   static func worst(_ c: ReportContent) -> [DashboardBreach] {
-    guard let sla = c.sla?.targets else { return [] }
+    guard c.sla != nil else { return [] }
     var out: [(Int, DashboardBreach)] = []
     for (i, b) in c.backlog.enumerated() where b.slaBreach == true {
-      guard let target = sla.target(b.level) else { continue }
-      out.append((i, DashboardBreach(ticket: b, target: target, over: b.timeAtLevel - target)))
+      guard let sla = b.sla else { continue }
+      out.append(
+        (
+          i,
+          DashboardBreach(
+            ticket: b, target: sla.target, over: sla.elapsed - sla.target, clock: sla.clock)
+        ))
     }
     out.sort { a, b in a.1.over != b.1.over ? a.1.over > b.1.over : a.0 < b.0 }
     return out.prefix(listLength).map(\.1)

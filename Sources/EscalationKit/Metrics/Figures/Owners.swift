@@ -103,7 +103,7 @@ struct OwnerFigures {
       owners[o].stays.append(d)
       roles[l].stays.append(d)
       // Judged in each target's clock (business time with a calendar and bh targets).
-      if let sla, sla.breaches(stay: s, to: to, rec) {
+      if let sla, sla.breaches(stay: s, ticket: t, to: to, rec) {
         breached = true
       }
     }

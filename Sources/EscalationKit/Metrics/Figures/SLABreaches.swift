@@ -49,7 +49,7 @@ struct SLAFigures {
     for s in range {
       let end = rec.stayEnd[s]
       let l = Int(rec.stayLevel[s])
-      guard let target = judge.targets.seconds[l - 1] else { continue }
+      guard let target = judge.target(stay: s, ticket: t, rec) else { continue }
       let start = rec.stayStart[s]
       let to: Int64
       if end == Reconstruction.never {
@@ -61,7 +61,7 @@ struct SLAFigures {
       }
       stays.add(1, to: g, level: l)
       checked = true
-      let elapsed = judge.elapsed(stay: s, level: l, to: to, rec)
+      let elapsed = judge.elapsed(stay: s, ticket: t, to: to, rec)
       if rec.hasPauses { countPaused(stay: s, level: l, to: to, in: g, rec) }
       let breached = elapsed > target
       if breached {
@@ -70,7 +70,8 @@ struct SLAFigures {
       }
       if s == range.upperBound - 1 { lastBreached = breached }
       if detailed && !breached && end == Reconstruction.never {
-        checkAtRisk(ticket: t, stay: s, level: l, remaining: target - elapsed, rec, period)
+        checkAtRisk(
+          ticket: t, stay: s, target: target, remaining: target - elapsed, rec, period)
       }
     }
     for l in 1...4 where levelsBreached & (1 << (l - 1)) != 0 {
@@ -85,17 +86,19 @@ struct SLAFigures {
   /// An open stay with `remaining` seconds of its target left at the as-of: at risk when that
   /// is within the window, unless it is paused at the as-of (it cannot breach while paused).
   mutating func checkAtRisk(
-    ticket t: Int, stay s: Int, level l: Int, remaining: Int64, _ rec: Reconstruction,
+    ticket t: Int, stay s: Int, target: Int64, remaining: Int64, _ rec: Reconstruction,
     _ period: ResolvedPeriod
   ) {
-    guard remaining <= (atRiskWindow ?? (judge.targets.seconds[l - 1] ?? 0) / 4) else { return }
+    guard remaining <= (atRiskWindow ?? target / 4) else { return }
+    let l = Int(rec.stayLevel[s])
+    let c = Int(rec.category[t])
     let at: Int64?
     if rec.pauses(ofStay: s).isEmpty {
-      at = judge.breachInstant(level: l, from: rec.stayStart[s])
+      at = judge.breachInstant(level: l, category: c, from: rec.stayStart[s])
     } else {
       if rec.isPausedAtEnd(stay: s) { return }
       let asOf = max(period.asOf, rec.stayStart[s])
-      at = judge.breachInstant(level: l, remaining: remaining, from: asOf)
+      at = judge.breachInstant(level: l, category: c, remaining: remaining, from: asOf)
     }
     if let at { atRisk.append((t, s, at, remaining)) }
   }
@@ -120,12 +123,16 @@ struct SLAFigures {
     let targets = judge.targets
     var rows: [SLARow] = []
     for g in slots {
-      for l in Level.all {
-        guard let target = targets.target(l) else { continue }
+      for l in Level.all where targets.hasTarget(l) {
+        // A category without a target at this level has no row there; the total's target
+        // is `nil` when categories have different ones.
+        let target = targets.target(l, for: g.rowGroup)
+        if target == nil && g != .total { continue }
         rows.append(
           SLARow(
-            group: g.rowGroup, level: l, target: target, stays: stays[g, level: l.rawValue],
-            breaches: breaches[g, level: l.rawValue], clock: targets.clock(l),
+            group: g.rowGroup, level: l, target: target?.seconds,
+            stays: stays[g, level: l.rawValue], breaches: breaches[g, level: l.rawValue],
+            clock: target?.clock ?? targets.clock(l),
             ticketsBreached: ticketsBreached[g, level: l.rawValue]))
         if rec.hasPauses {
           rows[rows.count - 1].pausedSeconds = Int64(paused[g, level: l.rawValue])
@@ -149,6 +156,7 @@ struct SLAFigures {
     }
     section.atRisk = sorted.map { r in
       let l = Int(rec.stayLevel[r.stay])
+      let c = Int(rec.category[r.ticket])
       let start = rec.stayStart[r.stay]
       let to = max(asOf, start)
       return SLAAtRiskRow(
@@ -156,7 +164,8 @@ struct SLAFigures {
         level: Level(rawValue: l) ?? Level.all[0], stayStart: start,
         calendarSeconds: max(asOf - start, 0),
         businessSeconds: judge.index?.businessSeconds(from: start, to: asOf) ?? 0,
-        target: targets.seconds[l - 1] ?? 0, clock: targets.clocks[l - 1],
+        target: targets.seconds(level: l, category: c) ?? 0,
+        clock: targets.clock(level: l, category: c),
         remaining: r.remaining, breachAt: r.breachAt,
         pausedSeconds: rec.pausedSeconds(ofStay: r.stay, to: to),
         pausedBusinessSeconds: judge.index.map {

@@ -50,7 +50,7 @@ struct TicketTable {
       let end =
         rec.stayEnd[s] == Reconstruction.never
         ? max(period.asOf, rec.stayStart[s]) : rec.stayEnd[s]
-      if sla.breaches(stay: s, to: end, rec) { n += 1 }
+      if sla.breaches(stay: s, ticket: t, to: end, rec) { n += 1 }
     }
     return n
   }

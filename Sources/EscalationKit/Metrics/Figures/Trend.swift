@@ -90,22 +90,22 @@ enum TrendFigures {
     let n = bounds.count - 1
     var stays = [Int](repeating: 0, count: n)
     var breaches = [Int](repeating: 0, count: n)
-    for s in 0..<r.stayLevel.count {
-      let l = Int(r.stayLevel[s])
-      guard sla.targets.seconds[l - 1] != nil, let first = index(r.stayStart[s], bounds) else {
-        continue
-      }
-      let st = r.stayStart[s]
-      let en = r.stayEnd[s]
-      let endMonth = en == Reconstruction.never ? nil : index(en, bounds)
-      // Open at the as-of of each month before the one it ends in.
-      for i in first..<(endMonth ?? n) {
-        stays[i] += 1
-        if sla.breaches(stay: s, to: max(asOf[i], st), r) { breaches[i] += 1 }
-      }
-      if let e = endMonth {
-        stays[e] += 1
-        if sla.breaches(stay: s, to: en, r) { breaches[e] += 1 }
+    for t in 0..<r.ticketCount {
+      for s in r.stays(of: t) {
+        guard sla.target(stay: s, ticket: t, r) != nil, let first = index(r.stayStart[s], bounds)
+        else { continue }
+        let st = r.stayStart[s]
+        let en = r.stayEnd[s]
+        let endMonth = en == Reconstruction.never ? nil : index(en, bounds)
+        // Open at the as-of of each month before the one it ends in.
+        for i in first..<(endMonth ?? n) {
+          stays[i] += 1
+          if sla.breaches(stay: s, ticket: t, to: max(asOf[i], st), r) { breaches[i] += 1 }
+        }
+        if let e = endMonth {
+          stays[e] += 1
+          if sla.breaches(stay: s, ticket: t, to: en, r) { breaches[e] += 1 }
+        }
       }
     }
     return (stays, breaches)

@@ -25,8 +25,10 @@ extension MetricsRenderer {
   }
 
   /// The target of a row: `8.0 bh` for business time, `24.0 h` for calendar time.
-  func targetCell(_ target: Int64, _ clock: SLAClock) -> String {
-    hours(target) + (clock == .business ? l.t(" bh", " ho") : " h")
+  /// `by category` when categories have targets of their own that differ (total rows).
+  func targetCell(_ target: Int64?, _ clock: SLAClock) -> String {
+    guard let target else { return l.t("by category", "selon catégorie") }
+    return hours(target) + (clock == .business ? l.t(" bh", " ho") : " h")
   }
 
   /// The SLA with a calendar: per clock, compliance, tickets; then tickets and at-risk stays.
@@ -140,7 +142,8 @@ extension MetricsRenderer {
             .object(
               [
                 ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
-                ("targetSeconds", .int(Int(r.target))), ("clock", .string(r.clock.rawValue)),
+                ("targetSeconds", r.target.map { .int(Int($0)) } ?? .null),
+                ("clock", .string(r.clock.rawValue)),
                 ("stays", .int(r.stays)), ("breaches", .int(r.breaches)),
                 ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
                 ("ticketsBreached", .int(r.ticketsBreached)),

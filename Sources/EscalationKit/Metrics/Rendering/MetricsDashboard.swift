@@ -45,6 +45,7 @@ extension MetricsRenderer {
             .object(
               ticket(w.ticket) + [
                 ("targetSeconds", .int(Int(w.target))), ("overSeconds", .int(Int(w.over))),
+                ("clock", .string(w.clock.rawValue)),
               ])
           })
       ),

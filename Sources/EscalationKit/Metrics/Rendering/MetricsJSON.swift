@@ -212,28 +212,49 @@ extension MetricsRenderer {
             "targets",
             MetricsRenderer.levels(sla.targets.seconds) { s in s.map { .int(Int($0)) } ?? .null }
           )
-        ] + slaCalendarJSON(sla))
+        ] + Self.categoryTargetsJSON(sla.targets) + slaCalendarJSON(sla))
     }
-    return .object([
-      (
-        "targets",
-        MetricsRenderer.levels(sla.targets.seconds) { s in s.map { .int(Int($0)) } ?? .null }
-      ),
-      (
-        "rows",
-        .array(
-          sla.rows.map { r in
-            .object(
-              [
-                ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
-                ("targetSeconds", .int(Int(r.target))), ("stays", .int(r.stays)),
-                ("breaches", .int(r.breaches)),
-                ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
-                ("ticketsBreached", .int(r.ticketsBreached)),
-              ] + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedSeconds"))
-          })
-      ),
-    ])
+    return .object(
+      [
+        (
+          "targets",
+          MetricsRenderer.levels(sla.targets.seconds) { s in s.map { .int(Int($0)) } ?? .null }
+        )
+      ] + Self.categoryTargetsJSON(sla.targets) + [
+        (
+          "rows",
+          .array(
+            sla.rows.map { r in
+              .object(
+                [
+                  ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
+                  ("targetSeconds", r.target.map { .int(Int($0)) } ?? .null),
+                  ("stays", .int(r.stays)),
+                  ("breaches", .int(r.breaches)),
+                  ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
+                  ("ticketsBreached", .int(r.ticketsBreached)),
+                ] + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedSeconds"))
+            })
+        )
+      ])
+  }
+
+  /// `categoryTargets`, when some category has targets of its own: per category key, the
+  /// levels it sets, each with its seconds and clock (docs/metrics.md#sla).
+  static func categoryTargetsJSON(_ t: SLATargets) -> [(String, JSON)] {
+    guard t.hasCategoryTargets else { return [] }
+    let members: [(String, JSON)] = CategoryKey.allCases.compactMap { key in
+      let own = Level.all.compactMap { lv -> (String, JSON)? in
+        guard let s = t.categorySeconds[key.index][lv.index] else { return nil }
+        let clock = t.categoryClocks[key.index][lv.index]
+        return (
+          String(lv.rawValue),
+          .object([("seconds", .int(Int(s))), ("clock", .string(clock.rawValue))])
+        )
+      }
+      return own.isEmpty ? nil : (key.rawValue, .object(own))
+    }
+    return [("categoryTargets", .object(members))]
   }
 
   /// docs/metrics.md#trend

@@ -235,7 +235,8 @@ extension MetricsRenderer {
     ]
     let rows = sla.rows.filter { $0.stays > 0 || $0.group == .total }.map { r in
       [
-        groupLabel(r.group), String(r.level.rawValue), hours(r.target), String(r.stays),
+        groupLabel(r.group), String(r.level.rawValue),
+        r.target.map { hours($0) } ?? l.t("by category", "selon catégorie"), String(r.stays),
         String(r.breaches), percent(r.share), percent(r.compliance), String(r.ticketsBreached),
       ]
     }
