@@ -45,8 +45,9 @@ struct Metrics: ParsableCommand {
   @OptionGroup var console: ConsoleOptions
 
   func run() throws {
-    let (importing, options) = try importOptions.metricsSetup(
+    var (importing, options) = try importOptions.metricsSetup(
       period, includeTickets: table == .tickets)
+    options.includeStays = table == .stays
     // Opened first so that a bad -o fails before the work; dropped uncommitted, it leaves nothing.
     let writer = try OutputWriter(
       path: output.output, inputs: [log] + [importOptions.matrix].compactMap { $0 })

@@ -80,4 +80,38 @@ import XLSXTestSupport
       cells["A1"] == .string("SLA targets: 1 = 16 h, 2 = 24 h; Guidance acquisition: 1 = 2 h"))
     #expect(cells.values.contains(.string("by category")))
   }
+
+  /// `--table stays` lists exactly the stays the SLA table counts: as many rows as the total
+  /// rows' stays, as many breached as their breaches; JSON matches its schema.
+  @Test func staysTableAgreesWithTheSLATable() throws {
+    let dir = try profileDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let common = [
+      "metrics", desk, "--month", "2026-10", "--tz", "Europe/Paris", "--profile",
+      dir.appendingPathComponent("p.toml").path,
+    ]
+    let j = try CLI.run(common + ["--format", "json"])
+    let sla = try #require(
+      (try ShellIntegrationCLITests.parse(j.stdout) as? [String: Any])?["sla"] as? [String: Any])
+    let totals = try #require(sla["rows"] as? [[String: Any]]).filter {
+      $0["category"] as? String == "total"
+    }
+    let stays = totals.compactMap { $0["stays"] as? Int }.reduce(0, +)
+    let breaches = totals.compactMap { $0["breaches"] as? Int }.reduce(0, +)
+    let js = try CLI.run(common + ["--format", "json", "--table", "stays"])
+    #expect(js.status == 0, "\(js.stderr)")
+    let parsed = try ShellIntegrationCLITests.parse(js.stdout)
+    #expect(try ShellIntegrationCLITests.schema("metrics.schema.json").problems(parsed) == [])
+    let rows = try #require((parsed as? [String: Any])?["slaStays"] as? [[String: Any]])
+    #expect(rows.count == stays && stays > 0)
+    #expect(rows.filter { $0["breached"] as? Bool == true }.count == breaches)
+    // Every breached stay has its breach instant; an ended stay has no time left.
+    #expect(rows.allSatisfy { $0["breached"] as? Bool != true || $0["breachAt"] is String })
+    #expect(rows.allSatisfy { $0["end"] is NSNull || $0["remainingSeconds"] is NSNull })
+    // CSV: a header and one line per stay.
+    let csv = try CLI.run(common + ["--format", "csv", "--table", "stays"])
+    let lines = csv.stdout.split(separator: "\r\n")
+    #expect(lines.first?.hasPrefix("ticket,category,label,level,start,end,calendar_hours") == true)
+    #expect(lines.count == stays + 1)
+  }
 }

@@ -12,6 +12,8 @@ public struct MetricsOptions: Sendable {
   public var includeTickets: Bool
   /// Whether to build the monthly trend.
   public var includeTrend: Bool
+  /// Whether to list every stay the SLA checks (`--table stays`; large for big logs).
+  public var includeStays = false
   /// A business calendar (`--calendar`): business time beside calendar time, and the SLA
   /// targets in business time judged in it (docs/calendar.md).
   public var calendar: BusinessCalendar? = nil
@@ -63,6 +65,7 @@ public enum MetricsEngine {
       rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix,
       index: index, atRiskWindow: options.atRiskWindow, ownerNames: log.owners)
     figures.excludePaused = options.excludePaused
+    figures.includeStays = options.includeStays
     figures.compute(includeTickets: options.includeTickets)
 
     var trend: [TrendRow] = []

@@ -378,6 +378,9 @@ public struct MetricsTicketRow: Sendable, Equatable {
   public var timeToResolution: Int64?
   /// Stays of this ticket that exceed their level's target (`0` without targets).
   public var slaBreaches: Int
+  /// Whether the ticket's last stay (its open stay, or the stay it was resolved at) breaches
+  /// its target; `nil` without targets or when that stay's level has none.
+  public var slaLastStayBreached: Bool? = nil
   /// The ticket's owner at as-of ("" when none).
   public var owner: String
 

@@ -12,6 +12,8 @@ public struct SLASection: Sendable, Equatable {
   public var atRisk: [SLAAtRiskRow]?
   /// The `--at-risk` window in each target's clock; `nil`: a quarter of each target.
   public var atRiskWindow: Int64?
+  /// Every stay checked, by start (with `MetricsOptions.includeStays`; `nil` otherwise).
+  public var stays: [SLAStayRow]?
   /// Whether the log has pauses: the rows then carry their paused seconds.
   public var hasPauses = false
   public init(targets: SLATargets, rows: [SLARow]) {
@@ -83,4 +85,36 @@ public struct SLAAtRiskRow: Sendable, Equatable {
   /// Paused up to the as-of, in calendar and in business seconds (docs/metrics.md#pauses).
   public var pausedSeconds: Int64 = 0
   public var pausedBusinessSeconds: Int64 = 0
+}
+
+/// One stay checked against its SLA target (`metrics --table stays`, docs/metrics.md#sla):
+/// the stays ended in the period or open at the as-of, at a level with a target.
+public struct SLAStayRow: Sendable, Equatable {
+  public var ticket: String
+  public var group: RowGroup
+  public var level: Level
+  public var start: Int64
+  /// The end of the stay; `nil` while open at the as-of.
+  public var end: Int64?
+  /// Elapsed up to the end (an open stay's up to the as-of): calendar seconds, and business
+  /// seconds with a calendar (`nil` without one).
+  public var calendarSeconds: Int64
+  public var businessSeconds: Int64?
+  /// Paused over the same span: calendar, and business with a calendar.
+  public var pausedSeconds: Int64
+  public var pausedBusinessSeconds: Int64?
+  /// The stay's target (its category's own, else its level's) and its clock.
+  public var target: Int64
+  public var clock: SLAClock
+  /// The SLA clock: elapsed in the target's clock, paused time left out.
+  public var slaSeconds: Int64
+  /// Whether `slaSeconds` is strictly greater than `target`.
+  public var breached: Bool
+  /// The instant the stay breached (a breached stay), or will breach if it is not paused
+  /// again (an open stay within target); `nil` for a stay that ended within its target, or
+  /// that is paused at the as-of.
+  public var breachAt: Int64?
+  /// For an open stay, `target − slaSeconds` at the as-of (negative: over the target by
+  /// that much); `nil` for an ended stay.
+  public var remaining: Int64?
 }

@@ -60,6 +60,26 @@ struct SLAJudge {
     return elapsed(stay: s, ticket: t, to: to, rec) > target
   }
 
+  /// The instant stay `s` of ticket `t` breaches: the SLA clock runs over the stay's unpaused
+  /// spans, in its target's clock, and the stay has breached at an instant `E` if and only if
+  /// `E` is after it. `nil` without a target, when a pause still running at the as-of comes
+  /// first, or when the calendar never gives that much working time.
+  func breachInstant(stay s: Int, ticket t: Int, _ rec: Reconstruction) -> Int64? {
+    let l = Int(rec.stayLevel[s])
+    let c = Int(rec.category[t])
+    guard var left = target(level: l, category: c) else { return nil }
+    var from = rec.stayStart[s]
+    for p in rec.pauses(ofStay: s) {
+      let a = max(rec.pauseStart[p], from)
+      let run = elapsed(level: l, category: c, from: from, to: a)
+      if run > left { break }
+      left -= run
+      guard rec.pauseEnd[p] != Reconstruction.never else { return nil }
+      from = max(from, rec.pauseEnd[p])
+    }
+    return breachInstant(level: l, category: c, remaining: left, from: from)
+  }
+
   /// The instant an open, unpaused stay at level `l`, category `c`, with `remaining` seconds
   /// of its target left at `asOf` breaches, if it is not paused again.
   func breachInstant(level l: Int, category c: Int, remaining: Int64, from asOf: Int64) -> Int64? {

@@ -66,7 +66,7 @@ import Testing
       ))
     #expect(
       json.contains(
-        #""tickets":[{"ticket":"A","category":"operational-challenges","opened":"2026-10-01T00:00:00Z","resolved":"2026-10-01T04:00:00Z","highestLevel":2,"levelAtResolution":2,"secondsAtLevel":{"1":5400,"2":9000,"3":null,"4":null},"timeToResolutionSeconds":14400,"slaBreaches":1,"owner":""}"#
+        #""tickets":[{"ticket":"A","category":"operational-challenges","opened":"2026-10-01T00:00:00Z","resolved":"2026-10-01T04:00:00Z","highestLevel":2,"levelAtResolution":2,"secondsAtLevel":{"1":5400,"2":9000,"3":null,"4":null},"timeToResolutionSeconds":14400,"slaBreaches":1,"owner":"","slaLastStayBreached":null}"#
       ))
     let one = MetricsRenderer(content: sample(), language: .en, zone: .utc).json(table: .trend)
       .serialized(pretty: false)
@@ -91,10 +91,13 @@ import Testing
     let tal = r.csv(table: .timeAtLevel)
     #expect(tal.contains("total,Total,2,1,2.5,2.5,2.5,2.5\r\n"))
     #expect(tal.contains("total,Total,3,0,,,,\r\n"))
+    // With targets, the last column: A's last stay (L2) has no target (empty); B's open L1
+    // stay, 742 h against 1 h, is over it.
     #expect(
       r.csv(table: .tickets).contains(
-        "A,operational-challenges,Operational challenges,2026-10-01 00:00:00,2026-10-01 04:00:00,2,2,1.5,2.5,,,4,1,\r\n"
+        "A,operational-challenges,Operational challenges,2026-10-01 00:00:00,2026-10-01 04:00:00,2,2,1.5,2.5,,,4,1,,\r\n"
       ))
+    #expect(r.csv(table: .tickets).hasSuffix(",742,,,,,1,,true\r\n"))
     #expect(
       r.csv(table: .trend)
         == "month,opened,escalated,share_escalated,escalation_moves,resolved,median_ttr_hours,backlog,sla_stays,sla_breaches,sla_compliance\r\n2026-10,2,1,0.5,1,1,4,1,2,2,0\r\n"

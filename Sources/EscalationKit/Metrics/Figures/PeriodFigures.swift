@@ -10,6 +10,8 @@ struct PeriodFigures {
   let atRiskWindow: Int64?
   /// `--exclude-paused`: the time at level without paused time.
   var excludePaused = false
+  /// Whether the SLA lists every stay it checks (`--table stays`).
+  var includeStays = false
   let ids: [String]
   let matrix: Matrix
   let ownerNames: [String]
@@ -67,7 +69,11 @@ struct PeriodFigures {
     timeAtLevel.hasPauses = rec.hasPauses
     var counts = Counts(
       timeAtLevel: timeAtLevel,
-      sla: judge.map { SLAFigures(judge: $0, atRiskWindow: atRiskWindow) },
+      sla: judge.map {
+        var f = SLAFigures(judge: $0, atRiskWindow: atRiskWindow)
+        f.collectStays = includeStays
+        return f
+      },
       owners: OwnerFigures(ownerCount: ownerNames.count),
       movedInP: includeTickets ? [Bool](repeating: false, count: rec.ticketCount) : [])
     countMoves(&counts, includeTickets: includeTickets)

@@ -30,6 +30,9 @@ struct SLAFigures {
   /// business, per group and level.
   private(set) var paused = PerGroupLevel(0)
   private(set) var businessPaused = PerGroupLevel(0)
+  /// With `collectStays` (`--table stays`): every stay checked, as (ticket, stay).
+  var collectStays = false
+  private(set) var checkedStays: [(ticket: Int, stay: Int)] = []
 
   var detailed: Bool { judge.index != nil }
 
@@ -60,6 +63,7 @@ struct SLAFigures {
         continue
       }
       stays.add(1, to: g, level: l)
+      if collectStays { checkedStays.append((t, s)) }
       checked = true
       let elapsed = judge.elapsed(stay: s, ticket: t, to: to, rec)
       if rec.hasPauses { countPaused(stay: s, level: l, to: to, in: g, rec) }
@@ -144,6 +148,7 @@ struct SLAFigures {
     }
     var section = SLASection(targets: targets, rows: rows)
     section.hasPauses = rec.hasPauses
+    if collectStays { section.stays = stayRows(rec, asOf: asOf, id: id) }
     guard detailed else { return section }
     section.tickets = slots.map { g in
       SLATicketRow(

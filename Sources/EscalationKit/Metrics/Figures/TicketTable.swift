@@ -2,7 +2,8 @@
 //
 // The tickets in scope (opened, escalated or resolved in P, or open at the as-of), by
 // opening time: each one's category, times, levels, seconds at each level (open stays up to
-// the as-of), time to resolution and number of stays over their level's SLA target.
+// the as-of), time to resolution, number of stays over their SLA target and whether the last
+// stay (open, or at resolution) is over it.
 
 /// The tickets in scope, from the moves in P the single pass marked.
 struct TicketTable {
@@ -30,7 +31,7 @@ struct TicketTable {
     return scope.map { t in
       let r = rec.resolvedAt[t]
       let resolved = r == Reconstruction.never ? nil : r
-      return MetricsTicketRow(
+      var row = MetricsTicketRow(
         ticket: id(t), group: RowGroup(index: Int(rec.category[t])), opened: rec.start[t],
         resolved: resolved,
         highestLevel: Level(rawValue: Int(rec.highest[t])) ?? Level.all[0],
@@ -39,7 +40,19 @@ struct TicketTable {
           of: t, asOf: period.asOf, excludePaused: excludePaused),
         timeToResolution: resolved.map { $0 - rec.start[t] },
         slaBreaches: breaches(of: t), owner: OwnerFigures.name(t, rec, owners))
+      row.slaLastStayBreached = lastStayBreached(t)
+      return row
     }
+  }
+
+  /// Whether ticket `t`'s last stay, an open one up to the as-of, is over its target; `nil`
+  /// without targets or without a target for that stay.
+  func lastStayBreached(_ t: Int) -> Bool? {
+    let range = rec.stays(of: t)
+    guard let sla, !range.isEmpty else { return nil }
+    let s = range.upperBound - 1
+    guard sla.target(stay: s, ticket: t, rec) != nil else { return nil }
+    return sla.breaches(stay: s, ticket: t, to: rec.stayEnd(s, asOf: period.asOf), rec)
   }
 
   /// Stays of ticket `t` over their level's target, open stays up to the as-of.

@@ -25,6 +25,7 @@ extension MetricsRenderer {
     case .tickets: return ticketsCSV()
     case .sla: return slaCSV()
     case .atRisk: return atRiskCSV()
+    case .stays: return staysCSV()
     case .owners: return ownersCSV()
     case .aging: return agingCSV()
     }
@@ -114,21 +115,26 @@ extension MetricsRenderer {
       })
   }
 
+  /// With SLA targets, a last column tells whether the last stay is over its target.
   func ticketsCSV() -> String {
-    MetricsRenderer.csvLines(
-      [
-        "ticket", "category", "label", "opened", "resolved", "highest_level",
-        "level_at_resolution", "hours_level_1",
-        "hours_level_2", "hours_level_3", "hours_level_4", "ttr_hours", "sla_breaches", "owner",
-      ],
-      (content.tickets ?? []).map { r in
-        [
-          r.ticket, r.group.key, r.group.label(language), localFull(r.opened),
-          r.resolved.map(localFull) ?? "",
-          String(r.highestLevel.rawValue), r.levelAtResolution.map { String($0.rawValue) } ?? "",
-        ] + r.secondsAtLevel.map(MetricsRenderer.csvHours) + [
-          MetricsRenderer.csvHours(r.timeToResolution), String(r.slaBreaches), r.owner,
-        ]
-      })
+    let last = content.sla != nil
+    var header: [String] = [
+      "ticket", "category", "label", "opened", "resolved", "highest_level",
+      "level_at_resolution", "hours_level_1",
+      "hours_level_2", "hours_level_3", "hours_level_4", "ttr_hours", "sla_breaches", "owner",
+    ]
+    if last { header.append("sla_last_stay_breached") }
+    let rows = (content.tickets ?? []).map { r -> [String] in
+      var cells: [String] = [
+        r.ticket, r.group.key, r.group.label(language), localFull(r.opened),
+        r.resolved.map(localFull) ?? "",
+        String(r.highestLevel.rawValue), r.levelAtResolution.map { String($0.rawValue) } ?? "",
+      ]
+      cells += r.secondsAtLevel.map(MetricsRenderer.csvHours)
+      cells += [MetricsRenderer.csvHours(r.timeToResolution), String(r.slaBreaches), r.owner]
+      if last { cells.append(r.slaLastStayBreached.map { $0 ? "true" : "false" } ?? "") }
+      return cells
+    }
+    return MetricsRenderer.csvLines(header, rows)
   }
 }

@@ -28,6 +28,7 @@ extension MetricsRenderer {
       case .backlog: o.append(("backlog", backlogJSON()))
       case .tickets: o.append(("tickets", ticketsJSON()))
       case .sla, .atRisk: o.append(("sla", slaJSON()))
+      case .stays: o.append(("slaStays", staysJSON()))
       case .owners: o.append(("owners", ownersJSON()))
       case .aging: o.append(("aging", agingJSON()))
       }
@@ -288,19 +289,22 @@ extension MetricsRenderer {
   func ticketsJSON() -> JSON {
     .array(
       (content.tickets ?? []).map { r in
-        .object([
-          ("ticket", .string(r.ticket)), ("category", .string(r.group.key)),
-          ("opened", MetricsRenderer.time(r.opened)),
-          ("resolved", r.resolved.map(MetricsRenderer.time) ?? .null),
-          ("highestLevel", .int(r.highestLevel.rawValue)),
-          ("levelAtResolution", .optional(r.levelAtResolution?.rawValue)),
-          (
-            "secondsAtLevel",
-            MetricsRenderer.levels(r.secondsAtLevel) { s in s.map { .int(Int($0)) } ?? .null }
-          ),
-          ("timeToResolutionSeconds", r.timeToResolution.map { .int(Int($0)) } ?? .null),
-          ("slaBreaches", .int(r.slaBreaches)), ("owner", .string(r.owner)),
-        ])
+        .object(
+          [
+            ("ticket", .string(r.ticket)), ("category", .string(r.group.key)),
+            ("opened", MetricsRenderer.time(r.opened)),
+            ("resolved", r.resolved.map(MetricsRenderer.time) ?? .null),
+            ("highestLevel", .int(r.highestLevel.rawValue)),
+            ("levelAtResolution", .optional(r.levelAtResolution?.rawValue)),
+            (
+              "secondsAtLevel",
+              MetricsRenderer.levels(r.secondsAtLevel) { s in s.map { .int(Int($0)) } ?? .null }
+            ),
+            ("timeToResolutionSeconds", r.timeToResolution.map { .int(Int($0)) } ?? .null),
+            ("slaBreaches", .int(r.slaBreaches)), ("owner", .string(r.owner)),
+          ]
+            + (content.sla == nil
+              ? [] : [("slaLastStayBreached", r.slaLastStayBreached.map { .bool($0) } ?? .null)]))
       })
   }
 }

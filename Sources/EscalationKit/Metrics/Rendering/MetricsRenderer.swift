@@ -16,6 +16,8 @@ public enum MetricsTable: String, CaseIterable, Sendable {
   case sla
   /// With `--calendar`: the open stays at risk.
   case atRisk = "at-risk"
+  /// With `--sla`: every stay checked, with its clocks, target, breach and time left.
+  case stays
   case owners
   case aging
 }

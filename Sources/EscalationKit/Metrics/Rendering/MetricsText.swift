@@ -47,6 +47,7 @@ extension MetricsRenderer {
       case .tickets: return ticketsText(color: color)
       case .sla: return slaText(color: color)
       case .atRisk: return content.sla.map { atRiskText($0, color: color) } ?? ""
+      case .stays: return staysText(color: color)
       case .owners: return ownersText(color: color)
       case .aging: return agingText(color: color)
       }
@@ -276,18 +277,24 @@ extension MetricsRenderer {
   }
 
   func ticketsText(color: Bool) -> String {
-    let header = [
-      l.ticket, l.category, l.t("Opened", "Ouvert le"),
-      l.t("Resolved", "Résolu le"),
-      l.t("Highest", "Max"), l.t("At res.", "À la rés."), "L1 h", "L2 h", "L3 h", "L4 h",
-      l.t("TTR h", "Délai h"), "SLA",
-    ]
-    let rows = (content.tickets ?? []).map { r in
+    let header =
       [
+        l.ticket, l.category, l.t("Opened", "Ouvert le"),
+        l.t("Resolved", "Résolu le"),
+        l.t("Highest", "Max"), l.t("At res.", "À la rés."), "L1 h", "L2 h", "L3 h", "L4 h",
+        l.t("TTR h", "Délai h"), "SLA",
+      ] + (content.sla == nil ? [] : [l.t("Last over", "Dernier hors délai")])
+    let last = content.sla != nil
+    let rows = (content.tickets ?? []).map { r -> [String] in
+      var cells: [String] = [
         r.ticket, groupLabel(r.group), local(r.opened), r.resolved.map(local) ?? "",
         String(r.highestLevel.rawValue),
         r.levelAtResolution.map { String($0.rawValue) } ?? "",
-      ] + r.secondsAtLevel.map { hours($0) } + [hours(r.timeToResolution), String(r.slaBreaches)]
+      ]
+      cells += r.secondsAtLevel.map { hours($0) }
+      cells += [hours(r.timeToResolution), String(r.slaBreaches)]
+      if last { cells.append(r.slaLastStayBreached == true ? l.yes : "") }
+      return cells
     }
     return heading(l.t("Tickets in scope", "Tickets de la période"), color: color)
       + MetricsRenderer.table(header, rows, leftColumns: 4, color: color)
