@@ -72,7 +72,9 @@ struct Import: ParsableCommand {
   }
 
   func run() throws {
-    let options = try importOptions.logImportOptions()
+    var options = try importOptions.logImportOptions()
+    // A cache that cannot be written is skipped; --verbose says so (one line).
+    if display.verbose { options.cache?.note = { Terminal.standardError($0) } }
     let inputs = logs + [importOptions.matrix].compactMap { $0 }
     // Opened first so that a bad -o fails before the work; dropped uncommitted, it leaves nothing.
     let writer = try OutputWriter(path: output.output, inputs: inputs)

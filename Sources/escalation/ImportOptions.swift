@@ -71,6 +71,12 @@ struct ImportOptions: ParsableArguments {
   @Flag(name: .customLong("no-profile"), help: "Do not read ./escalation.toml.")
   var noProfile = false
 
+  @Flag(
+    name: .customLong("no-cache"),
+    help:
+      "Read the log afresh: neither use nor fill the event cache (also ESCALATION_NO_CACHE=1).")
+  var noCache = false
+
   func validate() throws {
     _ = try tz?.validated()
     for m in map where headerMapping(m) == nil {
@@ -105,6 +111,7 @@ struct ImportOptions: ParsableArguments {
     for (k, v) in flagged { o.headerMap[k] = v }
     o.zone = try tz?.validated() ?? profile?.zone ?? .utc
     o.delimiter = delimiter?.byte ?? profile?.delimiter
+    if !noCache { o.cache = EventCache.fromEnvironment(ProcessInfo.processInfo.environment) }
     if let matrix = matrixPath(profile) { try loadMatrix(matrix, into: &o) }
     if let profile {
       o.values = try ValueMap(profile: profile, categoryLabels: o.categoryLabels)

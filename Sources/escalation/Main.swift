@@ -17,7 +17,7 @@ struct Escalation: ParsableCommand {
     version: FindingsReport.toolVersion,
     subcommands: [
       Template.self, Validate.self, Import.self, Sample.self, Metrics.self, Report.self,
-      Explain.self, ProfileCommand.self,
+      Explain.self, ProfileCommand.self, CacheCommand.self,
     ]
   )
 }

@@ -27,6 +27,9 @@ public struct LogImportOptions: Sendable {
   public var profile: Profile?
   /// Fields the file is said to have no column for (a profile's `field = ""`): not detected.
   public var absentFields: Set<LogField> = []
+  /// The event cache to read and fill (docs/cache.md); `nil` (the default) imports every
+  /// file afresh.
+  public var cache: EventCache?
 
   public init(
     matrix: Matrix = .canonical(.en), layout: LogLayout? = nil, headerMap: [String: String] = [:],

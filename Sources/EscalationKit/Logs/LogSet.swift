@@ -31,7 +31,7 @@ public struct LogSet: Sendable {
   /// of the model recognised) says so (LOG006).
   static func loadOne(_ path: String, options: LogImportOptions) throws -> EventLog {
     do {
-      return try LogImporter.load(path: path, options: options)
+      return try EventCache.load(path: path, options: options)
     } catch let e as LogImportFailure {
       // In a workbook's sheet (a sheet that reads as a matrix is not told apart here).
       throw ImportStop(finding: e.finding, exitStatus: e.exitStatus)

@@ -66,3 +66,16 @@ public struct ValueMap: Sendable {
     events.isEmpty ? nil : events[LabelNormalizer.key(text)]
   }
 }
+
+extension ValueMap {
+  /// Every entry in a stable order, for the event cache's key (docs/cache.md): two maps with
+  /// the same fingerprint read every cell alike.
+  var fingerprint: String {
+    var parts = nulls.sorted().map { "null " + $0 }
+    parts += levels.map { "level \($0.key)=\($0.value.rawValue)" }.sorted()
+    parts += categories.map { "category \($0.key)=\($0.value.rawValue)" }.sorted()
+    parts += events.map { "event \($0.key)=\($0.value.rawValue)" }.sorted()
+    parts.append("default \(categoryDefault?.rawValue ?? "-")")
+    return EventCacheKey.joined(parts)
+  }
+}

@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The event cache (docs/cache.md): the imported form of a log file (events, string tables,
+/// findings, accounting) kept in the user's cache directory, so that running `import`,
+/// `metrics` or `report` again on an unchanged file skips the parse and gives the same bytes.
+///
+/// The cache never makes a command fail: an entry that cannot be read, or that does not check
+/// (``EventCacheCodec``), is a miss and is written again; a directory that cannot be written
+/// is skipped (``note`` is told once).
+public struct EventCache: Sendable {
+  /// Where the entries are (`$XDG_CACHE_HOME/escalation`, else `~/.cache/escalation`).
+  public var directory: String
+  /// The most the entries may take together, in bytes; the least recently used go first.
+  public var capacity: Int64
+  /// Told (one line) when the cache cannot be written; `import --verbose` prints it.
+  public var note: (@Sendable (String) -> Void)?
+
+  /// 1 GiB.
+  public static let defaultCapacity: Int64 = 1 << 30
+  /// The file name suffix of an entry.
+  static let suffix = ".evc"
+
+  public init(directory: String, capacity: Int64 = EventCache.defaultCapacity) {
+    self.directory = directory
+    self.capacity = capacity
+  }
+
+  /// The cache the environment asks for: `nil` when `ESCALATION_NO_CACHE` is set (to anything
+  /// but `0` or nothing) or when there is no cache directory (neither an absolute
+  /// `XDG_CACHE_HOME` nor `HOME`). `ESCALATION_CACHE_MAX` sets the capacity (`500M`, `2G`, or
+  /// bytes; an unreadable value keeps the default).
+  public static func fromEnvironment(_ environment: [String: String]) -> EventCache? {
+    if let off = environment["ESCALATION_NO_CACHE"], !off.isEmpty, off != "0" { return nil }
+    guard let directory = directory(environment: environment) else { return nil }
+    let capacity = environment["ESCALATION_CACHE_MAX"].flatMap(parseSize) ?? defaultCapacity
+    return EventCache(directory: directory, capacity: capacity)
+  }
+
+  /// `$XDG_CACHE_HOME/escalation` when that is an absolute path, else `$HOME/.cache/escalation`.
+  public static func directory(environment: [String: String]) -> String? {
+    if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+      return xdg + "/escalation"
+    }
+    guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+    return home + "/.cache/escalation"
+  }
+
+  /// `1073741824`, `512K`, `500M`, `2G` (powers of 1024; `B` and `iB` accepted after the
+  /// letter); `nil` for anything else.
+  public static func parseSize(_ text: String) -> Int64? {
+    var t = String(text.filter { !$0.isWhitespace }).uppercased()
+    for s in ["IB", "B"] where t.hasSuffix(s) && t.count > s.count {
+      t.removeLast(s.count)
+      break
+    }
+    var shift: Int64 = 0
+    if let last = t.last, let k = ["K": 10, "M": 20, "G": 30, "T": 40][String(last)] {
+      shift = Int64(k)
+      t.removeLast()
+    }
+    guard let n = Int64(t), n >= 0, n <= Int64.max >> shift else { return nil }
+    return n << shift
+  }
+
+  // MARK: Entries
+
+  /// The log stored under `key`, or `nil` (no entry, or one that does not check). A hit
+  /// marks the entry as just used.
+  func lookup(key: String) -> EventLog? {
+    let path = directory + "/" + EventCacheKey.fileName(key)
+    guard let bytes = CacheFile.readAll(path: path, limit: Int(clamping: capacity)) else {
+      return nil
+    }
+    let log = bytes.withUnsafeBytes { EventCacheCodec.decode($0, key: key) }
+    if log != nil { CacheFile.touch(path) }
+    return log
+  }
+
+  /// Stores `log` under `key`, then evicts the least recently used entries over the capacity.
+  /// Failures are told to ``note`` and otherwise ignored.
+  func store(_ log: EventLog, key: String) {
+    guard capacity > 0, let bytes = EventCacheCodec.encode(log, key: key),
+      Int64(bytes.count) <= capacity
+    else { return }
+    if let reason = CacheFile.makeDirectory(directory)
+      ?? CacheFile.writeAtomically(bytes, directory: directory, name: EventCacheKey.fileName(key))
+    {
+      note?(
+        "escalation: note: the event cache \(directory) cannot be written (\(reason)); "
+          + "the log was read without it")
+      return
+    }
+    evict()
+  }
+
+  /// The entries, oldest first: file name, size, last use (nanoseconds since 1970).
+  public func entries() -> [(name: String, size: Int64, used: Int64)] {
+    CacheFile.list(directory).filter { $0.name.hasSuffix(EventCache.suffix) }
+      .map { (name: $0.name, size: $0.size, used: $0.modified) }
+      .sorted { ($0.used, $0.name) < ($1.used, $1.name) }
+  }
+
+  /// Removes the least recently used entries until the rest fit in ``capacity``, and
+  /// temporary files left by a process that stopped more than an hour ago.
+  func evict() {
+    let files = CacheFile.list(directory)
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    let hourAgo = (Int64(now.tv_sec) - 3600) * 1_000_000_000
+    for f in files where f.name.hasPrefix(".tmp-") && f.modified < hourAgo {
+      unlink(directory + "/" + f.name)
+    }
+    let entries = entries()
+    var total = entries.reduce(Int64(0)) { $0 + $1.size }
+    for e in entries where total > capacity {
+      if unlink(directory + "/" + e.name) == 0 { total -= e.size }
+    }
+  }
+
+  /// Removes every entry (and temporary file): how many files and bytes were removed.
+  public func clear() -> (files: Int, bytes: Int64) {
+    var removed = (files: 0, bytes: Int64(0))
+    for f in CacheFile.list(directory)
+    where f.name.hasSuffix(EventCache.suffix) || f.name.hasPrefix(".tmp-") {
+      if unlink(directory + "/" + f.name) == 0 {
+        removed.files += 1
+        removed.bytes += f.size
+      }
+    }
+    return removed
+  }
+}
+
+extension EventCache {
+  /// ``LogImporter/load(path:options:)`` through `options.cache`: a hit returns the stored
+  /// log; a miss imports the file and stores the result when the file did not change while
+  /// being read and was last modified over two seconds ago (``FileIdentity/settled(seconds:)``).
+  /// Standard input and anything but a regular file are never cached.
+  static func load(path: String, options: LogImportOptions) throws -> EventLog {
+    guard let cache = options.cache, path != "-", let before = FileIdentity(path: path),
+      before.isRegular
+    else {
+      return try LogImporter.load(path: path, options: options)
+    }
+    let key = EventCacheKey.key(path: path, identity: before, options: options)
+    if let log = cache.lookup(key: key) { return log }
+    let log = try LogImporter.load(path: path, options: options)
+    if let after = FileIdentity(path: path), after == before, after.settled() {
+      cache.store(log, key: key)
+    }
+    return log
+  }
+}
