@@ -2,14 +2,14 @@
 # Builds the libFuzzer targets in Fuzz/ (swiftc -sanitize=fuzzer,address) and runs each for a
 # fixed time. Not part of the normal test run.
 # Usage: Scripts/fuzz.sh [seconds-per-target] [target...]   (targets: csv csvdiff matrix logs
-# dates xlsx)
+# dates xlsx cache)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/setup.sh
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv csvdiff matrix logs dates xlsx)
+[ ${#targets[@]} -gt 0 ] || targets=(csv csvdiff matrix logs dates xlsx cache)
 out=.build-fuzz
 mkdir -p "$out"
 export SWIFT_BACKTRACE=enable=no
@@ -43,6 +43,19 @@ for t in "${targets[@]}"; do
       Sources/XLSXImport/*.swift "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libDiagnostics.a" \
       "$out/libZIPFoundation.a" \
       -lcsv -lxml2 -lz -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+  elif [ "$t" = cache ]; then
+    # The event cache's codec and the types it reads back, over CSVImport (positions).
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
+      -module-name CSVImport -I "$out" -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
+      "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
+      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    k=Sources/EscalationKit
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzCache -I "$out" \
+      -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
+      $k/Cache/EventCacheCodec.swift $k/Cache/CacheReader.swift $k/Events/Event.swift \
+      $k/Findings/Finding.swift $k/Model/Model.swift $k/Model/CanonicalMatrix.swift \
+      "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libDiagnostics.a" -lcsv -o "$bin" \
+      2>&1 | { grep -v "Cannot export local symbol" || true; }
   elif [ "$t" = csv ] || [ "$t" = csvdiff ]; then
     swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzCSV -I "$out" \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
@@ -68,6 +81,7 @@ for t in "${targets[@]}"; do
     logs) max_len=16384; seeds=(Samples/escalations*.csv Samples/tickets*.csv Tests/*/Fixtures/logs/*.csv) ;;
     dates) max_len=64; seeds=() ;;
     xlsx) max_len=65536; seeds=(Tests/XLSXImportTests/Fixtures/*.xlsx Fuzz/seeds/xlsx/*) ;;
+    cache) max_len=65536; seeds=() ;;
     *) max_len=65536; seeds=() ;;
   esac
   [ -d "Fuzz/seeds/$t" ] && seeds+=(Fuzz/seeds/"$t"/*)

@@ -22,15 +22,29 @@ enum CLI {
     var stderr: String
   }
 
-  /// Runs `escalation args…` with `stdin` bytes, `NO_COLOR` set, and returns what it printed.
+  /// The environment of every command a test runs: this process's, with the event cache off
+  /// (`ESCALATION_NO_CACHE=1`) and pointed away from the user's (`XDG_CACHE_HOME` in a
+  /// temporary directory), so that no test depends on or touches a cache unless it asks
+  /// (CacheCLITests). `NO_COLOR` is set too.
+  static var environment: [String: String] {
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    env["ESCALATION_NO_CACHE"] = "1"
+    env["XDG_CACHE_HOME"] =
+      FileManager.default.temporaryDirectory.appendingPathComponent("escalation-tests-no-cache")
+      .path
+    return env
+  }
+
+  /// Runs `escalation args…` with `stdin` bytes in ``environment`` (with `environment` added),
+  /// and returns what it printed.
   static func run(
     _ args: [String], stdin: Data? = nil, cwd: URL? = nil, environment: [String: String] = [:]
   ) throws -> Result {
     let p = Process()
     p.executableURL = productsDirectory.appendingPathComponent("escalation")
     p.arguments = args
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
+    var env = CLI.environment
     for (k, v) in environment { env[k] = v }
     p.environment = env
     if let cwd { p.currentDirectoryURL = cwd }

@@ -98,6 +98,7 @@ import Testing
     sh.executableURL = URL(fileURLWithPath: "/bin/sh")
     sh.arguments = ["-c", binary + hint.dropFirst("escalation".count) + " 2>&1 >/dev/null"]
     sh.currentDirectoryURL = dir
+    sh.environment = CLI.environment
     let out = Pipe()
     sh.standardOutput = out
     try sh.run()

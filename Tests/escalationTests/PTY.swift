@@ -23,8 +23,7 @@ enum PTY {
     p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
     // -q: no banner; -e: the command's exit status; -c: the command; /dev/null: no typescript.
     p.arguments = ["-qec", command, "/dev/null"]
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
+    var env = CLI.environment
     env["TERM"] = "dumb"
     for (k, v) in environment { env[k] = v }
     p.environment = env

@@ -90,7 +90,8 @@ struct CacheReader {
           return
         }
         var e = Event(
-          ticket: ticket, time: Int64(
+          ticket: ticket,
+          time: Int64(
             littleEndian: b.loadUnaligned(fromByteOffset: p, as: Int64.self)),
           kind: k, level: nil, category: nil, owner: owner, note: note, line: line)
         e.levelRaw = level

@@ -34,20 +34,27 @@ public enum EventCacheCodec {
     w.events(log.events)
     w.u64(UInt64(log.findings.count))
     for f in log.findings { w.finding(f) }
+    seal(&w.bytes, key: key)
+    return w.bytes
+  }
+
+  /// Writes the header of `bytes` (whose first 48 bytes are its room) for the payload after
+  /// it and `key`. Also used by the tests and the fuzz target to make a damaged payload pass
+  /// the checksums, so that the checks behind them are exercised.
+  static func seal(_ bytes: inout [UInt8], key: String) {
+    guard bytes.count >= headerSize else { return }
     var header = CacheWriter()
     header.bytes = magic
     header.u32(formatVersion)
     header.u32(UInt32(headerSize))
-    let payloadLength = w.bytes.count - headerSize
-    header.u64(UInt64(payloadLength))
+    header.u64(UInt64(bytes.count - headerSize))
     header.u64(
-      w.bytes.withUnsafeBytes {
+      bytes.withUnsafeBytes {
         CacheChecksum.hash(UnsafeRawBufferPointer(rebasing: $0[headerSize...]))
       })
     header.u64(CacheChecksum.hash(key))
     header.u64(0)
-    w.bytes.replaceSubrange(0..<headerSize, with: header.bytes)
-    return w.bytes
+    bytes.replaceSubrange(0..<headerSize, with: header.bytes)
   }
 
   /// The log stored in `bytes` under `key`; `nil` when the bytes are not a complete, intact
@@ -92,10 +99,15 @@ public enum EventCacheCodec {
     -> UnsafeRawBufferPointer?
   {
     guard bytes.count >= headerSize, bytes.starts(with: magic) else { return nil }
-    func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
-    func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+    func u32(_ at: Int) -> UInt32 {
+      UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+    }
+    func u64(_ at: Int) -> UInt64 {
+      UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+    }
     guard u32(8) == formatVersion, u32(12) == UInt32(headerSize),
-      u64(16) == UInt64(bytes.count - headerSize), u64(32) == CacheChecksum.hash(key)
+      u64(16) == UInt64(bytes.count - headerSize), u64(32) == CacheChecksum.hash(key),
+      u64(40) == 0
     else { return nil }
     let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
     guard CacheChecksum.hash(payload) == u64(24) else { return nil }
