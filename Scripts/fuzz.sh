@@ -45,7 +45,7 @@ for t in "${targets[@]}"; do
       -lcsv -lxml2 -lz -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   elif [ "$t" = cache ]; then
     # The event cache's codec and the types it reads back, over CSVImport (positions).
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
       -module-name CSVImport -I "$out" -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }

@@ -40,7 +40,11 @@ public enum EventCacheKey {
   /// modification time, so that a rebuilt tool never reads what an earlier build wrote.
   static let toolBuild: String = {
     var build = "unknown"
-    if let exe = FileIdentity(path: "/proc/self/exe") { build = exe.description }
+    // Not its change time, which a hard link (perf's build-id cache, a backup) moves.
+    if let exe = FileIdentity(path: "/proc/self/exe") {
+      build = "dev=\(exe.device) ino=\(exe.inode) size=\(exe.size) "
+        + "mtime=\(exe.modified.tv_sec).\(exe.modified.tv_nsec)"
+    }
     return FindingsReport.toolVersion + " " + build
   }()
 }
