@@ -47,7 +47,7 @@ import Testing
     #expect(r.stdout.isEmpty)
     #expect(
       r.stderr
-        == "escalation: error: no command 'nosuch'; the commands are template, validate, import, sample, metrics, report, explain, profile (escalation help COMMAND)\n"
+        == "escalation: error: no command 'nosuch'; the commands are template, validate, import, sample, metrics, report, explain, profile, cache (escalation help COMMAND)\n"
     )
     let ok = try CLI.run(["help", "import"])
     #expect(ok.status == 0)
