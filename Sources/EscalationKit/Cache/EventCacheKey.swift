@@ -42,7 +42,8 @@ public enum EventCacheKey {
     var build = "unknown"
     // Not its change time, which a hard link (perf's build-id cache, a backup) moves.
     if let exe = FileIdentity(path: "/proc/self/exe") {
-      build = "dev=\(exe.device) ino=\(exe.inode) size=\(exe.size) "
+      build =
+        "dev=\(exe.device) ino=\(exe.inode) size=\(exe.size) "
         + "mtime=\(exe.modified.tv_sec).\(exe.modified.tv_nsec)"
     }
     return FindingsReport.toolVersion + " " + build
