@@ -74,8 +74,11 @@ import Testing
     posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     var cargs = argv.map { strdup($0) } + [nil]
     defer { for a in cargs { free(a) } }
+    // The tests' environment (the event cache off and away from the user's).
+    var cenv = CLI.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for e in cenv { free(e) } }
     var pid: pid_t = 0
-    let rc = posix_spawn(&pid, argv[0], &actions, &attr, &cargs, environ)
+    let rc = posix_spawn(&pid, argv[0], &actions, &attr, &cargs, &cenv)
     guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
     return pid
   }
