@@ -129,3 +129,18 @@ import Testing
       EventCache.fromEnvironment(["HOME": "/h", "ESCALATION_CACHE_MAX": "1M"])?.capacity == 1 << 20)
   }
 }
+
+/// A guard for whoever adds an import option: `LogImportOptions.cacheFingerprint` must key
+/// every option that can change the events (docs/cache.md), or a cached log would be served
+/// for the old behaviour. The list below is the options the fingerprint covers (`cache` is
+/// the cache itself); a new stored property fails this test until it is keyed and listed.
+@Suite struct EventCacheKeyCoverageTests {
+  @Test func everyImportOptionIsKeyed() {
+    let names = Mirror(reflecting: LogImportOptions()).children.compactMap(\.label)
+    #expect(
+      Set(names) == [
+        "matrix", "categoryLabels", "sheet", "layout", "headerMap", "dateOrder", "zone",
+        "delimiter", "values", "profile", "absentFields", "cache",
+      ])
+  }
+}
