@@ -19,6 +19,12 @@ echo "== escalation metrics Samples/service-desk-2026-fr.csv --month 2026-10 --t
 echo "   (a year of a French service desk with about 2,000 tickets; the escalation rates of October)"
 "$bin" metrics Samples/service-desk-2026-fr.csv --month 2026-10 --tz Europe/Paris --format csv
 echo
+echo "== escalation metrics Samples/service-desk-2026-fr.csv --profile Samples/service-desk-fr.toml --month 2026-10 --table sla"
+echo "   (the same desk with its profile: a Paris business calendar, SLA targets in business hours,"
+echo "    4 business hours at level 1 for guidance requests)"
+"$bin" metrics Samples/service-desk-2026-fr.csv --profile Samples/service-desk-fr.toml \
+  --month 2026-10 --table sla
+echo
 echo "== escalation report Samples/service-desk-2026-fr.csv --month 2026-10 --tz Europe/Paris --lang fr --sla 1=24h,2=48h,3=72h,4=120h"
 "$bin" report Samples/service-desk-2026-fr.csv --month 2026-10 --tz Europe/Paris --lang fr \
   --sla 1=24h,2=48h,3=72h,4=120h

@@ -114,4 +114,26 @@ import XLSXTestSupport
     #expect(lines.first?.hasPrefix("ticket,category,label,level,start,end,calendar_hours") == true)
     #expect(lines.count == stays + 1)
   }
+
+  /// The bundled profile (Samples/service-desk-fr.toml, run by Scripts/demo.sh) reads: its
+  /// calendar makes the level targets business hours (16 bh = 57 600 s) and guidance requests
+  /// get 4 business hours (14 400 s) at level 1.
+  @Test func theBundledProfileReads() throws {
+    let profile = CLI.samples.appendingPathComponent("service-desk-fr.toml").path
+    let r = try CLI.run([
+      "metrics", desk, "--profile", profile, "--month", "2026-10", "--format", "json", "--table",
+      "sla",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let sla = try #require(
+      (try ShellIntegrationCLITests.parse(r.stdout) as? [String: Any])?["sla"] as? [String: Any])
+    let rows = try #require(sla["rows"] as? [[String: Any]])
+    func target(_ c: String, _ l: Int) -> Int? {
+      rows.first { $0["category"] as? String == c && $0["level"] as? Int == l }?["targetSeconds"]
+        as? Int
+    }
+    #expect(target("guidance-acquisition", 1) == 14_400)
+    #expect(target("operational-challenges", 1) == 57_600)
+    #expect((sla["clocks"] as? [String: Any])?["1"] as? String == "business")
+  }
 }
