@@ -11,6 +11,8 @@ final class SheetHandler: XMLHandler {
   let strings: SharedStrings
   let dateStyles: [Bool]
   let date1904: Bool
+  /// Records already given by an earlier reading of the part (see ``WorkbookPackage/parse``).
+  let skipRecords: Int
   let body: (borrowing CSVRecord) throws -> Void
 
   // The state below is touched for every cell from libxml2's callbacks, one at a time on one
@@ -37,13 +39,14 @@ final class SheetHandler: XMLHandler {
 
   init(
     file: String, sheet: String, strings: SharedStrings, dateStyles: [Bool], date1904: Bool,
-    body: @escaping (borrowing CSVRecord) throws -> Void
+    skipRecords: Int = 0, body: @escaping (borrowing CSVRecord) throws -> Void
   ) {
     self.file = file
     self.sheet = sheet
     self.strings = strings
     self.dateStyles = dateStyles
     self.date1904 = date1904
+    self.skipRecords = skipRecords
     self.body = body
     storage.reserveCapacity(4096)
     ends.reserveCapacity(64)
@@ -62,7 +65,7 @@ final class SheetHandler: XMLHandler {
     case UInt8(ascii: "c") where name[1] == 0: startCell(a)
     case UInt8(ascii: "v") where name[1] == 0:
       collecting = true
-      text.removeAll(keepingCapacity: true)
+      if !text.isEmpty { text.removeAll(keepingCapacity: true) }
     case UInt8(ascii: "t") where name[1] == 0:
       if inInline && !inPhonetic { collecting = true }
     case UInt8(ascii: "r"):
@@ -73,7 +76,7 @@ final class SheetHandler: XMLHandler {
       }
     case UInt8(ascii: "i") where XMLText.equals(name, "is"):
       inInline = true
-      text.removeAll(keepingCapacity: true)
+      if !text.isEmpty { text.removeAll(keepingCapacity: true) }
     case UInt8(ascii: "c") where XMLText.equals(name, "col"):
       if let h = a.value("hidden"), h.first == UInt8(ascii: "1") || h.first == UInt8(ascii: "t") {
         hiddenColumns += 1
@@ -176,7 +179,7 @@ final class SheetHandler: XMLHandler {
     if let s = a.value("s").flatMap(XMLText.integer), s < dateStyles.count {
       dateStyle = dateStyles[s]
     }
-    text.removeAll(keepingCapacity: true)
+    if !text.isEmpty { text.removeAll(keepingCapacity: true) }
   }
 
   private func endCell() {
@@ -221,6 +224,7 @@ final class SheetHandler: XMLHandler {
     while count > 0 && ends[count - 1] == (count >= 2 ? ends[count - 2] : 0) { count -= 1 }
     guard count > 0 else { return }
     records += 1
+    if records <= skipRecords { return }
     storage.withUnsafeBufferPointer { s in
       ends.withUnsafeBufferPointer { e in
         let record = CSVRecord(

@@ -14,9 +14,17 @@ final class WorkbookPackage {
   private var entries: [String: Entry] = [:]
 
   let limits: WorkbookLimits
+  /// How the parts are read: the byte scanner (libxml2 where it bails), or libxml2 alone.
+  let reading: XMLReading
+  /// The parts libxml2 read again after the scanner, and why (for the tests).
+  private(set) var replays: [String] = []
 
-  init(path: String, displayName: String, data: Data?, limits: WorkbookLimits) throws(CSVError) {
+  init(
+    path: String, displayName: String, data: Data?, limits: WorkbookLimits,
+    reading: XMLReading = .scanner
+  ) throws(CSVError) {
     self.limits = limits
+    self.reading = reading
     self.path = path
     self.displayName = displayName
     do {
@@ -73,9 +81,15 @@ final class WorkbookPackage {
     (name.hasPrefix("/") ? String(name.dropFirst()) : name).lowercased()
   }
 
-  /// Streams part `name` through `handler` (throws ``CSVError/workbook(_:)`` for a damaged entry,
-  /// malformed XML or a part past `cap` bytes once inflated). `sheet` positions the errors.
-  func parse(_ name: String, with handler: XMLHandler, cap: Int64, sheet: String? = nil) throws {
+  /// Streams part `name` through a handler `make(nil)` gives (throws ``CSVError/workbook(_:)``
+  /// for a damaged entry, malformed XML or a part past `cap` bytes once inflated) and returns
+  /// it. `sheet` positions the errors. With ``XMLReading/scanner``, a part the byte scanner does
+  /// not read to the end (a construct outside its subset, malformed XML, a damaged entry) is
+  /// read again from its start by libxml2 into `make(first)`, which says what is wrong: so
+  /// records and findings are libxml2's, and a sheet handler skips the records already given.
+  func parse<H: XMLHandler>(
+    _ name: String, cap: Int64, sheet: String? = nil, _ make: (H?) -> H
+  ) throws -> H {
     guard let entry = entries[WorkbookPackage.key(name)] else {
       throw CSVError.workbook(
         WorkbookProblem(
@@ -83,30 +97,61 @@ final class WorkbookPackage {
           message: "the part \(name) is missing from the package; \(WorkbookPackage.resave)"))
     }
     if entry.uncompressedSize > UInt64(cap) { throw capError(name, cap, sheet) }
+    let first = make(nil)
+    guard reading == .scanner else {
+      try parseWithLibXML2(entry, name, cap: cap, sheet: sheet, handler: first)
+      return first
+    }
+    let scanner = XMLByteScanner(handler: first)
+    do {
+      try inflate(entry, cap: cap) { try scanner.feed($0) }
+      try scanner.finish()
+      return first
+    } catch  where first.failure != nil {
+      throw first.failure!  // what the handler raised (a cell past the limits, a record refused)
+    } catch {
+      replays.append("\(name): \((error as? XMLScanBail)?.reason ?? "\(error)")")
+      let second = make(first)
+      try parseWithLibXML2(entry, name, cap: cap, sheet: sheet, handler: second)
+      return second
+    }
+  }
+
+  /// Inflates `entry` in chunks into `feed`, under `cap`, and compares its CRC-32.
+  private func inflate(
+    _ entry: Entry, cap: Int64, _ feed: (UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    var inflated: Int64 = 0
+    var crc: UInt = 0
+    // ZIPFoundation's CRC is skipped (its Linux loop was a tenth of an import's time and
+    // `extract(_:consumer:)` does not compare it): zlib's, compared below.
+    _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: true) { data in
+      inflated += Int64(data.count)
+      if inflated > cap { throw CapExceeded() }
+      try data.withUnsafeBytes { bytes in
+        if let p = bytes.baseAddress, bytes.count > 0 {
+          crc = crc32(crc, p.assumingMemoryBound(to: UInt8.self), UInt32(bytes.count))
+        }
+        try feed(bytes)
+      }
+    }
+    if entry.checksum != 0 && UInt32(truncatingIfNeeded: crc) != entry.checksum {
+      throw Archive.ArchiveError.invalidCRC32
+    }
+  }
+
+  /// The reference reader: libxml2's push parser.
+  private func parseWithLibXML2(
+    _ entry: Entry, _ name: String, cap: Int64, sheet: String?, handler: XMLHandler
+  ) throws {
     let parser: XMLPushParser
     do {
       parser = try XMLPushParser(handler: handler)
     } catch {
       throw CSVError.readFailed(path: displayName, reason: error.message)
     }
-    var inflated: Int64 = 0
-    var crc: UInt = 0
     do {
-      // ZIPFoundation's CRC is skipped (its Linux loop was a tenth of an import's time and
-      // `extract(_:consumer:)` does not compare it): zlib's, compared below.
-      _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: true) { data in
-        inflated += Int64(data.count)
-        if inflated > cap { throw CapExceeded() }
-        try data.withUnsafeBytes { bytes in
-          if let p = bytes.baseAddress, bytes.count > 0 {
-            crc = crc32(crc, p.assumingMemoryBound(to: UInt8.self), UInt32(bytes.count))
-          }
-          try parser.feed(bytes)
-        }
-      }
-      if entry.checksum != 0 && UInt32(truncatingIfNeeded: crc) != entry.checksum {
-        throw Archive.ArchiveError.invalidCRC32
-      }
+      try inflate(entry, cap: cap) { try parser.feed($0) }
       try parser.finish()
     } catch let e as CSVError {
       throw e
@@ -149,6 +194,14 @@ final class WorkbookPackage {
           "the file starts as a ZIP archive (an .xlsx workbook) but the archive cannot be read "
           + "(\(detail)); it may be truncated or still being copied; \(resave)"))
   }
+}
+
+/// How the XML parts of a workbook are read.
+enum XMLReading: Sendable {
+  /// ``XMLByteScanner``, and libxml2 for a part it gives back.
+  case scanner
+  /// libxml2's push parser only: the reference the scanner is tested against.
+  case libxml2
 }
 
 /// Limits on what a workbook may ask of the reader (documented in the README).

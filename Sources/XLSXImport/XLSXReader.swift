@@ -39,6 +39,8 @@ public final class XLSXReader: RecordReader {
   public let date1904: Bool
 
   private let package: WorkbookPackage
+  /// The parts libxml2 read again after the byte scanner gave them back, and why.
+  var replayedParts: [String] { package.replays }
   private let sheetPart: String
   private let strings: SharedStrings
   private let dateStyles: [Bool]
@@ -49,9 +51,18 @@ public final class XLSXReader: RecordReader {
     path: String, data: [UInt8]? = nil, sheet choice: SheetChoice? = nil,
     limits: WorkbookLimits = WorkbookLimits()
   ) throws(CSVError) {
+    try self.init(path: path, data: data, sheet: choice, limits: limits, reading: .scanner)
+  }
+
+  /// The same, the parts read as `reading` says (tests compare the scanner with libxml2).
+  convenience init(
+    path: String, data: [UInt8]? = nil, sheet choice: SheetChoice? = nil,
+    limits: WorkbookLimits = WorkbookLimits(), reading: XMLReading
+  ) throws(CSVError) {
     let name = path == "-" ? "<stdin>" : path
     let package = try WorkbookPackage(
-      path: path, displayName: name, data: data.map { Data($0) }, limits: limits)
+      path: path, displayName: name, data: data.map { Data($0) }, limits: limits,
+      reading: reading)
     try self.init(package: package, choice: choice)
   }
 
@@ -60,8 +71,16 @@ public final class XLSXReader: RecordReader {
     bytes: [UInt8], name: String, sheet choice: SheetChoice? = nil,
     limits: WorkbookLimits = WorkbookLimits()
   ) throws(CSVError) {
+    try self.init(bytes: bytes, name: name, sheet: choice, limits: limits, reading: .scanner)
+  }
+
+  /// The same, the parts read as `reading` says.
+  convenience init(
+    bytes: [UInt8], name: String, sheet choice: SheetChoice? = nil,
+    limits: WorkbookLimits = WorkbookLimits(), reading: XMLReading
+  ) throws(CSVError) {
     let package = try WorkbookPackage(
-      path: name, displayName: name, data: Data(bytes), limits: limits)
+      path: name, displayName: name, data: Data(bytes), limits: limits, reading: reading)
     try self.init(package: package, choice: choice)
   }
 
@@ -71,40 +90,40 @@ public final class XLSXReader: RecordReader {
     displayName = package.displayName
     let name = package.displayName
     do {
-      let types = ContentTypesHandler()
       guard package.has("[Content_Types].xml") else {
         throw XLSXReader.notAWorkbook(name, package.has("mimetype") || package.has("content.xml"))
       }
-      try package.parse("[Content_Types].xml", with: types, cap: package.limits.smallPartBytes)
+      let small = package.limits.smallPartBytes
+      let types = try package.parse("[Content_Types].xml", cap: small) { _ in
+        ContentTypesHandler()
+      }
       guard let main = types.workbookPart.map({ RelationshipsHandler.resolve($0, from: "") })
       else {
         throw XLSXReader.notAWorkbook(name, false)
       }
-      let workbook = WorkbookHandler()
-      try package.parse(main, with: workbook, cap: package.limits.smallPartBytes)
+      let workbook = try package.parse(main, cap: small) { _ in WorkbookHandler() }
       date1904 = workbook.date1904
       let relsPart = RelationshipsHandler.resolve(
         "_rels/" + (main.split(separator: "/").last.map(String.init) ?? "") + ".rels", from: main)
-      let rels = RelationshipsHandler()
-      try package.parse(relsPart, with: rels, cap: package.limits.smallPartBytes)
+      let rels = try package.parse(relsPart, cap: small) { _ in RelationshipsHandler() }
       let worksheets = workbook.sheets.filter {
         rels.targets[$0.relationship]?.type.hasSuffix("/worksheet") ?? false
       }
       sheets = worksheets
       sheet = try XLSXReader.choose(worksheets, choice, file: name)
       sheetPart = RelationshipsHandler.resolve(rels.targets[sheet.relationship]!.target, from: main)
-      let styles = StylesHandler()
+      var styles = StylesHandler()
       if let s = rels.target(ofType: "styles") {
-        try package.parse(
-          RelationshipsHandler.resolve(s, from: main), with: styles,
-          cap: package.limits.smallPartBytes)
+        styles = try package.parse(RelationshipsHandler.resolve(s, from: main), cap: small) {
+          _ in StylesHandler()
+        }
       }
       dateStyles = styles.isDate
-      let shared = SharedStringsHandler()
+      var shared = SharedStringsHandler()
       if let s = rels.target(ofType: "sharedStrings") {
-        try package.parse(
-          RelationshipsHandler.resolve(s, from: main), with: shared,
-          cap: package.limits.sharedStringsBytes)
+        shared = try package.parse(
+          RelationshipsHandler.resolve(s, from: main), cap: package.limits.sharedStringsBytes
+        ) { _ in SharedStringsHandler() }
       }
       strings = SharedStrings(bytes: shared.bytes, ends: shared.ends)
     } catch let e as CSVError {
@@ -170,11 +189,14 @@ public final class XLSXReader: RecordReader {
     precondition(!used, "XLSXReader.forEachRecord can run once")
     used = true
     try withoutActuallyEscaping(body) { body in
-      let handler = SheetHandler(
-        file: displayName, sheet: sheet.name, strings: strings, dateStyles: dateStyles,
-        date1904: date1904, body: body)
-      try package.parse(
-        sheetPart, with: handler, cap: package.limits.sheetPartBytes, sheet: sheet.name)
+      let handler = try package.parse(
+        sheetPart, cap: package.limits.sheetPartBytes, sheet: sheet.name
+      ) { (first: SheetHandler?) in
+        // Read again by libxml2 after the scanner: the records given already are skipped.
+        SheetHandler(
+          file: displayName, sheet: sheet.name, strings: strings, dateStyles: dateStyles,
+          date1904: date1904, skipRecords: first?.records ?? 0, body: body)
+      }
       recordCount = handler.records
       collectNotices(handler)
     }

@@ -171,46 +171,10 @@ enum MiniWorkbook {
   /// ``CSVError``; anything else (a trap, another error) fails. Fuzz/xlsx.swift does the same
   /// at length with libFuzzer; this is the quick, deterministic run in `swift test`.
   @Test func mutatedWorkbooksNeverTrap() throws {
-    let rows = """
-      <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>\
-      <row r="2" hidden="1"><c r="A2" s="1"><v>46298.5</v></c><c r="B2" t="inlineStr"><is><t>x</t></is></c></row>\
-      <row r="3"><c r="C3" t="e"><v>#N/A</v></c><c r="D3" t="b"><v>1</v></c></row>
-      """
-    let sheet = Array(MiniWorkbook.sheet(rows).utf8)
-    let package = try MiniWorkbook.make(sheet: String(decoding: sheet, as: UTF8.self))
-    let hostile = [
-      "<c r=\"XFD1048576\" t=\"s\"><v>99999999999</v></c>", "<row r=\"1048577\">", "&#0;",
-      "<c t=\"s\"><v>2</v></c>", "<row>", "</row>", "<c r=\"\"/>", "<is><t>", "]]>",
-      "<c s=\"999999\"><v>1e308</v></c>", "<c s=\"1\"><v>-5</v></c>",
-    ].map { Array($0.utf8) }
     var rng = SplitMix64(seed: 13)
     var outcomes = [0, 0]
     for i in 0..<400 {
-      let bytes: [UInt8]
-      switch i % 4 {
-      case 0:  // flip 1 to 8 bytes of the package
-        var b = package
-        for _ in 0...rng.below(8) { b[rng.below(b.count)] ^= UInt8(1 + rng.below(255)) }
-        bytes = b
-      case 1:  // the package cut
-        bytes = Array(package.prefix(rng.below(package.count)))
-      case 2:  // the sheet XML cut or with a slice repeated
-        var s = sheet
-        let a = rng.below(s.count)
-        let n = rng.below(s.count - a + 1)
-        if rng.below(2) == 0 {
-          s.removeSubrange(a..<(a + n))
-        } else {
-          s.insert(contentsOf: s[a..<(a + n)], at: rng.below(s.count + 1))
-        }
-        bytes = try MiniWorkbook.pack(
-          MiniWorkbook.parts(sheet: "").dropLast() + [("xl/worksheets/sheet1.xml", s)])
-      default:  // a hostile token spliced into the sheet XML
-        var s = sheet
-        s.insert(contentsOf: hostile[rng.below(hostile.count)], at: rng.below(s.count + 1))
-        bytes = try MiniWorkbook.pack(
-          MiniWorkbook.parts(sheet: "").dropLast() + [("xl/worksheets/sheet1.xml", s)])
-      }
+      let bytes = try MiniWorkbook.mutant(i, &rng)
       do {
         let reader = try XLSXReader(bytes: bytes, name: "mutant-\(i).xlsx")
         var last = 0
@@ -231,6 +195,54 @@ enum MiniWorkbook {
     // Both outcomes occur (a run where every mutant fails, or none does, tests too little):
     // with seed 13, 15 mutants read and 385 fail with a finding.
     #expect(outcomes == [15, 385], "\(outcomes)")
+  }
+}
+
+extension MiniWorkbook {
+  /// The sheet the mutants start from: shared and inline strings, a hidden row, a date, an
+  /// error and a boolean.
+  static let mutationSheet = Array(
+    sheet(
+      """
+      <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>\
+      <row r="2" hidden="1"><c r="A2" s="1"><v>46298.5</v></c><c r="B2" t="inlineStr"><is><t>x</t></is></c></row>\
+      <row r="3"><c r="C3" t="e"><v>#N/A</v></c><c r="D3" t="b"><v>1</v></c></row>
+      """
+    ).utf8)
+  static let mutationPackage = Result {
+    try make(sheet: String(decoding: mutationSheet, as: UTF8.self))
+  }
+  static let hostile = [
+    "<c r=\"XFD1048576\" t=\"s\"><v>99999999999</v></c>", "<row r=\"1048577\">", "&#0;",
+    "<c t=\"s\"><v>2</v></c>", "<row>", "</row>", "<c r=\"\"/>", "<is><t>", "]]>",
+    "<c s=\"999999\"><v>1e308</v></c>", "<c s=\"1\"><v>-5</v></c>",
+  ].map { Array($0.utf8) }
+
+  /// Damaged variant `i` of the mutation workbook, drawn from `rng`: bytes of the package
+  /// flipped, the package cut, the sheet XML cut or with a slice repeated, or a hostile token
+  /// spliced into the sheet XML.
+  static func mutant(_ i: Int, _ rng: inout SplitMix64) throws -> [UInt8] {
+    let package = try mutationPackage.get()
+    var s = mutationSheet
+    switch i % 4 {
+    case 0:  // flip 1 to 8 bytes of the package
+      var b = package
+      for _ in 0...rng.below(8) { b[rng.below(b.count)] ^= UInt8(1 + rng.below(255)) }
+      return b
+    case 1:  // the package cut
+      return Array(package.prefix(rng.below(package.count)))
+    case 2:  // the sheet XML cut or with a slice repeated
+      let a = rng.below(s.count)
+      let n = rng.below(s.count - a + 1)
+      if rng.below(2) == 0 {
+        s.removeSubrange(a..<(a + n))
+      } else {
+        s.insert(contentsOf: s[a..<(a + n)], at: rng.below(s.count + 1))
+      }
+    default:  // a hostile token spliced into the sheet XML
+      s.insert(contentsOf: hostile[rng.below(hostile.count)], at: rng.below(s.count + 1))
+    }
+    return try pack(parts(sheet: "").dropLast() + [("xl/worksheets/sheet1.xml", s)])
   }
 }
 
