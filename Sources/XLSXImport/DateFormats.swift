@@ -10,6 +10,7 @@ enum DateFormats {
   /// the whole text is a number.
   static func number(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
     guard !text.isEmpty, text.count < 64 else { return nil }
+    if let v = shortDecimal(text) { return v }
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buf in
       for (i, b) in text.enumerated() { buf[i] = CChar(bitPattern: b) }
       buf[text.count] = 0
@@ -18,6 +19,34 @@ enum DateFormats {
       guard let end, end - buf.baseAddress! == text.count else { return nil }
       return v
     }
+  }
+
+  /// `digits[.digits]` with at most 16 digits whose value as an integer is below 2^53 (as
+  /// serials are written): that integer over a power of ten up to 10^22, both exact doubles,
+  /// so the one division rounds correctly and gives strtod's value (Clinger's fast path)
+  /// without its cost. `nil` for anything else (strtod reads it).
+  @inline(__always)
+  static func shortDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard !text.isEmpty, text.count <= 17 else { return nil }
+    var mantissa: Int64 = 0
+    var digits = 0
+    var point = -1
+    for (i, b) in text.enumerated() {
+      if b >= 0x30 && b <= 0x39 {
+        mantissa = mantissa * 10 + Int64(b - 0x30)
+        digits += 1
+      } else if b == UInt8(ascii: ".") && point < 0 && i > 0 && i < text.count - 1 {
+        point = i
+      } else {
+        return nil
+      }
+    }
+    guard digits <= 16, mantissa < 1 << 53 else { return nil }
+    var scale = 1.0
+    if point >= 0 {
+      for _ in 0..<(text.count - 1 - point) { scale *= 10 }
+    }
+    return Double(mantissa) / scale
   }
 
   /// Excel's built-in date and time formats: 14–22 (`m/d/yyyy`, `d-mmm-yy`, …, `h:mm`,
