@@ -71,7 +71,8 @@ struct Metrics: ParsableCommand {
       if format == .json, case .object(var fields) = renderer.json(table: table) {
         // The profile used, beside the figures (the renderer knows figures only).
         fields.append(("profile", ProfileJSON.value(importing.profile)))
-        try writer.write(JSON.object(fields).serialized() + "\n")
+        let bytes = JSON.object(fields).serializedBytes(suffix: "\n")
+        try bytes.withUnsafeBufferPointer { b throws(OutputError) in try writer.write(bytes: b) }
       } else {
         try writer.write(renderer.render(format, table: table, color: color))
       }

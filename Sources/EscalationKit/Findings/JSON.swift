@@ -18,72 +18,16 @@ public indirect enum JSON: Sendable, Equatable {
 
   /// The JSON text; `pretty` indents with two spaces.
   public func serialized(pretty: Bool = true) -> String {
-    var out = ""
-    write(to: &out, indent: pretty ? 0 : nil)
-    return out
+    String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
   }
 
-  private func write(to out: inout String, indent: Int?) {
-    switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
-    case .number(let d):
-      if !d.isFinite {
-        out += "null"
-      } else if d == d.rounded() && abs(d) < 1e15 {
-        out += String(Int64(d))
-      } else {
-        var s = String(format6(d))
-        if s.hasPrefix(".") { s = "0" + s }
-        out += s
-      }
-    case .string(let s): JSON.escape(s, into: &out)
-    case .array(let a):
-      if a.isEmpty {
-        out += "[]"
-        return
-      }
-      out += "["
-      for (i, v) in a.enumerated() {
-        if i > 0 { out += "," }
-        if let indent {
-          out += "\n" + String(repeating: "  ", count: indent + 1)
-          v.write(to: &out, indent: indent + 1)
-        } else {
-          v.write(to: &out, indent: nil)
-        }
-      }
-      if let indent { out += "\n" + String(repeating: "  ", count: indent) }
-      out += "]"
-    case .object(let o):
-      if o.isEmpty {
-        out += "{}"
-        return
-      }
-      out += "{"
-      for (i, (k, v)) in o.enumerated() {
-        if i > 0 { out += "," }
-        if let indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
-        JSON.escape(k, into: &out)
-        out += indent == nil ? ":" : ": "
-        v.write(to: &out, indent: indent.map { $0 + 1 })
-      }
-      if let indent { out += "\n" + String(repeating: "  ", count: indent) }
-      out += "}"
-    }
-  }
-
-  private func format6(_ d: Double) -> String {
-    // Round to 6 decimals without Foundation's formatter, then trim zeros.
-    let scaled = (d * 1_000_000).rounded()
-    let neg = scaled < 0
-    let v = Int64(abs(scaled))
-    let ip = v / 1_000_000
-    var fp = String(v % 1_000_000)
-    fp = String(repeating: "0", count: 6 - fp.count) + fp
-    while fp.hasSuffix("0") { fp.removeLast() }
-    return (neg ? "-" : "") + String(ip) + (fp.isEmpty ? "" : "." + fp)
+  /// The JSON text as UTF-8 bytes, `suffix` appended (e.g. a final newline); `pretty`
+  /// indents with two spaces. Written into one byte buffer: no intermediate strings.
+  public func serializedBytes(pretty: Bool = true, suffix: String = "") -> [UInt8] {
+    var w = JSONByteWriter()
+    w.write(self, indent: pretty ? 0 : nil)
+    w.append(suffix)
+    return w.out
   }
 
   static func escape(_ s: String, into out: inout String) {

@@ -234,6 +234,6 @@ public enum EventLogWriter {
 
   /// A JSON string literal.
   static func jsonString(_ s: String) -> [UInt8] {
-    Array(JSON.string(s).serialized(pretty: false).utf8)
+    JSON.string(s).serializedBytes(pretty: false)
   }
 }
