@@ -43,7 +43,39 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
   }
 
   /// `YYYY-MM-DDTHH:MM:SS`.
-  public var description: String {
+  public var description: String { formatted(suffix: nil) }
+
+  /// `YYYY-MM-DDTHH:MM:SS` then `suffix`: written byte by byte for the usual ranges (year
+  /// 0…9999, other fields 0…99), else with the general formatting below.
+  func formatted(suffix: UInt8?) -> String {
+    guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day),
+      (0...99).contains(hour), (0...99).contains(minute), (0...99).contains(second)
+    else { return slowDescription + (suffix.map { String(UnicodeScalar($0)) } ?? "") }
+    return String(unsafeUninitializedCapacity: 20) { b in
+      @inline(__always) func put2(_ v: Int, _ at: Int) {
+        b[at] = UInt8(truncatingIfNeeded: v / 10) &+ 0x30
+        b[at + 1] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
+      }
+      put2(year / 100, 0)
+      put2(year % 100, 2)
+      b[4] = UInt8(ascii: "-")
+      put2(month, 5)
+      b[7] = UInt8(ascii: "-")
+      put2(day, 8)
+      b[10] = UInt8(ascii: "T")
+      put2(hour, 11)
+      b[13] = UInt8(ascii: ":")
+      put2(minute, 14)
+      b[16] = UInt8(ascii: ":")
+      put2(second, 17)
+      guard let suffix else { return 19 }
+      b[19] = suffix
+      return 20
+    }
+  }
+
+  /// The general form: each field zero-padded to its width, as `String(v)` writes it.
+  private var slowDescription: String {
     func p(_ v: Int, _ w: Int) -> String {
       let s = String(v)
       return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
@@ -91,7 +123,7 @@ public enum CivilDate {
 
   /// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970 (UTC), without a formatter.
   public static func iso8601UTC(_ t: Int64) -> String {
-    LocalDateTime(secondsAsIfUTC: t).description + "Z"
+    LocalDateTime(secondsAsIfUTC: t).formatted(suffix: UInt8(ascii: "Z"))
   }
 }
 
