@@ -61,6 +61,113 @@ package enum Statistics {
     }
   }
 
+  /// Sorts each of `parts` ascending and returns all their values sorted: the same arrays as
+  /// sorting each part and their concatenation separately, with one sort instead of two. The
+  /// values are tagged with their part (4 low bits), sorted once, then split back in order.
+  package static func sortParts(_ parts: inout [[Int64]]) -> [Int64] {
+    var n = 0
+    var lo = Int64.max
+    var hi = Int64.min
+    for p in parts {
+      n += p.count
+      for x in p {
+        if x < lo { lo = x }
+        if x > hi { hi = x }
+      }
+    }
+    guard n > 256, parts.count <= 16, lo >= 0, hi < 1 << 59 else {
+      for i in parts.indices { sortDurations(&parts[i]) }
+      var total = parts.flatMap { $0 }
+      sortDurations(&total)
+      return total
+    }
+    var keys = [Int64]()
+    keys.reserveCapacity(n)
+    for (i, p) in parts.enumerated() {
+      for x in p { keys.append(x << 4 | Int64(i)) }
+    }
+    sortDurations(&keys)
+    var next = [Int](repeating: 0, count: parts.count)
+    var sum = 0
+    for i in parts.indices {
+      next[i] = sum
+      sum += parts[i].count
+    }
+    let starts = next
+    var split = [Int64](repeating: 0, count: n)
+    var total = [Int64](repeating: 0, count: n)
+    keys.withUnsafeBufferPointer { k in
+      split.withUnsafeMutableBufferPointer { sp in
+        total.withUnsafeMutableBufferPointer { tot in
+          for j in 0..<n {
+            let v = k[j] >> 4
+            let i = Int(k[j] & 15)
+            tot[j] = v
+            sp[next[i]] = v
+            next[i] += 1
+          }
+        }
+      }
+    }
+    for i in parts.indices { parts[i] = Array(split[starts[i]..<next[i]]) }
+    return total
+  }
+
+  /// What `percentile(0.5, sorted:)` gives for `v` sorted, found by selection instead of a
+  /// sort (`v` is reordered); `nil` for no values.
+  package static func median(selecting v: inout [Int64]) -> Double? {
+    let n = v.count
+    guard n > 64 else {
+      v.sort()
+      return percentile(0.5, sorted: v)
+    }
+    let rank = 0.5 * Double(n - 1)
+    let lo = Int(rank.rounded(.down))
+    let frac = rank - Double(lo)
+    guard v.withUnsafeMutableBufferPointer({ select($0, lo) }) else {
+      sortDurations(&v)
+      return percentile(0.5, sorted: v)
+    }
+    // Every value after `lo` is at least v[lo]: the next order statistic is their minimum.
+    var next = v[lo]
+    if lo + 1 < n {
+      next = v[lo + 1]
+      for x in v[(lo + 2)...] where x < next { next = x }
+    }
+    let a = Double(v[lo])
+    let b = Double(next)
+    return a + frac * (b - a)
+  }
+
+  /// Moves the `k`-th smallest value of `a` to `a[k]`, the smaller ones before it and the
+  /// larger after (Wirth's FIND, median-of-three pivot); `false` when it takes more than
+  /// about 3·log₂(n) rounds (`a` is then a permutation of what it was).
+  private static func select(_ a: UnsafeMutableBufferPointer<Int64>, _ k: Int) -> Bool {
+    var l = 0
+    var r = a.count - 1
+    var budget = 3 * (Int.bitWidth - a.count.leadingZeroBitCount) + 8
+    while l < r {
+      guard budget > 0 else { return false }
+      budget -= 1
+      let m = l + (r - l) / 2
+      let x = max(min(a[l], a[m]), min(max(a[l], a[m]), a[r]))
+      var i = l
+      var j = r
+      repeat {
+        while a[i] < x { i += 1 }
+        while x < a[j] { j -= 1 }
+        if i <= j {
+          a.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      } while i <= j
+      if j < k { l = i }
+      if k < i { r = j }
+    }
+    return true
+  }
+
   /// Mean of `values`; `nil` for no values.
   package static func mean(_ values: [Int64]) -> Double? {
     guard !values.isEmpty else { return nil }

@@ -139,4 +139,39 @@ import Testing
     Statistics.sortDurations(&b)
     #expect(b == (0..<500).map { Int64($0 - 249) })
   }
+
+  @Test func sortingPartsOnceAgreesWithSortingEachAndTheirTotal() async {
+    // Up to 9 parts (the summed groups), sizes around the 256-value threshold of the radix sort.
+    let part = Gen.int64(in: 0...(Int64(1) << 30)).array(of: 0...200)
+    await propertyCheck(count: 40, input: part.array(of: 1...9)) { input in
+      var parts = input
+      let total = Statistics.sortParts(&parts)
+      #expect(parts == input.map { $0.sorted() })
+      #expect(total == input.flatMap { $0 }.sorted())
+    }
+    // A negative value falls back to sorting each part and the total separately.
+    var parts: [[Int64]] = [(0..<300).map { Int64(150 - $0) }, [7, -400, 3]]
+    let total = Statistics.sortParts(&parts)
+    #expect(parts == [(0..<300).map { Int64($0 - 149) }, [-400, 3, 7]])
+    #expect(total == ([-400] + (0..<300).map { Int64($0 - 149) } + [3, 7]).sorted())
+  }
+
+  @Test func medianBySelectionAgreesWithThePercentileOfTheSortedValues() async {
+    // Few distinct values (many ties) and wide ones, odd and even counts, both sides of 64.
+    for range in [Int64(0)...5, Int64(0)...(Int64(1) << 40), Int64(-1000)...1000] {
+      await propertyCheck(count: 30, input: Gen.int64(in: range).array(of: 0...700)) { values in
+        var v = values
+        let median = Statistics.median(selecting: &v)
+        #expect(median == Statistics.percentile(0.5, sorted: values.sorted()))
+        #expect(v.sorted() == values.sorted())
+      }
+    }
+    // Worked by hand: 1…100 ascending, descending, all equal.
+    var up = (1...100).map { Int64($0) }
+    #expect(Statistics.median(selecting: &up) == 50.5)
+    var down = (1...101).reversed().map { Int64($0) }
+    #expect(Statistics.median(selecting: &down) == 51)
+    var same = [Int64](repeating: 7, count: 99)
+    #expect(Statistics.median(selecting: &same) == 7)
+  }
 }

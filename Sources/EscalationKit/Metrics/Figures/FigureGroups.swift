@@ -79,12 +79,15 @@ extension PerGroupLevel where Value == Int {
 extension PerGroupLevel where Value == [Int64] {
   /// Sorts each group's durations, then makes each level's total from all groups' (sorted).
   mutating func sortWithTotals() {
-    for g in GroupSlot.summed {
-      for l in 1...4 { Statistics.sortDurations(&self[g, level: l]) }
-    }
     for l in 1...4 {
-      self[.total, level: l] = GroupSlot.summed.flatMap { self[$0, level: l] }
-      Statistics.sortDurations(&self[.total, level: l])
+      // Moved out and back (not copied): each part is sorted in place.
+      var parts = GroupSlot.summed.map { g in
+        var v: [Int64] = []
+        swap(&v, &self[g, level: l])
+        return v
+      }
+      self[.total, level: l] = Statistics.sortParts(&parts)
+      for (i, g) in GroupSlot.summed.enumerated() { swap(&parts[i], &self[g, level: l]) }
     }
   }
 }
@@ -92,8 +95,12 @@ extension PerGroupLevel where Value == [Int64] {
 extension PerGroup where Value == [Int64] {
   /// Sorts each group's durations, then makes the total from all groups' (sorted).
   mutating func sortWithTotal() {
-    for g in GroupSlot.summed { Statistics.sortDurations(&self[g]) }
-    self[.total] = GroupSlot.summed.flatMap { self[$0] }
-    Statistics.sortDurations(&self[.total])
+    var parts = GroupSlot.summed.map { g in
+      var v: [Int64] = []
+      swap(&v, &self[g])
+      return v
+    }
+    self[.total] = Statistics.sortParts(&parts)
+    for (i, g) in GroupSlot.summed.enumerated() { swap(&parts[i], &self[g]) }
   }
 }

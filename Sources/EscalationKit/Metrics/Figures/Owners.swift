@@ -122,11 +122,11 @@ struct OwnerFigures {
   }
 
   static func row(_ s: inout Slot, name: String, level: Level?, sla: Bool) -> OwnerRow {
-    Statistics.sortDurations(&s.stays)
+    let median = Statistics.median(selecting: &s.stays)
     return OwnerRow(
       name: name, level: level, opened: s.opened, escalations: s.escalations,
       resolved: s.resolved, open: s.open, breached: sla ? s.breached : nil,
-      medianTimeAtLevel: Statistics.percentile(0.5, sorted: s.stays))
+      medianTimeAtLevel: median)
   }
 
   /// The name of ticket `t`'s owner ("" when none).
