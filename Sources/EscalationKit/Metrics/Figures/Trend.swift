@@ -155,11 +155,11 @@ enum TrendFigures {
     }
     return (0..<n).map { i in
       var v = ttr[i]
-      Statistics.sortDurations(&v)
+      let median = Statistics.median(selecting: &v)
       var row = TrendRow(
         month: months[i], start: bounds[i], end: bounds[i + 1], opened: opened[i],
         escalated: escalated[i], escalationMoves: moves[i], resolved: v.count,
-        medianTimeToResolution: Statistics.percentile(0.5, sorted: v), backlog: backlog[i],
+        medianTimeToResolution: median, backlog: backlog[i],
         slaStays: checked?.stays[i], slaBreaches: checked?.breaches[i])
       let k = GroupSlot.count
       row.categoryOpened = Array(catOpened[(i * k)..<(i * k + k)])
