@@ -14,9 +14,10 @@ out=.build-fuzz
 mkdir -p "$out"
 export SWIFT_BACKTRACE=enable=no
 csv_sources=(Sources/CSVImport/*.swift)
-kit_sources=$(find Sources/EscalationKit -name '*.swift')
+# The calendar's TOML reading (TOMLKit, a C++ library) is left out: no fuzz target reads TOML.
+kit_sources=$(find Sources/EscalationKit -name '*.swift' ! -name CalendarTOML.swift ! -name CalendarIntervals.swift)
 # CSVImport and EscalationKit import Diagnostics (no dependencies): build it as a module first.
-swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
+swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
   -module-name Diagnostics Sources/Diagnostics/*.swift \
   -emit-module-path "$out/Diagnostics.swiftmodule" -o "$out/libDiagnostics.a" \
   2>&1 | { grep -v "Cannot export local symbol" || true; }
@@ -57,19 +58,35 @@ for t in "${targets[@]}"; do
       "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libDiagnostics.a" -lcsv -o "$bin" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }
   elif [ "$t" = csv ] || [ "$t" = csvdiff ]; then
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzCSV -I "$out" \
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzCSV -I "$out" \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       "${csv_sources[@]}" "Fuzz/$t.swift" "$out/libDiagnostics.a" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   else
-    # EscalationKit imports CSVImport: build it as a module first.
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static \
-      -module-name CSVImport -I "$out" -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
+    # EscalationKit imports CSVImport and XLSXImport (over ZIPFoundation and libxml2): build
+    # them as static modules first.
+    [ -d .build/checkouts/ZIPFoundation ] || swift package resolve >/dev/null
+    zip=.build/checkouts/ZIPFoundation/Sources
+    c_flags=(-I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap
+      -I Sources/CLibXML2 -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap -Xcc -I/usr/include/libxml2
+      -I "$zip/CZLib" -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap")
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
+      -module-name ZIPFoundation -Xcc -D_GNU_SOURCE=1 -I "$zip/CZLib" \
+      -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" "$zip"/ZIPFoundation/*.swift \
+      -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a" \
+      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
+      -module-name CSVImport -I "$out" "${c_flags[@]}" \
       "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
+      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
+      -module-name XLSXImport -I "$out" "${c_flags[@]}" \
+      Sources/XLSXImport/*.swift -emit-module-path "$out/XLSXImport.swiftmodule" -o "$out/libXLSXImport.a" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }
     # shellcheck disable=SC2086
     swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzKit -I "$out" \
-      -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
-      $kit_sources "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libDiagnostics.a" -lcsv -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+      "${c_flags[@]}" $kit_sources "Fuzz/$t.swift" "$out/libXLSXImport.a" "$out/libZIPFoundation.a" \
+      "$out/libCSVImport.a" "$out/libDiagnostics.a" -lcsv -lxml2 -lz -o "$bin" \
+      2>&1 | { grep -v "Cannot export local symbol" || true; }
   fi
   corpus="$out/corpus-$t"
   mkdir -p "$corpus"
