@@ -29,15 +29,6 @@ struct SLAJudge {
     return max(to - from, 0)
   }
 
-  /// The instant a stay at level `l`, category `c`, started at `from` breaches: a stay ending
-  /// at `E` has breached if and only if `E` is after it. `nil` without a target, or when the
-  /// calendar never gives that much working time.
-  func breachInstant(level l: Int, category c: Int, from: Int64) -> Int64? {
-    guard let t = target(level: l, category: c) else { return nil }
-    if isBusiness(l, c), let index { return index.breachInstant(target: t, from: from) }
-    return from + t
-  }
-
   /// The SLA clock of stay `s` of ticket `t` up to `to`: its seconds in its target's clock
   /// minus its paused seconds in the same clock (docs/metrics.md#pauses).
   @inline(__always) func elapsed(stay s: Int, ticket t: Int, to: Int64, _ rec: Reconstruction)
@@ -80,8 +71,8 @@ struct SLAJudge {
     return breachInstant(level: l, category: c, remaining: left, from: from)
   }
 
-  /// The instant an open, unpaused stay at level `l`, category `c`, with `remaining` seconds
-  /// of its target left at `asOf` breaches, if it is not paused again.
+  /// The instant a stay at level `l`, category `c`, with `remaining` seconds of its target
+  /// left at `asOf` and unpaused from then on breaches.
   func breachInstant(level l: Int, category c: Int, remaining: Int64, from asOf: Int64) -> Int64? {
     if isBusiness(l, c), let index { return index.breachInstant(target: remaining, from: asOf) }
     return asOf + remaining

@@ -28,8 +28,7 @@ struct BacklogFigures {
       var breach: Bool? = nil
       var clock: BacklogSLA? = nil
       if let sla, let target = sla.target(stay: last, ticket: t, rec) {
-        let to = max(asOf, rec.stayStart[last])
-        let elapsed = sla.elapsed(stay: last, ticket: t, to: to, rec)
+        let elapsed = sla.elapsed(stay: last, ticket: t, to: rec.stayEnd(last, asOf: asOf), rec)
         breach = elapsed > target
         clock = BacklogSLA(
           elapsed: elapsed, target: target,

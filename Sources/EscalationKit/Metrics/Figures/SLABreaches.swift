@@ -75,7 +75,7 @@ struct SLAFigures {
       if s == range.upperBound - 1 { lastBreached = breached }
       if detailed && !breached && end == Reconstruction.never {
         checkAtRisk(
-          ticket: t, stay: s, target: target, remaining: target - elapsed, rec, period)
+          ticket: t, stay: s, target: target, remaining: target - elapsed, rec)
       }
     }
     for l in 1...4 where levelsBreached & (1 << (l - 1)) != 0 {
@@ -90,21 +90,14 @@ struct SLAFigures {
   /// An open stay with `remaining` seconds of its target left at the as-of: at risk when that
   /// is within the window, unless it is paused at the as-of (it cannot breach while paused).
   mutating func checkAtRisk(
-    ticket t: Int, stay s: Int, target: Int64, remaining: Int64, _ rec: Reconstruction,
-    _ period: ResolvedPeriod
+    ticket t: Int, stay s: Int, target: Int64, remaining: Int64, _ rec: Reconstruction
   ) {
     guard remaining <= (atRiskWindow ?? target / 4) else { return }
-    let l = Int(rec.stayLevel[s])
-    let c = Int(rec.category[t])
-    let at: Int64?
-    if rec.pauses(ofStay: s).isEmpty {
-      at = judge.breachInstant(level: l, category: c, from: rec.stayStart[s])
-    } else {
-      if rec.isPausedAtEnd(stay: s) { return }
-      let asOf = max(period.asOf, rec.stayStart[s])
-      at = judge.breachInstant(level: l, category: c, remaining: remaining, from: asOf)
+    // The instant the stay's clock runs out, unpaused spans walked; `nil` when a pause still
+    // running at the as-of comes first (a paused stay cannot breach).
+    if let at = judge.breachInstant(stay: s, ticket: t, rec) {
+      atRisk.append((t, s, at, remaining))
     }
-    if let at { atRisk.append((t, s, at, remaining)) }
   }
 
   /// Adds the paused seconds of stay `s` (up to `to`) to group `g`, level `l`.

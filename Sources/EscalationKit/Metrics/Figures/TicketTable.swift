@@ -60,10 +60,7 @@ struct TicketTable {
     guard let sla else { return 0 }
     var n = 0
     for s in rec.stays(of: t) {
-      let end =
-        rec.stayEnd[s] == Reconstruction.never
-        ? max(period.asOf, rec.stayStart[s]) : rec.stayEnd[s]
-      if sla.breaches(stay: s, ticket: t, to: end, rec) { n += 1 }
+      if sla.breaches(stay: s, ticket: t, to: rec.stayEnd(s, asOf: period.asOf), rec) { n += 1 }
     }
     return n
   }

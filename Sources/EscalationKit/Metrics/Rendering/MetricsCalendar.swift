@@ -138,19 +138,7 @@ extension MetricsRenderer {
       (
         "rows",
         .array(
-          sla.rows.map { r in
-            .object(
-              [
-                ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
-                ("targetSeconds", r.target.map { .int(Int($0)) } ?? .null),
-                ("clock", .string(r.clock.rawValue)),
-                ("stays", .int(r.stays)), ("breaches", .int(r.breaches)),
-                ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
-                ("ticketsBreached", .int(r.ticketsBreached)),
-              ]
-                + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedSeconds")
-                + MetricsRenderer.pausedJSON(r.pausedBusinessSeconds, "pausedBusinessSeconds"))
-          })
+          sla.rows.map { MetricsRenderer.slaRowJSON($0, clock: true) })
       ),
       (
         "tickets",

@@ -206,38 +206,31 @@ extension MetricsRenderer {
   /// docs/metrics.md#sla; `null` without targets.
   func slaJSON() -> JSON {
     guard let sla = content.sla else { return .null }
-    if sla.tickets != nil {
-      return .object(
-        [
-          (
-            "targets",
-            MetricsRenderer.levels(sla.targets.seconds) { s in s.map { .int(Int($0)) } ?? .null }
-          )
-        ] + Self.categoryTargetsJSON(sla.targets) + slaCalendarJSON(sla))
-    }
-    return .object(
+    let head: [(String, JSON)] =
       [
         (
           "targets",
           MetricsRenderer.levels(sla.targets.seconds) { s in s.map { .int(Int($0)) } ?? .null }
         )
-      ] + Self.categoryTargetsJSON(sla.targets) + [
-        (
-          "rows",
-          .array(
-            sla.rows.map { r in
-              .object(
-                [
-                  ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
-                  ("targetSeconds", r.target.map { .int(Int($0)) } ?? .null),
-                  ("stays", .int(r.stays)),
-                  ("breaches", .int(r.breaches)),
-                  ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
-                  ("ticketsBreached", .int(r.ticketsBreached)),
-                ] + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedSeconds"))
-            })
-        )
-      ])
+      ] + Self.categoryTargetsJSON(sla.targets)
+    if sla.tickets != nil { return .object(head + slaCalendarJSON(sla)) }
+    return .object(head + [("rows", .array(sla.rows.map { Self.slaRowJSON($0, clock: false) }))])
+  }
+
+  /// One SLA row; `clock`: with its clock (a calendar is in use). Paused seconds only when the
+  /// log has pauses, business ones only with a calendar.
+  static func slaRowJSON(_ r: SLARow, clock: Bool) -> JSON {
+    .object(
+      [
+        ("category", .string(r.group.key)), ("level", .int(r.level.rawValue)),
+        ("targetSeconds", r.target.map { .int(Int($0)) } ?? .null),
+      ] + (clock ? [("clock", .string(r.clock.rawValue))] : []) + [
+        ("stays", .int(r.stays)), ("breaches", .int(r.breaches)),
+        ("share", .optional(r.share)), ("compliance", .optional(r.compliance)),
+        ("ticketsBreached", .int(r.ticketsBreached)),
+      ]
+        + MetricsRenderer.pausedJSON(r.pausedSeconds, "pausedSeconds")
+        + MetricsRenderer.pausedJSON(r.pausedBusinessSeconds, "pausedBusinessSeconds"))
   }
 
   /// `categoryTargets`, when some category has targets of its own: per category key, the
