@@ -21,22 +21,29 @@ swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -e
   -module-name Diagnostics Sources/Diagnostics/*.swift \
   -emit-module-path "$out/Diagnostics.swiftmodule" -o "$out/libDiagnostics.a" \
   2>&1 | { grep -v "Cannot export local symbol" || true; }
+# Static modules several targets link: ZIPFoundation (from SwiftPM's checkout) and CSVImport.
+[ -d .build/checkouts/ZIPFoundation ] || swift package resolve >/dev/null
+zip=.build/checkouts/ZIPFoundation/Sources
+build_zipfoundation() {
+  swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
+    -module-name ZIPFoundation -Xcc -D_GNU_SOURCE=1 -I "$zip/CZLib" \
+    -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" "$zip"/ZIPFoundation/*.swift \
+    -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a" \
+    2>&1 | { grep -v "Cannot export local symbol" || true; }
+}
+build_csvimport() {
+  swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
+    -module-name CSVImport -I "$out" -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
+    "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
+    2>&1 | { grep -v "Cannot export local symbol" || true; }
+}
 for t in "${targets[@]}"; do
   [ -f "Fuzz/$t.swift" ] || { echo "no target Fuzz/$t.swift" >&2; continue; }
   bin="$out/fuzz-$t"
   if [ "$t" = xlsx ] || [ "$t" = xlsxdiff ]; then
     # ZIPFoundation (from SwiftPM's checkout), CSVImport and XLSXImport as static modules.
-    [ -d .build/checkouts/ZIPFoundation ] || swift package resolve >/dev/null
-    zip=.build/checkouts/ZIPFoundation/Sources
-    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
-      -module-name ZIPFoundation -Xcc -D_GNU_SOURCE=1 -I "$zip/CZLib" \
-      -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" "$zip"/ZIPFoundation/*.swift \
-      -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a" \
-      2>&1 | { grep -v "Cannot export local symbol" || true; }
-    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
-      -module-name CSVImport -I "$out" -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
-      "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
-      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    build_zipfoundation
+    build_csvimport
     xml_flags=(-I Sources/CLibXML2 -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap -Xcc -I/usr/include/libxml2)
     swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzXLSX -I "$out" \
       "${xml_flags[@]}" -I "$zip/CZLib" -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" \
@@ -46,10 +53,7 @@ for t in "${targets[@]}"; do
       -lcsv -lxml2 -lz -o "$bin" 2>&1 | { grep -v "Cannot export local symbol" || true; }
   elif [ "$t" = cache ]; then
     # The event cache's codec and the types it reads back, over CSVImport (positions).
-    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
-      -module-name CSVImport -I "$out" -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
-      "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
-      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    build_csvimport
     k=Sources/EscalationKit
     swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzCache -I "$out" \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
@@ -64,20 +68,11 @@ for t in "${targets[@]}"; do
   else
     # EscalationKit imports CSVImport and XLSXImport (over ZIPFoundation and libxml2): build
     # them as static modules first.
-    [ -d .build/checkouts/ZIPFoundation ] || swift package resolve >/dev/null
-    zip=.build/checkouts/ZIPFoundation/Sources
     c_flags=(-I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap
       -I Sources/CLibXML2 -Xcc -fmodule-map-file=Sources/CLibXML2/module.modulemap -Xcc -I/usr/include/libxml2
       -I "$zip/CZLib" -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap")
-    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
-      -module-name ZIPFoundation -Xcc -D_GNU_SOURCE=1 -I "$zip/CZLib" \
-      -Xcc -fmodule-map-file="$zip/CZLib/module.modulemap" "$zip"/ZIPFoundation/*.swift \
-      -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a" \
-      2>&1 | { grep -v "Cannot export local symbol" || true; }
-    swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
-      -module-name CSVImport -I "$out" "${c_flags[@]}" \
-      "${csv_sources[@]}" -emit-module-path "$out/CSVImport.swiftmodule" -o "$out/libCSVImport.a" \
-      2>&1 | { grep -v "Cannot export local symbol" || true; }
+    build_zipfoundation
+    build_csvimport
     swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -emit-module -emit-library -static \
       -module-name XLSXImport -I "$out" "${c_flags[@]}" \
       Sources/XLSXImport/*.swift -emit-module-path "$out/XLSXImport.swiftmodule" -o "$out/libXLSXImport.a" \
