@@ -101,6 +101,18 @@ import Testing
         == "ticket R: 'pause' on a ticket resolved at level 1; nothing is open to pause, ignored")
   }
 
+  /// S: open at L1 Mon 09:00 (h 105), paused Mon 12:00 (h 108), never resumed. T: open Tue
+  /// 09:00 (h 129), paused Tue 10:00 (h 130), resumed by an update Tue 13:00 (h 133).
+  var runningAndEndedPauses: LogBuilder {
+    var b = LogBuilder()
+    b.add("S", 105, .open, 1)
+    b.add("S", 108, .pause)
+    b.add("T", 129, .open, 1)
+    b.add("T", 130, .pause)
+    b.add("T", 133, .update)
+    return b
+  }
+
   @Test func aPauseRunningAtAsOfIsNeverAtRisk() throws {
     // As-of Tue 6 Oct 17:00 (h 137), target 1=6bh, at-risk window 4 bh.
     // S: open Mon 09:00 (h 105), paused Mon 12:00 (h 108), never resumed: business elapsed
@@ -109,12 +121,7 @@ import Testing
     // T: open Tue 09:00 (h 129), paused Tue 10:00, resumed Tue 13:00 (3 h): clock 8 − 3 = 5 h,
     // 1 h left: at risk; the 6th hour ends Tue 18:00, so it breaches at the next working
     // second, Wed 7 Oct 09:00 (h 153).
-    var b = LogBuilder()
-    b.add("S", 105, .open, 1)
-    b.add("S", 108, .pause)
-    b.add("T", 129, .open, 1)
-    b.add("T", 130, .pause)
-    b.add("T", 133, .update)
+    let b = runningAndEndedPauses
     let asOf = b.base + h(137)
     let r = try report(b, sla: "1=6bh", asOf: asOf, atRisk: h(4))
     let risk = try #require(r.sla?.atRisk)

@@ -49,12 +49,7 @@ import Testing
     // the as-of: no breach instant. T: open Tue 09:00, paused 10:00-13:00: clock 5 h, 1 h
     // left, breaching Wed 09:00 (h 153). U: open Mon 09:00 (h 105), never paused: 17 h > 6 h,
     // breached Mon 15:00 (h 111), 11 h over: left −11 h.
-    var b = LogBuilder()
-    b.add("S", 105, .open, 1)
-    b.add("S", 108, .pause)
-    b.add("T", 129, .open, 1)
-    b.add("T", 130, .pause)
-    b.add("T", 133, .update)
+    var b = PauseTests().runningAndEndedPauses
     b.add("U", 105, .open, 1)
     let r = try compute(b, sla: "1=6bh", asOf: b.base + h(137))
     let stays = try #require(r.sla?.stays)
