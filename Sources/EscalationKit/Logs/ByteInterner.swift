@@ -12,12 +12,33 @@ struct ByteInterner {
   /// string's hash in the high ones, so that a probe touches the arena only on a likely match.
   private var slots: [UInt64]
   private var mask: Int
+  /// Entries in `slots` (the others are `pending`).
+  private var inTable = 0
+  /// Numbered mode (see ``init(capacity:numbered:)``): `id + 1` of the last string seen whose
+  /// number has these low 16 bits, 0 for none. Empty when not numbered.
+  private var recent: [UInt32]
+  /// Numbered mode: the prefix of the first numbered string and the lowest and highest
+  /// (digit count, number) of the strings with that prefix.
+  private var run: (prefix: [UInt8], low: NumberKey, high: NumberKey)?
+  /// Numbered mode: strings known to be new (beyond `run`) that are not in `slots` yet.
+  private var pending: [UInt32] = []
 
-  init(capacity: Int = 16) {
+  /// `numbered`: look strings that end in a decimal number (ticket ids such as `INC0012345`,
+  /// `PROJ-123`, `48213`) up by that number first.
+  ///
+  /// Trackers number tickets in the order they are opened, and a log's events fall on the
+  /// tickets open at that time, numbers close together; the hash table spreads them over its
+  /// whole width, a cache miss a look-up. Here a small table indexed by the number's low bits
+  /// (256 KB) holds the tickets in use, its answer checked against the bytes; and an id whose
+  /// number is beyond every number seen with its prefix is new without looking (a string is
+  /// its prefix, its digit count and its number), so it goes to the hash table later, with
+  /// others, when a look-up needs the table.
+  init(capacity: Int = 16, numbered: Bool = false) {
     var n = 16
     while n < capacity * 2 { n <<= 1 }
     slots = [UInt64](repeating: 0, count: n)
     mask = n - 1
+    recent = numbered ? [UInt32](repeating: 0, count: 1 << 16) : []
   }
 
   /// Number of distinct strings.
@@ -57,6 +78,78 @@ struct ByteInterner {
   /// The number of `bytes`, adding it when new.
   @inline(__always)
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
+    guard !recent.isEmpty, let (number, digits) = ByteInterner.trailingNumber(bytes) else {
+      return internHashed(bytes)
+    }
+    let r = Int(truncatingIfNeeded: number & 0xFFFF)
+    let guess = Int(recent[r]) - 1
+    if guess >= 0 && equals(guess, bytes) { return (guess, false) }
+    let found = internNumbered(bytes, key: NumberKey(digits: digits, number: number))
+    recent[r] = UInt32(truncatingIfNeeded: found.id + 1)
+    return found
+  }
+
+  /// A numbered string's digit count and number, in that order of comparison.
+  struct NumberKey: Comparable {
+    var digits: Int
+    var number: UInt64
+    static func < (a: NumberKey, b: NumberKey) -> Bool {
+      a.digits != b.digits ? a.digits < b.digits : a.number < b.number
+    }
+  }
+
+  private mutating func internNumbered(_ bytes: UnsafeBufferPointer<UInt8>, key: NumberKey)
+    -> (id: Int, isNew: Bool)
+  {
+    let prefix = UnsafeBufferPointer(rebasing: bytes[0..<(bytes.count - key.digits)])
+    let same = run.map { $0.prefix.elementsEqual(prefix) } ?? false
+    if same, let r = run, key > r.high || key < r.low {
+      let id = append(bytes)
+      pending.append(UInt32(truncatingIfNeeded: id))
+      run = (r.prefix, min(r.low, key), max(r.high, key))
+      return (id, true)
+    }
+    let found = internHashed(bytes)
+    if same, let r = run {
+      run = (r.prefix, min(r.low, key), max(r.high, key))
+    } else if run == nil {
+      run = (Array(prefix), key, key)
+    }
+    return found
+  }
+
+  /// The value and digit count of the 1 to 18 decimal digits that end `b`; `nil` when it does
+  /// not end in a digit.
+  @inline(__always)
+  static func trailingNumber(_ b: UnsafeBufferPointer<UInt8>) -> (UInt64, Int)? {
+    guard let p = b.baseAddress else { return nil }
+    var n = b.count
+    var number: UInt64 = 0
+    var scale: UInt64 = 1
+    var digits = 0
+    while n > 0 && digits < 18 {
+      let d = p[n - 1] &- 0x30
+      guard d < 10 else { break }
+      number &+= UInt64(d) &* scale
+      scale &*= 10
+      n -= 1
+      digits += 1
+    }
+    return digits > 0 ? (number, digits) : nil
+  }
+
+  @inline(__always)
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let id = count
+    arena.append(contentsOf: bytes)
+    starts.append(arena.count)
+    return id
+  }
+
+  @inline(__always)
+  private mutating func internHashed(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool)
+  {
+    if !pending.isEmpty { flushPending() }
     let h = ByteInterner.hash(bytes)
     let fp = h & 0xFFFF_FFFF_0000_0000
     // The slot comes from the same high bits as the fingerprint, so that `grow` can place every
@@ -71,12 +164,33 @@ struct ByteInterner {
       }
       slot = (slot + 1) & mask
     }
-    let id = count
-    arena.append(contentsOf: bytes)
-    starts.append(arena.count)
+    let id = append(bytes)
     slots[slot] = fp | UInt64(id + 1)
-    if count * 2 > slots.count { grow() }
+    inTable += 1
+    if inTable * 2 > slots.count { grow() }
     return (id, true)
+  }
+
+  /// Puts the pending strings (all distinct and new) into `slots`: independent probes, which
+  /// the processor overlaps.
+  private mutating func flushPending() {
+    while (inTable + pending.count) * 2 > slots.count { grow() }
+    let m = mask
+    arena.withUnsafeBufferPointer { a in
+      starts.withUnsafeBufferPointer { st in
+        slots.withUnsafeMutableBufferPointer { t in
+          for p in pending {
+            let id = Int(p)
+            let h = ByteInterner.hash(UnsafeBufferPointer(rebasing: a[st[id]..<st[id + 1]]))
+            var slot = Int(truncatingIfNeeded: h >> 32) & m
+            while t[slot] != 0 { slot = (slot + 1) & m }
+            t[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+          }
+        }
+      }
+    }
+    inTable += pending.count
+    pending.removeAll(keepingCapacity: true)
   }
 
   @inline(__always)

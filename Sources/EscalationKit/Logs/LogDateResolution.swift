@@ -5,9 +5,8 @@ extension LogImportState {
   mutating func finish() throws(LogImportError) -> EventLog {
     let order = try decideDateOrder()
     var converter = UTCConverter(zone: options.zone)
-    var dedupe = DuplicateTable(expected: events.count)
-    var used = 0
-    var duplicates = 0
+    // Times first: a record with a date that is not real is rejected whole.
+    var records = 0
     var write = 0
     var i = 0
     let n = events.count
@@ -17,17 +16,23 @@ extension LogImportState {
       let line = events[i].line
       var j = i + 1
       while j < n && events[j].line == line { j += 1 }
-      if !convertTimes(i..<j, order: order, converter: &converter) {
+      if convertTimes(i..<j, order: order, converter: &converter) {
+        records += 1
+        for k in i..<j {
+          events[write] = events[k]
+          write += 1
+        }
+      } else {
         rejected += 1
         lateRejections = true
-      } else if keepUnique(i..<j, dedupe: &dedupe, write: &write) {
-        used += 1
-      } else {
-        duplicates += 1
       }
       i = j
     }
     events.removeLast(n - write)
+    // Then duplicates, found by sorting rather than hashing; records left without events go.
+    let earlier = DuplicateFinder.earlierEqual(events, ticketCount: tickets.count)
+    let duplicates = earlier.isEmpty ? 0 : dropDuplicates(earlier)
+    let used = records - duplicates
 
     var ticketIDs = tickets.strings
     if lateRejections { compactTickets(&ticketIDs) }
@@ -133,40 +138,47 @@ extension LogImportState {
     return ok
   }
 
-  /// Moves one record's events that duplicate no earlier event to `write`; `false` (with a
-  /// warning) when every event of the record is a duplicate, so the record is not used.
-  @inline(__always)
-  mutating func keepUnique(_ range: Range<Int>, dedupe: inout DuplicateTable, write: inout Int)
-    -> Bool
-  {
-    var kept = 0
-    var firstDuplicateOf: UInt32 = 0
-    var w = write
-    events.withUnsafeMutableBufferPointer { ev in
-      for k in range {
-        let e = ev[k]
-        if let earlier = dedupe.lineOfEarlier(e, in: ev, index: w) {
-          if firstDuplicateOf == 0 { firstDuplicateOf = earlier }
+  /// Drops the events that repeat an earlier one (`earlier`: index → line of the earlier
+  /// event, in index order) with a warning per record, and the records left without events;
+  /// returns the number of records dropped.
+  mutating func dropDuplicates(_ earlier: [(index: Int, line: UInt32)]) -> Int {
+    var dropped = 0
+    var write = 0
+    var i = 0
+    var d = 0
+    let n = events.count
+    while i < n {
+      let line = events[i].line
+      var j = i + 1
+      while j < n && events[j].line == line { j += 1 }
+      var kept = 0
+      var firstDuplicateOf: UInt32 = 0
+      for k in i..<j {
+        if d < earlier.count && earlier[d].index == k {
+          if firstDuplicateOf == 0 { firstDuplicateOf = earlier[d].line }
+          d += 1
           continue
         }
-        ev[w] = e
-        w += 1
+        events[write] = events[k]
+        write += 1
         kept += 1
       }
+      let total = j - i
+      if kept < total {
+        findings.append(
+          Finding(
+            code: LogCode.duplicate, severity: .warning, file: file, line: Int(line),
+            message: kept == 0
+              ? "exact duplicate of line \(firstDuplicateOf) (same ticket, time, event, level and category); not used"
+              : "\(total - kept) of the \(total) events of this row duplicate those of line "
+                + "\(firstDuplicateOf); the others are used"
+          ))
+        if kept == 0 { dropped += 1 }
+      }
+      i = j
     }
-    write = w
-    let total = range.count
-    guard kept < total else { return true }
-    let line = Int(events[range.lowerBound].line)
-    findings.append(
-      Finding(
-        code: LogCode.duplicate, severity: .warning, file: file, line: line,
-        message: kept == 0
-          ? "exact duplicate of line \(firstDuplicateOf) (same ticket, time, event, level and category); not used"
-          : "\(total - kept) of the \(total) events of this row duplicate those of line "
-            + "\(firstDuplicateOf); the others are used"
-      ))
-    return kept > 0
+    events.removeLast(n - write)
+    return dropped
   }
 
   /// Removes the values that mean blank (a profile's `null`) from a string table and clears

@@ -19,7 +19,7 @@ struct LogImportState {
   let layout: LogLayout
   let col: LogColumns
 
-  var tickets = ByteInterner(capacity: 1 << 12)
+  var tickets = ByteInterner(capacity: 1 << 12, numbered: true)
   var owners = ByteInterner()
   var notes = ByteInterner()
   var eventCache = ValueCache()
