@@ -4,9 +4,12 @@
 # tracker export), and prints for each step the median of $BENCH_RUNS runs (default 3) of wall
 # and CPU time, peak RSS, and the CPU-time ratio to libcsv's own C parse of the same file in the
 # same run (Scripts/bench/libcsv_parse.c, compiled here with gcc -O2 -lcsv). When Python's
-# duckdb module is installed (`pip install duckdb`), a DuckDB script computing a comparable
-# monthly aggregation (Scripts/bench/duckdb_monthly.py) is timed too, and `report --month` is
-# also given as a ratio to it. Neither program is part of the tool. The steps run without the
+# duckdb module is installed (`pip install duckdb`), two DuckDB scripts (one thread) are timed
+# too, and `report --month` is also given as a ratio to each: the query-only one
+# (Scripts/bench/duckdb_monthly.py: a monthly aggregation, no workbook; column "/duck q") and,
+# with xlsxwriter too (`pip install xlsxwriter`), the full one (Scripts/bench/duckdb_xlsx_monthly.py:
+# the same 13 sheets, rows, columns and figures written with XlsxWriter; column "/duck+xl"),
+# the reference of issue 15. None of these programs is part of the tool. The steps run without the
 # event cache (ESCALATION_NO_CACHE=1), then the "warm" ones with it, filled by one run before
 # (XDG_CACHE_HOME in the scratch directory; docs/cache.md).
 # Usage: Scripts/bench.sh [sizes...]   (default: 100000 1000000 events, approximately)
@@ -30,6 +33,8 @@ sizes=("$@")
 gcc -O2 -o "$work/libcsv_parse" Scripts/bench/libcsv_parse.c -lcsv
 have_duckdb=0
 python3 -c 'import duckdb' 2>/dev/null && have_duckdb=1
+have_xlsx=0
+python3 -c 'import duckdb, xlsxwriter' 2>/dev/null && have_xlsx=1
 
 # median_of_runs command... → "wall cpu rssKB", each the median over $runs runs.
 median_of_runs() {
@@ -46,21 +51,24 @@ median_of_runs() {
 
 base_cpu=1
 duck_cpu=0
+duckxl_cpu=0
 measure() { # label events command...
   local label=$1 events=$2
   shift 2
   read -r wall cpu rss < <(median_of_runs "$@")
   awk -v l="$label" -v e="$events" -v w="$wall" -v c="$cpu" -v m="$rss" -v b="$base_cpu" \
-    -v d="$duck_cpu" 'BEGIN {
+    -v d="$duck_cpu" -v x="$duckxl_cpu" 'BEGIN {
       r = (b > 0) ? sprintf("%.2fx", c / b) : "-"
       q = (d > 0 && l ~ /^report --month/) ? sprintf("%.2fx", c / d) : ""
-      printf "%-30s %9d %7.2f %7.2f %8.1f %9.0f %8s %8s\n", l, e, w, c, m / 1024, m * 1024 / e, r, q
+      f = (x > 0 && l ~ /^report --month/) ? sprintf("%.2fx", c / x) : ""
+      printf "%-30s %9d %7.2f %7.2f %8.1f %9.0f %8s %8s %8s\n", l, e, w, c, m / 1024, m * 1024 / e,
+        r, q, f
     }'
   LAST_CPU=$cpu
 }
 
-printf "%-30s %9s %7s %7s %8s %9s %8s %8s\n" "step (median of $runs)" "events" "wall s" "cpu s" \
-  "RSS MB" "B/event" "/libcsv" "/duckdb"
+printf "%-30s %9s %7s %7s %8s %9s %8s %8s %8s\n" "step (median of $runs)" "events" "wall s" \
+  "cpu s" "RSS MB" "B/event" "/libcsv" "/duck q" "/duck+xl"
 for shape in "${shapes[@]}"; do
   for n in "${sizes[@]}"; do
     # About 2.5 events per ticket in the generated process.
@@ -73,11 +81,17 @@ for shape in "${shapes[@]}"; do
     echo "== shape $shape, $events events, $(( $(stat -c %s "$log") / 1000000 )) MB"
     base_cpu=0
     duck_cpu=0
+    duckxl_cpu=0
     measure "libcsv C parse (baseline)" "$events" "$work/libcsv_parse" "$log"
     base_cpu=$LAST_CPU
     if [ "$have_duckdb" = 1 ]; then
       measure "duckdb monthly script" "$events" python3 Scripts/bench/duckdb_monthly.py "$log" 2026-10
       duck_cpu=$LAST_CPU
+    fi
+    if [ "$have_xlsx" = 1 ]; then
+      measure "duckdb + xlsxwriter script" "$events" python3 Scripts/bench/duckdb_xlsx_monthly.py \
+        "$log" 2026-10 "$work/duck.xlsx"
+      duckxl_cpu=$LAST_CPU
     fi
     measure "sample" "$events" "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 \
       --seed 7 --shape "$shape" -o "$work/again.csv"
@@ -101,4 +115,8 @@ for shape in "${shapes[@]}"; do
     rm -rf "$XDG_CACHE_HOME"
   done
 done
-[ "$have_duckdb" = 1 ] || echo "(duckdb not installed: pip install duckdb to time the DuckDB script)"
+[ "$have_duckdb" = 1 ] || echo "(duckdb not installed: pip install duckdb to time the DuckDB scripts)"
+[ "$have_duckdb" = 0 ] || [ "$have_xlsx" = 1 ] ||
+  echo "(xlsxwriter not installed: pip install xlsxwriter to time the DuckDB + XlsxWriter script)"
+echo "/duck q: CPU time over the query-only DuckDB script (no workbook);" \
+  "/duck+xl: over the DuckDB + XlsxWriter script writing the same workbook (issue 15's reference)"

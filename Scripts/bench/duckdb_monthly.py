@@ -1,7 +1,9 @@
-"""Benchmark comparison for Scripts/bench.sh (not part of the tool): DuckDB reads the same
-events CSV and computes a monthly aggregation comparable to `escalation report --month`:
-events per kind and level, tickets opened, escalated and resolved in the month, and the median
-and 90th percentile hours from open to resolution of the tickets resolved in the month.
+"""Benchmark comparison for Scripts/bench.sh (not part of the tool), the query-only reference:
+DuckDB reads the same events CSV and computes a monthly aggregation, a part of what
+`escalation report --month` computes: events per kind and level, tickets per event kind and
+per category in the month, and the median and 90th percentile hours from open to resolution of
+the tickets resolved in the month. It writes no workbook and replays no ticket history (no
+stays, time at level, backlog or ticket table): duckdb_xlsx_monthly.py is the full reference.
 Usage: python3 duckdb_monthly.py FILE YYYY-MM"""
 import sys
 
@@ -25,8 +27,8 @@ rows = con.execute(
     """
     WITH m AS (SELECT * FROM ev
                WHERE ts >= CAST(? AS TIMESTAMP) AND ts < CAST(? AS TIMESTAMP) + INTERVAL 1 MONTH),
-         opened AS (SELECT ticket, min(ts) AS t0 FROM ev WHERE event = 'open' GROUP BY ticket),
-         resolved AS (SELECT ticket, max(ts) AS t1 FROM m WHERE event = 'resolve' GROUP BY ticket)
+         opened AS (SELECT ticket, min(ts) AS t0 FROM ev WHERE event = 'opened' GROUP BY ticket),
+         resolved AS (SELECT ticket, max(ts) AS t1 FROM m WHERE event = 'resolved' GROUP BY ticket)
     SELECT 'events' AS what, event || ' L' || level AS k, count(*)::DOUBLE AS v FROM m GROUP BY 1, 2
     UNION ALL SELECT 'tickets', event, count(DISTINCT ticket) FROM m GROUP BY 1, 2
     UNION ALL SELECT 'category', category, count(DISTINCT ticket) FROM m GROUP BY 1, 2
