@@ -7,11 +7,11 @@
 # duckdb module is installed (`pip install duckdb`), two DuckDB scripts (one thread) are timed
 # too, and `report --month` is also given as a ratio to each: the query-only one
 # (Scripts/bench/duckdb_monthly.py: a monthly aggregation, no workbook; column "/duck q") and,
-# with xlsxwriter too (`pip install xlsxwriter`), the full one (Scripts/bench/duckdb_xlsx_monthly.py:
-# the same 13 sheets, rows, columns and figures written with XlsxWriter; column "/duck+xl"),
-# the reference of issue 15. None of these programs is part of the tool. The steps run without the
-# event cache (ESCALATION_NO_CACHE=1), then the "warm" ones with it, filled by one run before
-# (XDG_CACHE_HOME in the scratch directory; docs/cache.md).
+# with xlsxwriter too (`pip install xlsxwriter`), the full one
+# (Scripts/bench/duckdb_xlsx_monthly.py: the same 13 sheets, rows, columns and figures written
+# with XlsxWriter; column "/duck+xl"), the reference of issue 15. None of these programs is part
+# of the tool. The steps run without the event cache (ESCALATION_NO_CACHE=1), then the "warm"
+# ones with it, filled by one run before (XDG_CACHE_HOME in the scratch directory; docs/cache.md).
 # Usage: Scripts/bench.sh [sizes...]   (default: 100000 1000000 events, approximately)
 #        BENCH_SHAPES="plain export" BENCH_RUNS=3 BENCH_FULL_REPORT=1 (set 0 to skip the slow
 #        full-history report)
@@ -115,7 +115,8 @@ for shape in "${shapes[@]}"; do
     rm -rf "$XDG_CACHE_HOME"
   done
 done
-[ "$have_duckdb" = 1 ] || echo "(duckdb not installed: pip install duckdb to time the DuckDB scripts)"
+[ "$have_duckdb" = 1 ] ||
+  echo "(duckdb not installed: pip install duckdb to time the DuckDB scripts)"
 [ "$have_duckdb" = 0 ] || [ "$have_xlsx" = 1 ] ||
   echo "(xlsxwriter not installed: pip install xlsxwriter to time the DuckDB + XlsxWriter script)"
 echo "/duck q: CPU time over the query-only DuckDB script (no workbook);" \

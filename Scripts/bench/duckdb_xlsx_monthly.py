@@ -39,6 +39,8 @@ previous month's per-category figures use the category at as-of; the year-before
 "n/a" without checking; the Matrix sheet copies Samples/matrix-en.csv without comparing it with
 the canonical text; file lines are the record number + 1 (wrong after a quoted line break);
 written-out dates are English only; no temporary file and rename (written in place).
+On the two 1M-event bench logs every cell value of its workbook equals the report's (compared
+with openpyxl, 2026-12-01), except the findings' line numbers on the export shape.
 By default the workbook is XlsxWriter's default (in-memory, shared strings);
 --constant-memory writes row by row with inline strings, as the tool's libxlsxwriter does.
 """
@@ -448,7 +450,8 @@ header(ws, 11, ["Figure", f"This period ({month_name})", f"Previous period ({pre
                 "Change"])
 heads = [("Tickets opened", 1, "int", "dint"), ("Share escalated (level ≥ 2)", None, "pct", "dpts"),
          ("Escalations (upward moves)", 3, "int", "dint"), ("Tickets resolved", 4, "int", "dint"),
-         ("Median time to resolution (hours)", 5, "h", "dh"), ("Backlog at as-of", 6, "int", "dint")]
+         ("Median time to resolution (hours)", 5, "h", "dh"),
+         ("Backlog at as-of", 6, "int", "dint")]
 for i, (label, col, fmt, dfmt) in enumerate(heads):
     a = ratio(cur[2], cur[1]) if col is None else cur[col]
     b = None if before is None else (ratio(before[2], before[1]) if col is None else before[col])
