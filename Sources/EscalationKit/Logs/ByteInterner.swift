@@ -1,3 +1,5 @@
+import CSVImport
+
 /// A set of byte strings numbered in order of arrival, looked up without allocating.
 ///
 /// The importer uses one for ticket ids, owners and notes (the numbers become the indexes of
@@ -15,7 +17,7 @@ struct ByteInterner {
   /// Entries in `slots` (the others are `pending`).
   private var inTable = 0
   /// Numbered mode (see ``init(capacity:numbered:)``): `id + 1` of the last string seen whose
-  /// number has these low 16 bits, 0 for none. Empty when not numbered.
+  /// number has these low 20 bits, 0 for none. Empty when not numbered.
   private var recent: [UInt32]
   /// Numbered mode: the prefix of the first numbered string and the lowest and highest
   /// (digit count, number) of the strings with that prefix.
@@ -29,7 +31,7 @@ struct ByteInterner {
   /// Trackers number tickets in the order they are opened, and a log's events fall on the
   /// tickets open at that time, numbers close together; the hash table spreads them over its
   /// whole width, a cache miss a look-up. Here a small table indexed by the number's low bits
-  /// (256 KB) holds the tickets in use, its answer checked against the bytes; and an id whose
+  /// (4 MB, a million numbers) holds the tickets, its answer checked against the bytes; and an id whose
   /// number is beyond every number seen with its prefix is new without looking (a string is
   /// its prefix, its digit count and its number), so it goes to the hash table later, with
   /// others, when a look-up needs the table.
@@ -38,7 +40,7 @@ struct ByteInterner {
     while n < capacity * 2 { n <<= 1 }
     slots = [UInt64](repeating: 0, count: n)
     mask = n - 1
-    recent = numbered ? [UInt32](repeating: 0, count: 1 << 16) : []
+    recent = numbered ? [UInt32](repeating: 0, count: 1 << 20) : []
   }
 
   /// Number of distinct strings.
@@ -75,13 +77,30 @@ struct ByteInterner {
     return h
   }
 
+  /// Starts loading the table slot a look-up of `bytes` starts from, and returns the string's
+  /// hash for ``intern(_:hash:)``: called a few cells before the look-up, the cache miss
+  /// overlaps with reading them.
+  @inline(__always)
+  mutating func prefetch(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let h = ByteInterner.hash(bytes)
+    let slot = Int(truncatingIfNeeded: h >> 32) & mask
+    slots.withUnsafeBufferPointer { prefetchForRead($0.baseAddress! + slot) }
+    return h
+  }
+
+  /// ``intern(_:)`` with the hash ``prefetch(_:)`` returned (not for numbered interners).
+  @inline(__always)
+  mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (id: Int, isNew: Bool) {
+    internHashed(bytes, hash: h)
+  }
+
   /// The number of `bytes`, adding it when new.
   @inline(__always)
   mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
     guard !recent.isEmpty, let (number, digits) = ByteInterner.trailingNumber(bytes) else {
       return internHashed(bytes)
     }
-    let r = Int(truncatingIfNeeded: number & 0xFFFF)
+    let r = Int(truncatingIfNeeded: number & 0xF_FFFF)
     let guess = Int(recent[r]) - 1
     if guess >= 0 && equals(guess, bytes) { return (guess, false) }
     let found = internNumbered(bytes, key: NumberKey(digits: digits, number: number))
@@ -149,8 +168,14 @@ struct ByteInterner {
   @inline(__always)
   private mutating func internHashed(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool)
   {
+    internHashed(bytes, hash: ByteInterner.hash(bytes))
+  }
+
+  @inline(__always)
+  private mutating func internHashed(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (
+    id: Int, isNew: Bool
+  ) {
     if !pending.isEmpty { flushPending() }
-    let h = ByteInterner.hash(bytes)
     let fp = h & 0xFFFF_FFFF_0000_0000
     // The slot comes from the same high bits as the fingerprint, so that `grow` can place every
     // entry again from the table alone, without reading (and missing the cache on) the arena.

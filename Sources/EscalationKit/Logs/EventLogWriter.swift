@@ -53,7 +53,10 @@ public enum EventLogWriter {
     var noteBase = 0
 
     init(_ log: EventLog, csv: Bool) {
-      func encode(_ s: String) -> [UInt8] { csv ? csvField(s) : jsonString(s) }
+      let neutralize = CSVField.neutralizeFormulas  // a task-local: read once, not per string
+      func encode(_ s: String) -> [UInt8] {
+        csv ? CSVField.encode(s, delimiter: 0x2C, quoteEdgeWhitespace: false, neutralize: neutralize) : jsonString(s)
+      }
       let names = ["ticket", "time", "event", "level", "category", "owner", "note", "line"]
       for n in names { add(csv ? [] : Array("\"\(n)\":".utf8)) }
       add(csv ? [] : Array("null".utf8))

@@ -3,6 +3,10 @@ import CSVImport
 /// The event-row reader: one record of the events layout becomes one event or a rejection.
 extension LogImportState {
   mutating func addEventRow(_ record: borrowing CSVRecord) {
+    // Notes are many and mostly distinct: their table slot is loaded now, so that the cache
+    // miss overlaps with reading the other cells instead of stalling the look-up at the end.
+    let noteBytes = field(record, col.note)
+    let noteHash = noteBytes.isEmpty ? 0 : notes.prefetch(noteBytes)
     let tb = field(record, col.ticket)
     if tb.isEmpty {
       problem(LogCode.missingTicket, col.ticket, "no ticket id; the record is not used")
@@ -17,7 +21,7 @@ extension LogImportState {
       rejectRecord(line: record.line)
       return
     }
-    let (t, o, n) = ids(record, ticket: tb)
+    let (t, o, n) = ids(record, ticket: tb, noteHash: noteHash)
     var e = Event(
       ticket: t, time: raw.packed, kind: kind, level: nil, category: nil, owner: o, note: n)
     e.levelRaw = lv

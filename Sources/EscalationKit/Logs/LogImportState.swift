@@ -180,16 +180,18 @@ struct LogImportState {
   }
 
   /// The ticket, owner and note ids of a record (owner and note 1-based, 0 when blank).
-  mutating func ids(_ record: borrowing CSVRecord, ticket: UnsafeBufferPointer<UInt8>) -> (
-    UInt32, UInt32, UInt32
-  ) {
+  /// `noteHash`: from ``ByteInterner/prefetch(_:)`` on the note, earlier in the record (`nil`:
+  /// computed here).
+  mutating func ids(
+    _ record: borrowing CSVRecord, ticket: UnsafeBufferPointer<UInt8>, noteHash: UInt64? = nil
+  ) -> (UInt32, UInt32, UInt32) {
     let t = UInt32(tickets.intern(ticket).id)
     var o: UInt32 = 0
     var n: UInt32 = 0
     let ob = field(record, col.owner)
     if !ob.isEmpty { o = UInt32(owners.intern(ob).id + 1) }
     let nb = field(record, col.note)
-    if !nb.isEmpty { n = UInt32(notes.intern(nb).id + 1) }
+    if !nb.isEmpty { n = UInt32(notes.intern(nb, hash: noteHash ?? ByteInterner.hash(nb)).id + 1) }
     return (t, o, n)
   }
 }
