@@ -28,7 +28,7 @@ public struct CSVReadOptions: Sendable {
   public var lenientQuotes: Bool
 
   public init(
-    delimiter: UInt8? = nil, blockSize: Int = 1 << 20, maxFieldBytes: Int = 32 << 20,
+    delimiter: UInt8? = nil, blockSize: Int = 1 << 18, maxFieldBytes: Int = 32 << 20,
     maxFields: Int = 16_384, lenientQuotes: Bool = false
   ) {
     self.lenientQuotes = lenientQuotes

@@ -90,7 +90,9 @@ struct ByteInterner {
 
   /// ``intern(_:)`` with the hash ``prefetch(_:)`` returned (not for numbered interners).
   @inline(__always)
-  mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (id: Int, isNew: Bool) {
+  mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (
+    id: Int, isNew: Bool
+  ) {
     internHashed(bytes, hash: h)
   }
 

@@ -55,7 +55,9 @@ public enum EventLogWriter {
     init(_ log: EventLog, csv: Bool) {
       let neutralize = CSVField.neutralizeFormulas  // a task-local: read once, not per string
       func encode(_ s: String) -> [UInt8] {
-        csv ? CSVField.encode(s, delimiter: 0x2C, quoteEdgeWhitespace: false, neutralize: neutralize) : jsonString(s)
+        csv
+          ? CSVField.encode(s, delimiter: 0x2C, quoteEdgeWhitespace: false, neutralize: neutralize)
+          : jsonString(s)
       }
       let names = ["ticket", "time", "event", "level", "category", "owner", "note", "line"]
       for n in names { add(csv ? [] : Array("\"\(n)\":".utf8)) }
@@ -90,6 +92,10 @@ public enum EventLogWriter {
     let strings: EncodedStrings
     var pos = 0
     var failure: OutputError?
+    /// The last day written (days since 1970-01-01) and its `YYYY-MM-DD` bytes: logs come
+    /// roughly in time order, so most events repeat the day before and skip the calendar.
+    var lastDay: Int64 = .min
+    var lastDate: (UInt64, UInt16) = (0, 0)
 
     init(
       sink: UnsafeMutablePointer<UInt8>, out: OutputWriter, csv: Bool, arena: UnsafePointer<UInt8>?,
@@ -113,7 +119,7 @@ public enum EventLogWriter {
       sep(1)
       if pos > capacity - 64 { flush() }
       if !csv { byte(0x22) }
-      pos += writeISO8601UTC(ev.time, to: sink + pos)
+      pos += time(ev.time, to: sink + pos)
       if !csv { byte(0x22) }
       sep(2)
       put(strings.kindBase + Int(ev.kind.rawValue))
@@ -130,6 +136,39 @@ public enum EventLogWriter {
       pos += writeDecimal(Int(ev.line), to: sink + pos)
       if !csv { byte(0x7D) }
       byte(0x0A)
+    }
+
+    /// `t` as `YYYY-MM-DDTHH:MM:SSZ`; returns the bytes written.
+    @inline(__always)
+    mutating func time(_ t: Int64, to p: UnsafeMutablePointer<UInt8>) -> Int {
+      let days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+      guard days == lastDay else {
+        let n = EventLogWriter.writeISO8601UTC(t, to: p)
+        if n == 20 {
+          let r = UnsafeRawPointer(p)
+          lastDate = (
+            r.loadUnaligned(as: UInt64.self), r.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+          )
+          lastDay = days
+        }
+        return n
+      }
+      let raw = UnsafeMutableRawPointer(p)
+      raw.storeBytes(of: lastDate.0, as: UInt64.self)
+      raw.storeBytes(of: lastDate.1, toByteOffset: 8, as: UInt16.self)
+      let rem = Int(t - days * 86_400)
+      @inline(__always) func two(_ v: Int, _ at: Int) {
+        p[at] = UInt8(truncatingIfNeeded: 0x30 + v / 10)
+        p[at + 1] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+      }
+      p[10] = 0x54
+      two(rem / 3600, 11)
+      p[13] = 0x3A
+      two(rem / 60 % 60, 14)
+      p[16] = 0x3A
+      two(rem % 60, 17)
+      p[19] = 0x5A
+      return 20
     }
 
     /// Copies encoded string `i` (directly to `out` when it is larger than the buffer).

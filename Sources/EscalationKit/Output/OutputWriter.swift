@@ -184,6 +184,12 @@ public final class OutputWriter {
   }
 
   public func write(bytes: UnsafeBufferPointer<UInt8>) throws(OutputError) {
+    // A caller's own full buffer goes out as it is, not copied into this one first.
+    if bytes.count >= 1 << 15, let base = bytes.baseAddress {
+      if !buffer.isEmpty { try flush() }
+      try writeAll(UnsafeRawPointer(base), bytes.count)
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { try flush() }
   }
@@ -195,20 +201,31 @@ public final class OutputWriter {
 
   /// Writes out the buffer.
   public func flush() throws(OutputError) {
-    var off = 0
-    let total = buffer.count
-    let err: Int32? = buffer.withUnsafeBytes { raw -> Int32? in
-      while off < total {
-        let n = Glibc.write(fd, raw.baseAddress! + off, total - off)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        off += n
+    var failure: OutputError?
+    buffer.withUnsafeBytes { raw in
+      do throws(OutputError) {
+        if let base = raw.baseAddress { try writeAll(base, raw.count) }
+      } catch {
+        failure = error
       }
-      return nil
     }
     buffer.removeAll(keepingCapacity: true)
+    if let failure { throw failure }
+  }
+
+  /// Writes `total` bytes from `base`, retrying short writes and interrupted calls.
+  private func writeAll(_ base: UnsafeRawPointer, _ total: Int) throws(OutputError) {
+    var off = 0
+    var err: Int32?
+    while off < total {
+      let n = Glibc.write(fd, base + off, total - off)
+      if n < 0 {
+        if errno == EINTR { continue }
+        err = errno
+        break
+      }
+      off += n
+    }
     if let err {
       failed = true
       if err == EPIPE && tempPath == nil { throw .brokenPipe }
