@@ -69,6 +69,9 @@ public struct CSVRecord {
   // module, so it must not be an opaque call.
   @usableFromInline let storage: UnsafeBufferPointer<UInt8>
   @usableFromInline let ends: UnsafeBufferPointer<Int>
+  /// Where each field starts in `storage`, when the fields are not back to back (a record the
+  /// scanner hands over where it stands in the text); `nil`: each starts at the previous end.
+  @usableFromInline let starts: UnsafePointer<Int>?
   /// With ``CSVReadOptions/lenientQuotes``: the 1-based field where a quote was read as
   /// written (inside an unquoted field, or text after a closing quote); 0 when none.
   public let looseQuoteField: Int
@@ -78,8 +81,10 @@ public struct CSVRecord {
 
   package init(
     line: Int, endLine: Int, count: Int, rawCount: Int, storage: UnsafeBufferPointer<UInt8>,
-    ends: UnsafeBufferPointer<Int>, looseQuoteField: Int = 0, unclosedQuoteField: Int = 0
+    ends: UnsafeBufferPointer<Int>, starts: UnsafePointer<Int>? = nil, looseQuoteField: Int = 0,
+    unclosedQuoteField: Int = 0
   ) {
+    self.starts = starts
     self.looseQuoteField = looseQuoteField
     self.unclosedQuoteField = unclosedQuoteField
     self.line = line
@@ -94,9 +99,9 @@ public struct CSVRecord {
   @inlinable @inline(__always)
   public func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
     guard i >= 0 && i < rawCount else { return UnsafeBufferPointer(start: nil, count: 0) }
-    let start = i == 0 ? 0 : ends[i - 1]
+    let start = starts.map { $0[i] } ?? (i == 0 ? 0 : ends[i - 1])
     let end = ends[i]
-    // `ends` is non-decreasing and within `storage` (built by the reader).
+    // Every field lies within `storage` (built by the reader).
     return UnsafeBufferPointer(start: storage.baseAddress.map { $0 + start }, count: end - start)
   }
 
@@ -231,8 +236,9 @@ public final class CSVReader {
           throw CSVError.empty(path: displayName)
         }
       }
-      let left = try decoded.withUnsafeBufferPointer {
-        try ctx.feed($0, isLast: eof || outcome != .ok)
+      // Mutable: the scanner undoes doubled quotes where they stand (ParseContext.feed).
+      let left = try decoded.withUnsafeMutableBufferPointer {
+        try ctx.feed(UnsafeBufferPointer($0), isLast: eof || outcome != .ok)
       }
       carry = Array(decoded[(decoded.count - left)...])
       switch outcome {

@@ -67,13 +67,67 @@ extension ParseContext {
           if s.pointee.failed { return (i, false) }
         }
       case .record(let next, let terminator, let fields):
-        deliver(p, fields)
-        recordEnd(Int32(terminator))
+        deliverInPlace(p, fields, terminator)
         i = next
         if s.pointee.failed { return (i, false) }
       }
     }
     return (i, true)
+  }
+
+  /// Hands a scanned record to the body where it stands in the text: what ``field(_:_:)`` for
+  /// each field and ``recordEnd(_:)`` do, without copying the fields. Doubled quotes are undone
+  /// in place (the text is the reader's own buffer, and a delivered record is not read again;
+  /// the bytes freed at a field's end become spaces, so no line break is left behind for
+  /// ``fed(_:)``). The text must be writable: ``CSVReader`` passes its decoding buffer.
+  @inline(__always)
+  private func deliverInPlace(_ p: UnsafePointer<UInt8>, _ fields: Int, _ terminator: UInt8) {
+    let s = state
+    guard !s.pointee.failed, s.pointee.fieldCount == 0, fields > 0 else {
+      deliver(p, fields)
+      recordEnd(Int32(terminator))
+      return
+    }
+    let sc = scanner!
+    let w = UnsafeMutablePointer(mutating: p)
+    s.pointee.afterCR = false
+    s.pointee.recordStart = s.pointee.line
+    for k in 0..<fields where sc.kinds[k] != RecordScanner.plain {
+      let start = sc.starts[k]
+      var end = sc.ends[k]
+      if sc.kinds[k] == RecordScanner.doubled {
+        var o = start
+        var j = start
+        while j < end {
+          let b = w[j]
+          w[o] = b
+          o += 1
+          j += b == 0x22 ? 2 : 1
+        }
+        for g in o..<end { w[g] = 0x20 }
+        end = o
+        sc.ends[k] = o
+      }
+      s.pointee.line += ParseContext.lineBreaks(
+        UnsafeBufferPointer(start: p + start, count: end - start))
+    }
+    // recordEnd(_:) for a record of `fields` fields ended by CR or LF.
+    let endLine = s.pointee.line
+    s.pointee.afterCR = terminator == 0x0D
+    s.pointee.line += 1
+    var count = fields
+    while count > 0 && sc.ends[count - 1] == sc.starts[count - 1] { count -= 1 }
+    guard count > 0 else { return }  // a record of empty fields
+    s.pointee.records += 1
+    let record = CSVRecord(
+      line: s.pointee.recordStart, endLine: endLine, count: count, rawCount: fields,
+      storage: UnsafeBufferPointer(start: p, count: sc.ends[fields - 1]),
+      ends: UnsafeBufferPointer(start: sc.ends, count: fields), starts: sc.starts)
+    do {
+      try body(record)
+    } catch {
+      fail(error)
+    }
   }
 
   /// Hands the fields of the scanned record to ``field(_:_:)`` as libcsv would.
