@@ -72,6 +72,8 @@ public enum EventLogWriter {
       for o in log.owners { add(encode(o)) }
       noteBase = ends.count - 1
       for n in log.notes { add(encode(n)) }
+      // Room for EventLineBuffer.put's whole-word copies past the last string.
+      arena.append(contentsOf: repeatElement(0, count: 32))
     }
 
     private mutating func add(_ bytes: [UInt8]) {
@@ -184,7 +186,19 @@ public enum EventLogWriter {
         } catch { failure = error }
         return
       }
-      (sink + pos).update(from: arena! + s, count: n)
+      if n <= 32 {
+        // Four whole words instead of a memmove call (most strings are short): the sink and
+        // the arena both have 32 bytes to spare; bytes past `n` are overwritten next.
+        let src = UnsafeRawPointer(arena! + s)
+        let dst = UnsafeMutableRawPointer(sink + pos)
+        for w in stride(from: 0, to: 32, by: 8) {
+          dst.storeBytes(
+            of: src.loadUnaligned(fromByteOffset: w, as: UInt64.self), toByteOffset: w,
+            as: UInt64.self)
+        }
+      } else {
+        (sink + pos).update(from: arena! + s, count: n)
+      }
       pos += n
     }
 
