@@ -38,9 +38,9 @@ struct ByteInterner {
   init(capacity: Int = 16, numbered: Bool = false) {
     var n = 16
     while n < capacity * 2 { n <<= 1 }
-    slots = [UInt64](repeating: 0, count: n)
+    slots = HugePages.array(repeating: 0, count: n)
     mask = n - 1
-    recent = numbered ? [UInt32](repeating: 0, count: 1 << 20) : []
+    recent = numbered ? HugePages.array(repeating: 0, count: 1 << 20) : []
   }
 
   /// Number of distinct strings.
@@ -233,7 +233,7 @@ struct ByteInterner {
 
   private mutating func grow() {
     let n = slots.count * 2
-    var table = [UInt64](repeating: 0, count: n)
+    var table: [UInt64] = HugePages.array(repeating: 0, count: n)
     let m = n - 1
     table.withUnsafeMutableBufferPointer { t in
       for v in slots where v != 0 {

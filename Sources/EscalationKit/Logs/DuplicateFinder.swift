@@ -19,12 +19,12 @@ enum DuplicateFinder {
     guard n > 1 else { return [] }
     var tickets = ticketCount
     for e in events where Int(e.ticket) >= tickets { tickets = Int(e.ticket) + 1 }
-    var offsets = [Int](repeating: 0, count: tickets + 1)
+    var offsets: [Int] = HugePages.array(repeating: 0, count: tickets + 1)
     for e in events { offsets[Int(e.ticket) + 1] += 1 }
     for t in 0..<tickets { offsets[t + 1] += offsets[t] }
     var found: [(index: Int, line: UInt32)] = []
     events.withUnsafeBufferPointer { ev in
-      var keys = [Key](repeating: Key(time: 0, rest: 0, index: 0), count: n)
+      var keys = HugePages.array(repeating: Key(time: 0, rest: 0, index: 0), count: n)
       keys.withUnsafeMutableBufferPointer { out in
         var next = offsets
         for k in 0..<n {

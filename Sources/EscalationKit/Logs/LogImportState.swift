@@ -75,7 +75,7 @@ struct LogImportState {
     let perRecord = Double(events.count) / Double(read)
     let records = Double(fileBytes) / (Double(sampledBytes) / Double(read))
     let wanted = Int(min(records * max(perRecord, 1) * 1.1, Double(min(fileBytes / 4, 1 << 28))))
-    if wanted > events.capacity { events.reserveCapacity(wanted) }
+    if wanted > events.capacity { HugePages.reserve(&events, capacity: wanted) }
   }
 
   mutating func note(_ code: String, line: Int?, column: Int?, _ message: String) {
