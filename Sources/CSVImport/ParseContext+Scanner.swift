@@ -33,6 +33,10 @@ extension ParseContext {
   private func scanRecords(_ p: UnsafePointer<UInt8>, _ count: Int, isLast: Bool) -> (Int, Bool) {
     var i = 0
     let s = state
+    // A local copy for the loop (no exclusivity check on the class property per record),
+    // written back at the end: `scan` may have grown its field arrays.
+    var sc = scanner!
+    defer { scanner = sc }
     while i < count {
       let c = p[i]
       if c == 0x0A || c == 0x0D {
@@ -41,7 +45,7 @@ extension ParseContext {
         i += 1
         continue
       }
-      switch scanner!.scan(p, from: i, end: count) {
+      switch sc.scan(p, from: i, end: count) {
       case .incomplete:
         // At the end of the text, a quote never closed ends its record at its line.
         guard isLast && options.lenientQuotes,
@@ -67,7 +71,7 @@ extension ParseContext {
           if s.pointee.failed { return (i, false) }
         }
       case .record(let next, let terminator, let fields):
-        deliverInPlace(p, fields, terminator)
+        deliverInPlace(p, fields, terminator, sc)
         i = next
         if s.pointee.failed { return (i, false) }
       }
@@ -81,14 +85,15 @@ extension ParseContext {
   /// the bytes freed at a field's end become spaces, so no line break is left behind for
   /// ``fed(_:)``). The text must be writable: ``CSVReader`` passes its decoding buffer.
   @inline(__always)
-  private func deliverInPlace(_ p: UnsafePointer<UInt8>, _ fields: Int, _ terminator: UInt8) {
+  private func deliverInPlace(
+    _ p: UnsafePointer<UInt8>, _ fields: Int, _ terminator: UInt8, _ sc: RecordScanner
+  ) {
     let s = state
     guard !s.pointee.failed, s.pointee.fieldCount == 0, fields > 0 else {
-      deliver(p, fields)
+      deliver(p, fields, sc)
       recordEnd(Int32(terminator))
       return
     }
-    let sc = scanner!
     let w = UnsafeMutablePointer(mutating: p)
     s.pointee.afterCR = false
     s.pointee.recordStart = s.pointee.line
@@ -132,8 +137,7 @@ extension ParseContext {
 
   /// Hands the fields of the scanned record to ``field(_:_:)`` as libcsv would.
   @inline(__always)
-  private func deliver(_ p: UnsafePointer<UInt8>, _ fields: Int) {
-    let sc = scanner!
+  private func deliver(_ p: UnsafePointer<UInt8>, _ fields: Int, _ sc: RecordScanner) {
     let raw = UnsafeMutableRawPointer(mutating: p)
     for k in 0..<fields {
       let start = sc.starts[k]
