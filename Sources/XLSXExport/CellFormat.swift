@@ -112,9 +112,10 @@ extension Worksheet {
       try lib.check(worksheet_write_blank(sheet, r, c, format.pointer), "worksheet_write_blank")
       return
     }
-    try lib.check(
-      worksheet_write_string(sheet, r, c, clean, format.pointer),
-      "worksheet_write_string(\(name)!\(ref(row, column)))")
+    // withCString: no copy of a native string, a stack copy of a small one (the implicit
+    // String-to-pointer conversion allocates a C string per cell).
+    let err = clean.withCString { worksheet_write_string(sheet, r, c, $0, format.pointer) }
+    try lib.check(err, "worksheet_write_string(\(name)!\(ref(row, column)))")
     if !format.wrap {
       extent.note(width: Worksheet.textWidth(clean) * format.textFactor, column: column)
     } else if clean.utf8.count < 40 {

@@ -48,9 +48,11 @@ public final class Worksheet {
   public let name: String
   let lib: LibXLSX
   let sheet: UnsafeMutablePointer<lxw_worksheet>
-  /// The rows and columns used so far and the widest content per column: one stored property,
-  /// so that a cell costs one exclusivity check rather than one per field.
-  var extent = Extent()
+  /// The rows and columns used so far and the widest content per column, in one stored
+  /// property.
+  /// Its accesses are single-threaded and never overlap (``Extent``'s methods call nothing
+  /// else): they go without the runtime's exclusivity check.
+  @exclusivity(unchecked) var extent = Extent()
   /// Widths set explicitly, which win over content.
   var fixedWidths: [Int: Double] = [:]
   var autofit: (minimum: Double, maximum: Double)?
