@@ -81,7 +81,8 @@ struct CellFormatTests {
   func numberWidths() {
     #expect(Worksheet.numberWidth(1234.5, format: "#,##0.0") == 7)  // "1,234.5"
     #expect(Worksheet.numberWidth(-0.256, format: "0.0%") == 6)  // "-25.6%"
-    #expect(Worksheet.numberWidth(46082.5, format: "yyyy-mm-dd hh:mm") == 16)  // the format's length
+    // A date is as wide as its format.
+    #expect(Worksheet.numberWidth(46082.5, format: "yyyy-mm-dd hh:mm") == 16)
     #expect(Worksheet.numberWidth(12.5, format: nil) == 6)  // 2 digits + 4 for a fraction
     #expect(Worksheet.numberWidth(12, format: nil) == 2)
     #expect(Worksheet.numberWidth(1_000_000, format: "#,##0") == 9)  // "1,000,000"
