@@ -13,8 +13,9 @@ internal import CLibXLSXWriter
 final class LibXLSX {
   /// The target path, used in error messages.
   let path: String
-  /// The workbook; nil once closed or freed.
-  private(set) var workbook: UnsafeMutablePointer<lxw_workbook>?
+  /// The workbook; nil once closed or freed. Read for every cell written: the accesses are
+  /// single-threaded and never overlap, so they go without the runtime's exclusivity check.
+  @exclusivity(unchecked) private(set) var workbook: UnsafeMutablePointer<lxw_workbook>?
   /// Whether rows must be written in order (libxlsxwriter's `constant_memory`).
   let constantMemory: Bool
   /// Formats created so far, by style.

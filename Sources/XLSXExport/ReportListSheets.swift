@@ -21,21 +21,26 @@ extension ReportWriter {
     let series = try SheetSeries(
       workbook: workbook, name: l.backlogSheet, headers: names,
       highlights: withSLA ? [breach] : [])
+    // Formats resolved once for the whole table.
+    let plain = try workbook.format(nil)
+    let centered = try workbook.format(ReportWriter.centered)
+    let dateTime = try workbook.format(dateTimeStyle)
+    let duration = try workbook.format(durationStyle)
+    let days = try workbook.format(.hoursGrouped)
     for b in c.backlog {
       let (s, r) = try series.nextRow()
-      try s.write(b.ticket, row: r, column: 0)
-      try s.write(b.group.label(lang), row: r, column: 1)
-      try s.write(integer: b.level.rawValue, row: r, column: 2, style: ReportWriter.centered)
-      try s.write(b.role, row: r, column: 3)
-      try date(s, b.opened, r, 4)
-      try duration(s, Double(b.timeAtLevel), row: r, column: 5)
-      try s.write(
-        number: Double(b.age) / 86_400, row: r, column: 6, style: .hoursGrouped)
+      try s.write(b.ticket, row: r, column: 0, format: plain)
+      try s.write(b.group.label(lang), row: r, column: 1, format: plain)
+      try s.write(number: Double(b.level.rawValue), row: r, column: 2, format: centered)
+      try s.write(b.role, row: r, column: 3, format: plain)
+      try date(s, b.opened, r, 4, format: dateTime)
+      try self.duration(s, Double(b.timeAtLevel), row: r, column: 5, format: duration)
+      try s.write(number: Double(b.age) / 86_400, row: r, column: 6, format: days)
       if withSLA {
-        try s.write(
-          b.slaBreach == true ? l.yes : "", row: r, column: 7, style: ReportWriter.centered)
+        try s.write(b.slaBreach == true ? l.yes : "", row: r, column: 7, format: centered)
       }
-      try s.write(MetricsRenderer.ownerName(b.owner, l), row: r, column: withSLA ? 8 : 7)
+      let owner = MetricsRenderer.ownerName(b.owner, l)
+      try s.write(owner, row: r, column: withSLA ? 8 : 7, format: plain)
     }
     try series.finish()
   }
@@ -58,25 +63,33 @@ extension ReportWriter {
     let series = try SheetSeries(
       workbook: workbook, name: l.ticketsSheet, headers: names,
       highlights: c.sla != nil ? [breaches] : [])
+    // Formats resolved once for the whole table.
+    let plain = try workbook.format(nil)
+    let centered = try workbook.format(ReportWriter.centered)
+    let dateTime = try workbook.format(dateTimeStyle)
+    let duration = try workbook.format(durationStyle)
     for t in c.tickets ?? [] {
       let (s, r) = try series.nextRow()
-      try s.write(t.ticket, row: r, column: 0)
-      try s.write(t.group.label(lang), row: r, column: 1)
-      try date(s, t.opened, r, 2)
-      try date(s, t.resolved, r, 3)
-      try s.write(integer: t.highestLevel.rawValue, row: r, column: 4, style: ReportWriter.centered)
+      try s.write(t.ticket, row: r, column: 0, format: plain)
+      try s.write(t.group.label(lang), row: r, column: 1, format: plain)
+      try date(s, t.opened, r, 2, format: dateTime)
+      try date(s, t.resolved, r, 3, format: dateTime)
+      try s.write(number: Double(t.highestLevel.rawValue), row: r, column: 4, format: centered)
       try s.write(
-        integer: t.levelAtResolution?.rawValue, row: r, column: 5, style: ReportWriter.centered)
+        number: t.levelAtResolution.map { Double($0.rawValue) }, row: r, column: 5,
+        format: centered)
       for i in 0..<4 {
         let v = i < t.secondsAtLevel.count ? t.secondsAtLevel[i] : nil
-        try duration(s, v.map(Double.init), row: r, column: 6 + i)
+        try self.duration(s, v.map(Double.init), row: r, column: 6 + i, format: duration)
       }
-      try duration(s, t.timeToResolution.map(Double.init), row: r, column: 10)
+      try self.duration(
+        s, t.timeToResolution.map(Double.init), row: r, column: 10, format: duration)
       // Centred, as a small count, so that it does not run into the owner's name beside it.
       if c.sla != nil {
-        try s.write(integer: t.slaBreaches, row: r, column: 11, style: ReportWriter.centered)
+        try s.write(number: Double(t.slaBreaches), row: r, column: 11, format: centered)
       }
-      try s.write(MetricsRenderer.ownerName(t.owner, l), row: r, column: c.sla != nil ? 12 : 11)
+      let owner = MetricsRenderer.ownerName(t.owner, l)
+      try s.write(owner, row: r, column: c.sla != nil ? 12 : 11, format: plain)
     }
     try series.finish()
     try series.limitPrintArea(rows: ReportWriter.printedRows)

@@ -53,7 +53,8 @@ extension ReportWriter {
         lastDigit = false
       } else if quoted {
         continue
-      } else if u.properties.numericType != nil {
+      } else if u.isASCII ? (0x30...0x39).contains(u.value) : u.properties.numericType != nil {
+        // (The only ASCII characters with a numeric type are the digits.)
         if !lastDigit { out.append("#") }
         lastDigit = true
       } else {
@@ -121,21 +122,22 @@ extension ReportWriter {
     let series = try SheetSeries(workbook: workbook, name: l.qualityDetailSheet, headers: names) {
       (sheet) throws(XLSXError) in sheet.setColumnWidth(5, ReportWriter.messageWidth)
     }
-    // Every cell aligned to the top, as a long message wraps onto further lines.
-    let top = CellStyle(alignTop: true)
-    let number = CellStyle(alignTop: true, horizontal: .center)
-    let message = CellStyle(wrap: true, alignTop: true)
+    // Every cell aligned to the top, as a long message wraps onto further lines; the formats
+    // resolved once for the whole table.
+    let top = try workbook.format(CellStyle(alignTop: true))
+    let number = try workbook.format(CellStyle(alignTop: true, horizontal: .center))
+    let message = try workbook.format(CellStyle(wrap: true, alignTop: true))
     for f in findings {
       let (s, r) = try series.nextRow()
       let text = f.localizedMessage(lang)
       let lines = ReportWriter.lines(text, width: Int(ReportWriter.messageWidth))
       if lines > 1 { try s.setRowHeight(r, min(409, Double(lines) * 15)) }
-      try s.write(f.file, row: r, column: 0, style: top)
-      try s.write(integer: f.line, row: r, column: 1, style: number)
-      try s.write(f.columnLetter ?? "", row: r, column: 2, style: number)
-      try s.write(l.severity(f.severity), row: r, column: 3, style: top)
-      try s.write(f.code, row: r, column: 4, style: top)
-      try s.write(text, row: r, column: 5, style: message)
+      try s.write(f.file, row: r, column: 0, format: top)
+      try s.write(number: f.line.map(Double.init), row: r, column: 1, format: number)
+      try s.write(f.columnLetter ?? "", row: r, column: 2, format: number)
+      try s.write(l.severity(f.severity), row: r, column: 3, format: top)
+      try s.write(f.code, row: r, column: 4, format: top)
+      try s.write(text, row: r, column: 5, format: message)
     }
     try series.finish()
     try series.limitPrintArea(rows: ReportWriter.printedRows)

@@ -150,6 +150,13 @@ struct ReportWriter {
       number: seconds.map { $0 / 86_400 }, row: row, column: column, style: style ?? durationStyle)
   }
 
+  /// Writes a duration of `seconds` (empty when `nil`) in a resolved ``durationStyle``.
+  func duration(
+    _ s: Worksheet, _ seconds: Double?, row: Int, column: Int, format: CellFormat
+  ) throws(XLSXError) {
+    try s.write(number: seconds.map { $0 / 86_400 }, row: row, column: column, format: format)
+  }
+
   func hours(_ seconds: Double?) -> Double? { seconds.map { $0 / 3600 } }
   func hours(_ seconds: Int64?) -> Double? { seconds.map { Double($0) / 3600 } }
 
@@ -160,7 +167,22 @@ struct ReportWriter {
   ) throws(XLSXError) {
     try s.write(
       date: t, offset: t.map { zone.offset(atUTC: $0) } ?? 0, row: row, column: column,
-      style: style ?? CellStyle(numberFormat: l.t(CellStyle.dateTimeFormat, "dd/mm/yyyy hh:mm")))
+      style: style ?? dateTimeStyle)
+  }
+
+  /// The style of ``date(_:_:_:_:style:)``'s date-times.
+  var dateTimeStyle: CellStyle {
+    CellStyle(numberFormat: l.t(CellStyle.dateTimeFormat, "dd/mm/yyyy hh:mm"))
+  }
+
+  /// Writes the date-time `t` in the report's zone, as ``date(_:_:_:_:style:)``, in a resolved
+  /// format (a long table resolves its formats once).
+  func date(
+    _ s: Worksheet, _ t: Int64?, _ row: Int, _ column: Int, format: CellFormat
+  ) throws(XLSXError) {
+    try s.write(
+      date: t, offset: t.map { zone.offset(atUTC: $0) } ?? 0, row: row, column: column,
+      format: format)
   }
 
   func headers(_ s: Worksheet, _ names: [String], row: Int, from column: Int = 0) throws(XLSXError)

@@ -44,8 +44,15 @@ public enum TextSanitizer {
   @inline(__always)
   static func needsWork(_ text: String) -> Bool {
     if text.utf8.count > maxCellLength { return true }  // may exceed in UTF-16 too
+    if let found = text.utf8.withContiguousStorageIfAvailable(needsWork(utf8:)) { return found }
+    return needsWork(utf8: text.utf8)
+  }
+
+  /// ``needsWork(_:)`` over UTF-8 bytes.
+  @inline(__always)
+  static func needsWork<Bytes: Sequence<UInt8>>(utf8 bytes: Bytes) -> Bool {
     var previous: UInt8 = 0
-    for u in text.utf8 {
+    for u in bytes {
       // Controls; 0xEF leads U+FFFE and U+FFFF; `_x` may start an escape sequence.
       if u < 0x20 || u == 0xEF || (previous == 0x5F && (u == 0x78 || u == 0x58)) { return true }
       previous = u

@@ -48,18 +48,19 @@ public final class Worksheet {
   public let name: String
   let lib: LibXLSX
   let sheet: UnsafeMutablePointer<lxw_worksheet>
-  /// The last row written to (constant-memory order check).
-  var currentRow = -1
-  /// Widest content seen per column, in character widths.
-  var contentWidths: [Double] = []
+  /// The rows and columns used so far and the widest content per column, in one stored
+  /// property.
+  /// Its accesses are single-threaded and never overlap (``Extent``'s methods call nothing
+  /// else): they go without the runtime's exclusivity check.
+  @exclusivity(unchecked) var extent = Extent()
   /// Widths set explicitly, which win over content.
   var fixedWidths: [Int: Double] = [:]
   var autofit: (minimum: Double, maximum: Double)?
-  /// The last style and format used in each column (most columns keep one style).
-  var styleCache: [(CellStyle?, UnsafeMutablePointer<lxw_format>?)] = []
+  /// The last style used in each column and its format (most columns keep one style).
+  var styleCache: [(CellStyle?, CellFormat)] = []
   /// Rows and columns used so far (-1 when empty).
-  public private(set) var lastRow = -1
-  public private(set) var lastColumn = -1
+  public var lastRow: Int { extent.lastRow }
+  public var lastColumn: Int { extent.lastColumn }
   /// The print area set by ``setPrintArea(_:)``, if any.
   public internal(set) var printArea: CellRange?
 
@@ -78,35 +79,44 @@ public final class Worksheet {
     guard row >= 0, row < Worksheet.maxRows, column >= 0, column < Worksheet.maxColumns else {
       throw .outOfRange(path: lib.path, sheet: name, row: row, column: column)
     }
-    if lib.constantMemory && row < currentRow {
-      throw .rowOutOfOrder(path: lib.path, sheet: name, row: row, currentRow: currentRow)
+    if let current = extent.place(row: row, column: column, inOrder: lib.constantMemory) {
+      throw .rowOutOfOrder(path: lib.path, sheet: name, row: row, currentRow: current)
     }
-    if row > currentRow { currentRow = row }
-    if row > lastRow { lastRow = row }
-    if column > lastColumn { lastColumn = column }
     return (lxw_row_t(row), lxw_col_t(column))
+  }
+
+  /// Where a sheet has been written so far.
+  struct Extent {
+    /// The last row written to (the constant-memory order check) and the last column.
+    var lastRow = -1
+    var lastColumn = -1
+    /// Widest content seen per column, in character widths.
+    var contentWidths: [Double] = []
+
+    /// Takes in a cell; with `inOrder`, a row above the last one is refused (its number
+    /// returned) and nothing changes.
+    @inline(__always)
+    mutating func place(row: Int, column: Int, inOrder: Bool) -> Int? {
+      if inOrder && row < lastRow { return lastRow }
+      if row > lastRow { lastRow = row }
+      if column > lastColumn { lastColumn = column }
+      return nil
+    }
+
+    @inline(__always)
+    mutating func note(width: Double, column: Int) {
+      if column >= contentWidths.count {
+        contentWidths.append(contentsOf: repeatElement(0, count: column + 1 - contentWidths.count))
+      }
+      if width > contentWidths[column] { contentWidths[column] = width }
+    }
   }
 
   /// Writes `text` as a string (a leading `=` stays text), cleaned and cut to Excel's limit.
   public func write(_ text: String, row: Int, column: Int, style: CellStyle? = nil)
     throws(XLSXError)
   {
-    let (r, c) = try cell(row, column)
-    let clean = TextSanitizer.cell(text)
-    let f = try format(style, column)
-    if clean.isEmpty {
-      try lib.check(worksheet_write_blank(sheet, r, c, f), "worksheet_write_blank")
-      return
-    }
-    try lib.check(
-      worksheet_write_string(sheet, r, c, clean, f),
-      "worksheet_write_string(\(name)!\(ref(row, column)))")
-    let bold = style?.bold == true ? 1.1 : 1
-    if style?.wrap != true {
-      note(width: Worksheet.textWidth(clean) * bold, column: column)
-    } else if clean.utf8.count < 40 {
-      note(width: Worksheet.wrappedWidth(clean) * bold, column: column)
-    }
+    try write(text, row: row, column: column, format: try format(style, column))
   }
 
   /// The width a short wrapped text (a column header) asks of its column: all of it up to 12
@@ -143,14 +153,7 @@ public final class Worksheet {
   public func write(number: Double?, row: Int, column: Int, style: CellStyle? = nil)
     throws(XLSXError)
   {
-    let (r, c) = try cell(row, column)
-    let f = try format(style, column)
-    guard let number, number.isFinite else {
-      try lib.check(worksheet_write_blank(sheet, r, c, f), "worksheet_write_blank")
-      return
-    }
-    try lib.check(worksheet_write_number(sheet, r, c, number, f), "worksheet_write_number")
-    note(width: Worksheet.numberWidth(number, format: style?.numberFormat), column: column)
+    try write(number: number, row: row, column: column, format: try format(style, column))
   }
 
   /// Writes a whole number (`#,##0` unless another style is given); nil gives a blank.
@@ -182,14 +185,8 @@ public final class Worksheet {
   public func write(
     date seconds: Int64?, offset: Int = 0, row: Int, column: Int, style: CellStyle = .dateTime
   ) throws(XLSXError) {
-    guard let seconds else {
-      return try write(number: nil, row: row, column: column, style: style)
-    }
-    let (local, overflow) = seconds.addingReportingOverflow(Int64(offset))
-    if !overflow, let serial = Worksheet.excelSerial(local) {
-      return try write(number: serial, row: row, column: column, style: style)
-    }
-    try write(CivilDate.iso8601UTC(seconds), row: row, column: column)
+    try write(
+      date: seconds, offset: offset, row: row, column: column, format: try format(style, column))
   }
 
   /// The Excel serial date (1900 system) of local `seconds` since 1970-01-01 00:00, or nil
@@ -216,7 +213,7 @@ public final class Worksheet {
       worksheet_write_url_opt(
         sheet, r, c, "internal:\(quoted)!\(targetCell)", try lib.format(style), clean, nil),
       "worksheet_write_url(\(name)!\(ref(row, column)))")
-    note(width: Worksheet.textWidth(clean), column: column)
+    extent.note(width: Worksheet.textWidth(clean), column: column)
   }
 
   /// Writes `text` across `firstColumn…lastColumn` of one row as a merged cell (a title).
@@ -269,15 +266,15 @@ public final class Worksheet {
 
   /// The format of `style`, remembered per column so that the common case skips hashing.
   @inline(__always)
-  func format(_ style: CellStyle?, _ column: Int) throws(XLSXError) -> UnsafeMutablePointer<
-    lxw_format
-  >? {
-    if column < styleCache.count, styleCache[column].0 == style { return styleCache[column].1 }
-    let f = try lib.format(style)
-    if column < 256 {
+  func format(_ style: CellStyle?, _ column: Int) throws(XLSXError) -> CellFormat {
+    if column >= 0, column < styleCache.count, styleCache[column].0 == style {
+      return styleCache[column].1
+    }
+    let f = CellFormat(style: style, pointer: try lib.format(style))
+    if column >= 0, column < 256 {
       if column >= styleCache.count {
-        styleCache.append(
-          contentsOf: repeatElement((nil, nil), count: column + 1 - styleCache.count))
+        let empty = (CellStyle?.none, CellFormat(style: nil, pointer: nil))
+        styleCache.append(contentsOf: repeatElement(empty, count: column + 1 - styleCache.count))
       }
       styleCache[column] = (style, f)
     }
@@ -286,14 +283,6 @@ public final class Worksheet {
 
   func ref(_ row: Int, _ column: Int) -> String {
     Finding.columnLetter(column + 1) + String(row + 1)
-  }
-
-  @inline(__always)
-  func note(width: Double, column: Int) {
-    if column >= contentWidths.count {
-      contentWidths.append(contentsOf: repeatElement(0, count: column + 1 - contentWidths.count))
-    }
-    if width > contentWidths[column] { contentWidths[column] = width }
   }
 
 }

@@ -161,7 +161,7 @@ extension Worksheet {
   func finish() throws(XLSXError) {
     var widths: [Int: Double] = [:]
     if let autofit {
-      for (c, w) in contentWidths.enumerated() where w > 0 {
+      for (c, w) in extent.contentWidths.enumerated() where w > 0 {
         widths[c] = min(autofit.maximum, max(autofit.minimum, w + 2))
       }
     }

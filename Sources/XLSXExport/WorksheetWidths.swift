@@ -11,6 +11,7 @@ import EscalationKit
 extension Worksheet {
   /// The widest line of `text` in characters (capped at 255, Excel's maximum width).
   static func textWidth(_ text: String) -> Double {
+    if let w = text.utf8.withContiguousStorageIfAvailable(textWidth(utf8:)) { return w }
     var widest = 0
     var current = 0
     for s in text.unicodeScalars {
@@ -18,6 +19,23 @@ extension Worksheet {
         widest = max(widest, current)
         current = 0
       } else {
+        current += 1
+        if current >= 255 { return 255 }
+      }
+    }
+    return Double(max(widest, current))
+  }
+
+  /// ``textWidth(_:)`` over the UTF-8 bytes: a character is a byte that does not continue a
+  /// multi-byte sequence (the same count as the text's Unicode scalars).
+  static func textWidth(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Double {
+    var widest = 0
+    var current = 0
+    for b in bytes {
+      if b == 0x0A {
+        widest = max(widest, current)
+        current = 0
+      } else if b & 0xC0 != 0x80 {
         current += 1
         if current >= 255 { return 255 }
       }
@@ -39,39 +57,8 @@ extension Worksheet {
     return best
   }
 
-  /// The displayed width of a number under a format (an estimate). Scans the format's bytes:
-  /// this runs for every number written.
+  /// The displayed width of a number under a format (an estimate; see ``NumberWidth``).
   static func numberWidth(_ value: Double, format: String?) -> Double {
-    let magnitude = abs(value)
-    let digits = magnitude < 10 ? 1 : Int(log10(magnitude)) + 1
-    var width = digits + (value < 0 ? 1 : 0)
-    guard let format else {
-      return Double(width + (value == value.rounded() ? 0 : 4))
-    }
-    // A duration in hours or days by a condition ("16 h 45", "1,215.5 d"): at most 10 wide.
-    if format.hasPrefix("[<") { return 10 }
-    var length = 0
-    var isDate = false
-    var decimals = 0
-    var afterDot = false
-    var grouped = false
-    var percent = false
-    for b in format.utf8 {
-      length += 1
-      switch b {
-      case UInt8(ascii: "y"), UInt8(ascii: "d"), UInt8(ascii: "h"): isDate = true
-      case UInt8(ascii: "."): afterDot = true
-      case UInt8(ascii: "0") where afterDot: decimals += 1
-      case UInt8(ascii: ","): grouped = true
-      case UInt8(ascii: "%"): percent = true
-      default: break
-      }
-    }
-    if isDate { return Double(length) }
-    if percent { width += 2 }  // ×100 and the sign
-    if decimals > 0 { width += decimals + 1 }
-    if grouped { width += (digits - 1) / 3 }
-    return Double(width)
+    NumberWidth(format: format).width(value)
   }
-
 }
