@@ -62,11 +62,12 @@ import Testing
   @Test func outOfRangeValuesAreRefusedEvenWithMatchingChecksums() throws {
     let log = try Self.messyLog()
     let bytes = try #require(EventCacheCodec.encode(log, key: "k"))
-    // The events are right before the findings section (the count, then each finding).
+    // The events (32-byte records, then a u32 position each) are right before the findings
+    // section (the count, then each finding).
     var findings = CacheWriter()
     findings.u64(UInt64(log.findings.count))
     for f in log.findings { findings.finding(f) }
-    let firstRecord = bytes.count - findings.bytes.count - log.events.count * 32
+    let firstRecord = bytes.count - findings.bytes.count - log.events.count * 36
     let cases: [(offset: Int, value: UInt8, what: String)] = [
       (24, 7, "event kind 7"), (25, 5, "level 5"), (26, 9, "category 9"), (27, 2, "repeats 2"),
       (11, 0xFF, "ticket index past the table"), (15, 0xFF, "owner index past the table"),
@@ -89,6 +90,77 @@ import Testing
     long[55] = 0x7F
     EventCacheCodec.seal(&long, key: "k")
     #expect(long.withUnsafeBytes { EventCacheCodec.decode($0, key: "k") } == nil)
+  }
+
+  /// The events are stored in ticket order with their input positions: read back in input
+  /// order they are the log's; read for the figures they are exactly ``TicketOrder``'s, with
+  /// its offsets (``TicketOrder`` then copies nothing), and the notes are left out.
+  @Test func ticketOrderIsStoredAndReadBack() throws {
+    let sample = CLISamples.root.appendingPathComponent("Samples/service-desk-2026-fr.csv").path
+    var sawNotes = false
+    for log in [try Self.messyLog(), try LogImporter.load(path: sample, options: .init())] {
+      let order = TicketOrder(log)
+      // Out of input order somewhere, or the test would not tell the two orders apart.
+      #expect(order.events != log.events)
+      let perm = EventCacheCodec.ticketPermutation(log)
+      #expect(perm.map { log.events[Int($0)] } == order.events)
+      let bytes = try #require(EventCacheCodec.encode(log, key: "k"))
+      let sorted = try #require(
+        bytes.withUnsafeBytes { EventCacheCodec.decode($0, key: "k", figuresOnly: true) })
+      let noNotes = order.events.map {
+        var e = $0
+        e.note = 0
+        return e
+      }
+      if log.events.contains(where: { $0.note != 0 }) { sawNotes = true }
+      #expect(sorted.events == noNotes && sorted.notes.isEmpty)
+      #expect(sorted.ticketOffsets == order.offsets)
+      let again = TicketOrder(sorted)
+      #expect(again.events == noNotes && again.offsets == order.offsets)
+      #expect(again.timeRange?.first == order.timeRange?.first)
+      #expect(again.timeRange?.last == order.timeRange?.last)
+      // The cold path's reordering gives the same log.
+      let reordered = EventCacheCodec.forFigures(log, order: perm)
+      #expect(reordered.events == sorted.events && reordered.ticketOffsets == sorted.ticketOffsets)
+      // A log in ticket order has lost its input order: it is not stored.
+      #expect(EventCacheCodec.encode(sorted, key: "k") == nil)
+    }
+    #expect(sawNotes, "the notes left out were there")
+  }
+
+  /// Positions that are not a permutation, or records out of ticket order, behind matching
+  /// checksums: a miss in both read modes.
+  @Test func disorderedEventsAreRefusedEvenWithMatchingChecksums() throws {
+    let log = try Self.messyLog()
+    let bytes = try #require(EventCacheCodec.encode(log, key: "k"))
+    var findings = CacheWriter()
+    findings.u64(UInt64(log.findings.count))
+    for f in log.findings { findings.finding(f) }
+    let n = log.events.count
+    let positions = bytes.count - findings.bytes.count - n * 4
+    let records = positions - n * 32
+    func refused(_ forged: [UInt8]) -> Bool {
+      var sealed = forged
+      EventCacheCodec.seal(&sealed, key: "k")
+      return [false, true].allSatisfy { mode in
+        sealed.withUnsafeBytes { EventCacheCodec.decode($0, key: "k", figuresOnly: mode) } == nil
+      }
+    }
+    // The second event's position made the first's: not a permutation.
+    var twice = bytes
+    for i in 0..<4 { twice[positions + 4 + i] = bytes[positions + i] }
+    #expect(refused(twice))
+    // A position past the events.
+    var past = bytes
+    for i in 0..<4 { past[positions + i] = 0xFF }
+    #expect(refused(past))
+    // The first two records swapped (with their positions): out of ticket order.
+    var swapped = bytes
+    swapped.replaceSubrange(records..<records + 32, with: bytes[records + 32..<records + 64])
+    swapped.replaceSubrange(records + 32..<records + 64, with: bytes[records..<records + 32])
+    swapped.replaceSubrange(positions..<positions + 4, with: bytes[positions + 4..<positions + 8])
+    swapped.replaceSubrange(positions + 4..<positions + 8, with: bytes[positions..<positions + 4])
+    #expect(refused(swapped))
   }
 
   @Test func checksumSeesEverySingleByteChange() {

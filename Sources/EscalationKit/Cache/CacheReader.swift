@@ -63,47 +63,94 @@ struct CacheReader {
     return out
   }
 
-  /// The events, each checked: kind, level and category in range, ticket, owner and note
-  /// indexes within their tables.
-  mutating func events(tickets: Int, owners: Int, notes: Int) throws(Malformed) -> [Event] {
+  /// A string table checked and passed over: its number of strings.
+  mutating func skipTable() throws(Malformed) -> Int {
+    let n = try count()
+    let lengths = try take(n * 4)
+    var total = 0
+    for i in 0..<n {
+      total += Int(
+        UInt32(
+          littleEndian: base.loadUnaligned(fromByteOffset: lengths + 4 * i, as: UInt32.self)))
+      guard total <= remaining else { throw Malformed() }
+    }
+    _ = try take(total)
+    return n
+  }
+
+  /// The events (see ``CacheWriter/events(_:order:)``), each checked: kind, level and category
+  /// in range, ticket, owner and note indexes within their tables, in ticket order (ticket,
+  /// time, input position strictly increasing), the positions a permutation. In input order;
+  /// or with `figuresOnly` as stored, with the offsets of each ticket's events and without
+  /// their notes (note 0).
+  mutating func events(tickets: Int, owners: Int, notes: Int, figuresOnly inTicketOrder: Bool)
+    throws(Malformed) -> (events: [Event], offsets: [Int]?)
+  {
     let n = try count()
     let size = EventCacheCodec.eventSize
-    guard n <= remaining / size else { throw Malformed() }
+    guard n <= remaining / (size + 4), n <= Int(UInt32.max) else { throw Malformed() }
     let start = try take(n * size)
+    let positions = try take(n * 4)
     let b = base
     var bad = false
+    // Input mode: which positions were filled (each exactly once, so all of them).
+    var filled = inTicketOrder ? [] : [UInt64](repeating: 0, count: (n + 63) / 64)
     let events = [Event](unsafeUninitializedCapacity: n) { out, made in
       var p = start
+      var previous: (ticket: UInt32, time: Int64, position: UInt32)? = nil
       for i in 0..<n {
         let kind = b[p + 24]
         let level = b[p + 25]
         let category = b[p + 26]
         let repeats = b[p + 27]
+        let time = Int64(littleEndian: b.loadUnaligned(fromByteOffset: p, as: Int64.self))
         let ticket = UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 8, as: UInt32.self))
         let owner = UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 12, as: UInt32.self))
         let note = UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 16, as: UInt32.self))
         let line = UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 20, as: UInt32.self))
+        let position = UInt32(
+          littleEndian: b.loadUnaligned(fromByteOffset: positions + 4 * i, as: UInt32.self))
         guard let k = EventKind(rawValue: kind), level <= 4, category <= 8, repeats <= 1,
-          Int(ticket) < tickets, Int(owner) <= owners, Int(note) <= notes
+          Int(ticket) < tickets, Int(owner) <= owners, Int(note) <= notes, Int(position) < n
         else {
           bad = true
           return
         }
+        if let q = previous, (q.ticket, q.time, q.position) >= (ticket, time, position) {
+          bad = true
+          return
+        }
+        previous = (ticket, time, position)
         var e = Event(
-          ticket: ticket,
-          time: Int64(
-            littleEndian: b.loadUnaligned(fromByteOffset: p, as: Int64.self)),
-          kind: k, level: nil, category: nil, owner: owner, note: note, line: line)
+          ticket: ticket, time: time, kind: k, level: nil, category: nil, owner: owner,
+          note: note, line: line)
         e.levelRaw = level
         e.categoryRaw = category
         e.repeatsState = repeats == 1
-        (out.baseAddress! + i).initialize(to: e)
-        made = i + 1
+        if inTicketOrder {
+          e.note = 0
+          (out.baseAddress! + i).initialize(to: e)
+        } else {
+          let word = Int(position) >> 6
+          let bit = UInt64(1) << UInt64(position & 63)
+          guard filled[word] & bit == 0 else {
+            bad = true
+            return
+          }
+          filled[word] |= bit
+          (out.baseAddress! + Int(position)).initialize(to: e)
+        }
         p += size
       }
+      // Events are trivial values: nothing to deinitialize when refused.
+      made = n
     }
     if bad { throw Malformed() }
-    return events
+    guard inTicketOrder else { return (events, nil) }
+    var offsets = [Int](repeating: 0, count: tickets + 1)
+    for e in events { offsets[Int(e.ticket) + 1] += 1 }
+    for t in 0..<tickets { offsets[t + 1] += offsets[t] }
+    return (events, offsets)
   }
 
   /// A finding (see ``CacheWriter/finding(_:)``).

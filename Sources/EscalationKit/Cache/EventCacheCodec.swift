@@ -4,21 +4,33 @@
 /// (u32, 48), the payload length (u64), the payload checksum (u64, ``CacheChecksum``), the
 /// key's checksum (u64) and 8 reserved bytes. Payload: the key, the source name, the sheet,
 /// the accounting, the three string tables (ticket ids, owners, notes: a count, one u32
-/// length per string, then the bytes back to back), the events as 32-byte records, then the
-/// findings. A file is used only when every length, index and value checks: anything else is
+/// length per string, then the bytes back to back), the events as 32-byte records in ticket
+/// order (``ticketPermutation(_:ticketCount:)``) followed by each one's position in the input
+/// order (u32), then the findings. A file is used only when every length, index and value checks: anything else is
 /// a miss (``decode(_:key:)`` returns `nil`), never a trap.
 public enum EventCacheCodec {
   static let magic: [UInt8] = Array("ESCEVC\r\n".utf8)
   /// Bumped whenever the layout below changes.
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
   static let headerSize = 48
   static let eventSize = 32
 
-  /// The cache file of `log` under `key`; `nil` when a string is too long for the format.
+  /// The cache file of `log` under `key`; `nil` when a string is too long for the format, or
+  /// when `log` holds its events in ticket order (its input order is not known then).
   public static func encode(_ log: EventLog, key: String) -> [UInt8]? {
+    guard log.ticketOffsets == nil else { return nil }
+    return encode(log, key: key, order: ticketPermutation(log))
+  }
+
+  /// The same, with `order` the log's ``ticketPermutation(_:)`` already computed.
+  static func encode(_ log: EventLog, key: String, order: [UInt32]) -> [UInt8]? {
+    guard log.ticketOffsets == nil, order.count == log.events.count,
+      log.events.count <= Int(UInt32.max)
+    else { return nil }
     var w = CacheWriter()
     let estimate =
-      log.events.count * eventSize + (log.ticketIDs.count + log.owners.count + log.notes.count)
+      log.events.count * (eventSize + 4)
+      + (log.ticketIDs.count + log.owners.count + log.notes.count)
       * 24
     w.bytes.reserveCapacity(headerSize + estimate + 4096)
     w.bytes += [UInt8](repeating: 0, count: headerSize)
@@ -31,7 +43,7 @@ public enum EventCacheCodec {
     for table in [log.ticketIDs, log.owners, log.notes] {
       guard w.table(table) else { return nil }
     }
-    w.events(log.events)
+    w.events(log.events, order: order)
     w.u64(UInt64(log.findings.count))
     for f in log.findings { w.finding(f) }
     seal(&w.bytes, key: key)
@@ -59,8 +71,15 @@ public enum EventCacheCodec {
 
   /// The log stored in `bytes` under `key`; `nil` when the bytes are not a complete, intact
   /// entry for that key (wrong magic or version, a length that does not match, a checksum that
-  /// differs, an index out of range).
-  public static func decode(_ bytes: UnsafeRawBufferPointer, key: String) -> EventLog? {
+  /// differs, an index out of range, events out of ticket order or positions that are not a
+  /// permutation).
+  ///
+  /// `figuresOnly`: the events are returned in ticket order as stored, with
+  /// ``EventLog/ticketOffsets`` set, and the notes are checked but not read (the figures use
+  /// neither the input order nor the notes: no sorted copy, no strings).
+  public static func decode(
+    _ bytes: UnsafeRawBufferPointer, key: String, figuresOnly: Bool = false
+  ) -> EventLog? {
     guard let payload = checkedPayload(bytes, key: key) else { return nil }
     var r = CacheReader(payload)
     do {
@@ -76,8 +95,11 @@ public enum EventCacheCodec {
       a.duplicates = try r.count()
       let tickets = try r.table()
       let owners = try r.table()
-      let notes = try r.table()
-      let events = try r.events(tickets: tickets.count, owners: owners.count, notes: notes.count)
+      let notes = figuresOnly ? [] : try r.table()
+      let noteCount = figuresOnly ? try r.skipTable() : notes.count
+      let (events, offsets) = try r.events(
+        tickets: tickets.count, owners: owners.count, notes: noteCount,
+        figuresOnly: figuresOnly)
       let findingCount = try r.count()
       var findings: [Finding] = []
       findings.reserveCapacity(min(findingCount, r.remaining / 32))
@@ -87,6 +109,7 @@ public enum EventCacheCodec {
         source: source, events: events, ticketIDs: tickets, owners: owners, notes: notes,
         accounting: a, findings: findings)
       log.sheet = hasSheet == 1 ? sheetName : nil
+      log.ticketOffsets = offsets
       return log
     } catch {
       return nil
@@ -148,25 +171,35 @@ struct CacheWriter {
     return true
   }
 
-  /// The count, then one 32-byte record per event: time (i64), ticket, owner, note and line
-  /// (u32 each), kind, level, category, repeats-state (u8 each), 4 zero bytes.
-  mutating func events(_ events: [Event]) {
-    u64(UInt64(events.count))
+  /// The count, then one 32-byte record per event in ticket order (`order`: the input
+  /// position of each): time (i64), ticket, owner, note and line (u32 each), kind, level,
+  /// category, repeats-state (u8 each), 4 zero bytes; then the input positions (u32 each).
+  mutating func events(_ events: [Event], order: [UInt32]) {
+    let n = events.count
+    u64(UInt64(n))
     let start = bytes.count
-    bytes += repeatElement(0, count: events.count * EventCacheCodec.eventSize)
+    let size = EventCacheCodec.eventSize
+    bytes += repeatElement(0, count: n * (size + 4))
     bytes.withUnsafeMutableBytes { raw in
-      var p = start
-      for e in events {
-        raw.storeBytes(of: e.time.littleEndian, toByteOffset: p, as: Int64.self)
-        raw.storeBytes(of: e.ticket.littleEndian, toByteOffset: p + 8, as: UInt32.self)
-        raw.storeBytes(of: e.owner.littleEndian, toByteOffset: p + 12, as: UInt32.self)
-        raw.storeBytes(of: e.note.littleEndian, toByteOffset: p + 16, as: UInt32.self)
-        raw.storeBytes(of: e.line.littleEndian, toByteOffset: p + 20, as: UInt32.self)
-        raw[p + 24] = e.kind.rawValue
-        raw[p + 25] = e.levelRaw
-        raw[p + 26] = e.categoryRaw
-        raw[p + 27] = e.repeatsState ? 1 : 0
-        p += EventCacheCodec.eventSize
+      events.withUnsafeBufferPointer { ev in
+        var p = start
+        for k in 0..<n {
+          let e = ev[Int(order[k])]
+          raw.storeBytes(of: e.time.littleEndian, toByteOffset: p, as: Int64.self)
+          raw.storeBytes(of: e.ticket.littleEndian, toByteOffset: p + 8, as: UInt32.self)
+          raw.storeBytes(of: e.owner.littleEndian, toByteOffset: p + 12, as: UInt32.self)
+          raw.storeBytes(of: e.note.littleEndian, toByteOffset: p + 16, as: UInt32.self)
+          raw.storeBytes(of: e.line.littleEndian, toByteOffset: p + 20, as: UInt32.self)
+          raw[p + 24] = e.kind.rawValue
+          raw[p + 25] = e.levelRaw
+          raw[p + 26] = e.categoryRaw
+          raw[p + 27] = e.repeatsState ? 1 : 0
+          p += size
+        }
+        for k in 0..<n {
+          raw.storeBytes(of: order[k].littleEndian, toByteOffset: p, as: UInt32.self)
+          p += 4
+        }
       }
     }
   }
@@ -182,5 +215,70 @@ struct CacheWriter {
     string(f.file)
     string(f.message)
     string(f.sheet ?? "")
+  }
+}
+
+extension EventCacheCodec {
+  /// The input positions of `log`'s events in ticket order: grouped by ticket, in time order
+  /// within a ticket, input order breaking ties (the order of ``TicketOrder``).
+  static func ticketPermutation(_ log: EventLog) -> [UInt32] {
+    var ticketCount = log.ticketIDs.count
+    for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
+    return ticketPermutation(log.events, ticketCount: ticketCount)
+  }
+
+  /// The same for `events`, whose tickets are below `ticketCount`: a counting sort by ticket
+  /// (input order kept within a ticket), then a stable insertion sort by time in each ticket.
+  static func ticketPermutation(_ events: [Event], ticketCount: Int) -> [UInt32] {
+    var offsets = [Int](repeating: 0, count: ticketCount + 1)
+    for e in events { offsets[Int(e.ticket) + 1] += 1 }
+    for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
+    let n = events.count
+    return [UInt32](unsafeUninitializedCapacity: n) { out, made in
+      events.withUnsafeBufferPointer { ev in
+        var next = offsets
+        for i in 0..<n {
+          let t = Int(ev[i].ticket)
+          out[next[t]] = UInt32(truncatingIfNeeded: i)
+          next[t] += 1
+        }
+        for t in 0..<ticketCount where offsets[t + 1] - offsets[t] > 1 {
+          let a = offsets[t]
+          for k in (a + 1)..<offsets[t + 1] where ev[Int(out[k - 1])].time > ev[Int(out[k])].time {
+            let v = out[k]
+            let time = ev[Int(v)].time
+            var j = k - 1
+            while j >= a && ev[Int(out[j])].time > time {
+              out[j + 1] = out[j]
+              j -= 1
+            }
+            out[j + 1] = v
+          }
+        }
+      }
+      made = n
+    }
+  }
+
+  /// `log` as ``decode(_:key:figuresOnly:)`` gives it for the figures: its events in ticket
+  /// order (`order`: its ``ticketPermutation(_:)``), ``EventLog/ticketOffsets`` set, no notes.
+  static func forFigures(_ log: EventLog, order: [UInt32]) -> EventLog {
+    var ticketCount = log.ticketIDs.count
+    for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
+    var sorted = log
+    sorted.events = []
+    sorted.notes = []
+    sorted.events = log.events.withUnsafeBufferPointer { ev in
+      order.map {
+        var e = ev[Int($0)]
+        e.note = 0
+        return e
+      }
+    }
+    var offsets = [Int](repeating: 0, count: ticketCount + 1)
+    for e in sorted.events { offsets[Int(e.ticket) + 1] += 1 }
+    for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
+    sorted.ticketOffsets = offsets
+    return sorted
   }
 }

@@ -52,15 +52,63 @@ public enum MetricsEngine {
   public static func compute(_ log: EventLog, order: TicketOrder, options: MetricsOptions)
     -> ReportContent
   {
-    let zone = options.zone
     let period = ResolvedPeriod.resolve(
-      options.period, zone: zone, eventTimes: order.timeRange, asOf: options.asOf)
+      options.period, zone: options.zone, eventTimes: order.timeRange, asOf: options.asOf)
+    let made = reconstruct(order, period: period, options: options)
+    return content(log, made, period: period, options: options)
+  }
+
+  /// The same for a log the caller gives up (`metrics`): `check` sees the log and the period
+  /// first (it may throw: nothing is computed then); the events are released once the
+  /// reconstructions are made, before the figures, which read only the reconstruction (less
+  /// memory at the peak). `log.events` is empty after.
+  public static func compute(
+    releasing log: inout EventLog, options: MetricsOptions,
+    check: (EventLog, ResolvedPeriod) throws -> Void
+  ) throws -> ReportContent {
+    var order: TicketOrder? = TicketOrder(log)
+    let period = ResolvedPeriod.resolve(
+      options.period, zone: options.zone, eventTimes: order!.timeRange, asOf: options.asOf)
+    try check(log, period)
+    let made = reconstruct(order!, period: period, options: options)
+    order = nil
+    log.events = []
+    log.ticketOffsets = nil
+    return content(log, made, period: period, options: options)
+  }
+
+  /// What the figures are made from: the reconstruction up to the period's cut-off, the
+  /// business-time index, the trend rows (which may reconstruct up to another cut-off).
+  struct Reconstructed {
+    var rec: Reconstruction
+    var index: BusinessTimeIndex?
+    var trend: [TrendRow]
+  }
+
+  static func reconstruct(_ order: TicketOrder, period: ResolvedPeriod, options: MetricsOptions)
+    -> Reconstructed
+  {
     let rec = Reconstruction(order: order, cutoff: period.cutoff)
     // One index over every instant the figures read: first event (or period start) … as-of.
     let index = options.calendar.map { calendar in
       let first = min(order.timeRange?.first ?? period.start, period.start)
       return BusinessTimeIndex(calendar: calendar, covering: first...max(first, period.asOf))
     }
+    var trend: [TrendRow] = []
+    if options.includeTrend, let range = order.timeRange {
+      trend = TrendFigures.rows(
+        order: order, rec: rec, period: period, zone: options.zone, firstTime: range.first,
+        sla: options.sla.map { SLAJudge(targets: $0, index: index) })
+    }
+    return Reconstructed(rec: rec, index: index, trend: trend)
+  }
+
+  /// The report content from the reconstruction (the log's events are not read).
+  static func content(
+    _ log: EventLog, _ made: Reconstructed, period: ResolvedPeriod, options: MetricsOptions
+  ) -> ReportContent {
+    let rec = made.rec
+    let index = made.index
     var figures = PeriodFigures(
       rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix,
       index: index, atRiskWindow: options.atRiskWindow, ownerNames: log.owners)
@@ -68,21 +116,15 @@ public enum MetricsEngine {
     figures.includeStays = options.includeStays
     figures.compute(includeTickets: options.includeTickets)
 
-    var trend: [TrendRow] = []
-    if options.includeTrend, let range = order.timeRange {
-      trend = TrendFigures.rows(
-        order: order, rec: rec, period: period, zone: zone, firstTime: range.first,
-        sla: options.sla.map { SLAJudge(targets: $0, index: index) })
-    }
-
     var content = ReportContent(
-      source: log.source, zone: zone.identifier, period: period, accounting: log.accounting,
+      source: log.source, zone: options.zone.identifier, period: period,
+      accounting: log.accounting,
       roles: options.matrix.roles, headline: figures.headline, rates: figures.rates,
       escalations: figures.escalations,
       timeAtLevel: figures.timeAtLevel, timeToResolution: figures.timeToResolution,
       highestLevel: figures.highestLevel,
       levelAtResolution: figures.levelAtResolution, backlog: figures.backlog,
-      sla: figures.slaSection, trend: trend,
+      sla: figures.slaSection, trend: made.trend,
       tickets: options.includeTickets ? figures.tickets : nil, warnings: rec.warnings,
       owners: figures.owners, aging: figures.aging,
       ticketIDs: log.ticketIDs,
