@@ -74,11 +74,17 @@ public struct EventCache: Sendable {
   /// marks the entry as just used.
   func lookup(key: String) -> EventLog? {
     let path = directory + "/" + EventCacheKey.fileName(key)
-    guard let bytes = CacheFile.readAll(path: path, limit: Int(clamping: capacity)) else {
-      return nil
-    }
-    let log = bytes.withUnsafeBytes {
-      EventCacheCodec.decode($0, key: key, figuresOnly: figuresOnly)
+    let limit = Int(clamping: capacity)
+    let log: EventLog?
+    if figuresOnly && EventRecords.matchEventLayout {
+      // Part by part, the records straight into the events: never the whole file in memory.
+      log = CacheFile.withFile(path: path, limit: limit) { size, read in
+        FiguresDecode.decode(size: size, key: key, read: read)
+      }
+    } else {
+      log = CacheFile.readAll(path: path, limit: limit).flatMap { bytes in
+        bytes.withUnsafeBytes { EventCacheCodec.decode($0, key: key, figuresOnly: figuresOnly) }
+      }
     }
     if log != nil { CacheFile.touch(path) }
     return log

@@ -2,11 +2,14 @@
 ///
 /// Header (little-endian): the magic `ESCEVC\r\n`, the format version (u32), the header size
 /// (u32, 48), the payload length (u64), the payload checksum (u64, ``CacheChecksum``), the
-/// key's checksum (u64) and 8 reserved bytes. Payload: the key, the source name, the sheet,
-/// the accounting, the three string tables (ticket ids, owners, notes: a count, one u32
-/// length per string, then the bytes back to back), the events as 32-byte records in ticket
-/// order (``ticketPermutation(_:ticketCount:)``) followed by each one's position in the input
-/// order (u32), then the findings. A file is used only when every length, index and value checks: anything else is
+/// key's checksum (u64) and where the event records start in the payload (u64). Payload: the
+/// key, the source name, the sheet, the accounting, the three string tables (ticket ids,
+/// owners, notes: a count, one u32 length per string, then the bytes back to back), the
+/// number of events, zero bytes up to a payload offset that is a multiple of 32, the events as
+/// 32-byte records in ticket order (``ticketPermutation(_:ticketCount:)``), each with its
+/// position in the input order, then the findings. The records have the layout of ``Event``
+/// in memory, so that a hit for the figures reads them straight into the events
+/// (``FiguresDecode``). A file is used only when every length, index and value checks: anything else is
 /// a miss (``decode(_:key:)`` returns `nil`), never a trap.
 public enum EventCacheCodec {
   static let magic: [UInt8] = Array("ESCEVC\r\n".utf8)
@@ -29,7 +32,7 @@ public enum EventCacheCodec {
     else { return nil }
     var w = CacheWriter()
     let estimate =
-      log.events.count * (eventSize + 4)
+      log.events.count * eventSize + eventSize
       + (log.ticketIDs.count + log.owners.count + log.notes.count)
       * 24
     w.bytes.reserveCapacity(headerSize + estimate + 4096)
@@ -43,18 +46,24 @@ public enum EventCacheCodec {
     for table in [log.ticketIDs, log.owners, log.notes] {
       guard w.table(table) else { return nil }
     }
-    w.events(log.events, order: order)
+    let recordsAt = w.events(log.events, order: order)
     w.u64(UInt64(log.findings.count))
     for f in log.findings { w.finding(f) }
-    seal(&w.bytes, key: key)
+    seal(&w.bytes, key: key, recordsAt: recordsAt)
     return w.bytes
   }
 
   /// Writes the header of `bytes` (whose first 48 bytes are its room) for the payload after
-  /// it and `key`. Also used by the tests and the fuzz target to make a damaged payload pass
-  /// the checksums, so that the checks behind them are exercised.
-  static func seal(_ bytes: inout [UInt8], key: String) {
+  /// it, `key` and the records' offset `recordsAt` (by default, the one in the header). Also
+  /// used by the tests and the fuzz target to make a damaged payload pass the checksums, so
+  /// that the checks behind them are exercised.
+  static func seal(_ bytes: inout [UInt8], key: String, recordsAt: Int? = nil) {
     guard bytes.count >= headerSize else { return }
+    let records =
+      recordsAt.map { UInt64($0) }
+      ?? bytes.withUnsafeBytes {
+        UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 40, as: UInt64.self))
+      }
     var header = CacheWriter()
     header.bytes = magic
     header.u32(formatVersion)
@@ -65,7 +74,7 @@ public enum EventCacheCodec {
         CacheChecksum.hash(UnsafeRawBufferPointer(rebasing: $0[headerSize...]))
       })
     header.u64(CacheChecksum.hash(key))
-    header.u64(0)
+    header.u64(records)
     bytes.replaceSubrange(0..<headerSize, with: header.bytes)
   }
 
@@ -97,8 +106,10 @@ public enum EventCacheCodec {
       let owners = try r.table()
       let notes = figuresOnly ? [] : try r.table()
       let noteCount = figuresOnly ? try r.skipTable() : notes.count
+      let n = try r.eventCount()
+      guard r.position == recordsOffset(bytes) else { return nil }
       let (events, offsets) = try r.events(
-        tickets: tickets.count, owners: owners.count, notes: noteCount,
+        n, tickets: tickets.count, owners: owners.count, notes: noteCount,
         figuresOnly: figuresOnly)
       let findingCount = try r.count()
       var findings: [Finding] = []
@@ -116,6 +127,13 @@ public enum EventCacheCodec {
     }
   }
 
+  /// Where the records start in the payload, as the header of `bytes` says (checked against
+  /// where they are found).
+  static func recordsOffset(_ bytes: UnsafeRawBufferPointer) -> Int {
+    let v = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 40, as: UInt64.self))
+    return v <= UInt64(Int.max) ? Int(v) : -1
+  }
+
   /// The payload of `bytes` when the header is ours, its lengths match and both checksums
   /// (payload and key) are right.
   static func checkedPayload(_ bytes: UnsafeRawBufferPointer, key: String)
@@ -129,8 +147,7 @@ public enum EventCacheCodec {
       UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
     }
     guard u32(8) == formatVersion, u32(12) == UInt32(headerSize),
-      u64(16) == UInt64(bytes.count - headerSize), u64(32) == CacheChecksum.hash(key),
-      u64(40) == 0
+      u64(16) == UInt64(bytes.count - headerSize), u64(32) == CacheChecksum.hash(key)
     else { return nil }
     let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
     guard CacheChecksum.hash(payload) == u64(24) else { return nil }
@@ -171,15 +188,18 @@ struct CacheWriter {
     return true
   }
 
-  /// The count, then one 32-byte record per event in ticket order (`order`: the input
-  /// position of each): time (i64), ticket, owner, note and line (u32 each), kind, level,
-  /// category, repeats-state (u8 each), 4 zero bytes; then the input positions (u32 each).
-  mutating func events(_ events: [Event], order: [UInt32]) {
+  /// The count, zero bytes up to a payload offset that is a multiple of 32, then one 32-byte
+  /// record per event in ticket order (`order`: the input position of each), with the layout
+  /// of ``Event``: time (i64), ticket, owner, note and line (u32 each), kind, level, category,
+  /// repeats-state (u8 each), the input position (u32). Returns the records' payload offset.
+  mutating func events(_ events: [Event], order: [UInt32]) -> Int {
     let n = events.count
     u64(UInt64(n))
-    let start = bytes.count
     let size = EventCacheCodec.eventSize
-    bytes += repeatElement(0, count: n * (size + 4))
+    let header = EventCacheCodec.headerSize
+    while (bytes.count - header) % size != 0 { bytes.append(0) }
+    let start = bytes.count
+    bytes += repeatElement(0, count: n * size)
     bytes.withUnsafeMutableBytes { raw in
       events.withUnsafeBufferPointer { ev in
         var p = start
@@ -194,14 +214,12 @@ struct CacheWriter {
           raw[p + 25] = e.levelRaw
           raw[p + 26] = e.categoryRaw
           raw[p + 27] = e.repeatsState ? 1 : 0
+          raw.storeBytes(of: order[k].littleEndian, toByteOffset: p + 28, as: UInt32.self)
           p += size
-        }
-        for k in 0..<n {
-          raw.storeBytes(of: order[k].littleEndian, toByteOffset: p, as: UInt32.self)
-          p += 4
         }
       }
     }
+    return start - header
   }
 
   /// Severity, which optional parts are present, line and column, then code, file, message

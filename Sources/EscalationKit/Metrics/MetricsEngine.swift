@@ -78,11 +78,13 @@ public enum MetricsEngine {
   }
 
   /// What the figures are made from: the reconstruction up to the period's cut-off, the
-  /// business-time index, the trend rows (which may reconstruct up to another cut-off).
+  /// business-time index, the trend's reconstruction (``TrendFigures``; usually the same) and
+  /// the first event's time: no event is read after this.
   struct Reconstructed {
     var rec: Reconstruction
     var index: BusinessTimeIndex?
-    var trend: [TrendRow]
+    var trend: Reconstruction?
+    var firstTime: Int64?
   }
 
   static func reconstruct(_ order: TicketOrder, period: ResolvedPeriod, options: MetricsOptions)
@@ -94,13 +96,14 @@ public enum MetricsEngine {
       let first = min(order.timeRange?.first ?? period.start, period.start)
       return BusinessTimeIndex(calendar: calendar, covering: first...max(first, period.asOf))
     }
-    var trend: [TrendRow] = []
-    if options.includeTrend, let range = order.timeRange {
-      trend = TrendFigures.rows(
-        order: order, rec: rec, period: period, zone: options.zone, firstTime: range.first,
-        sla: options.sla.map { SLAJudge(targets: $0, index: index) })
+    let first = order.timeRange?.first
+    let trend = first.flatMap { first in
+      options.includeTrend
+        ? TrendFigures.reconstruction(
+          order: order, rec: rec, period: period, zone: options.zone, firstTime: first,
+          stays: options.sla != nil) : nil
     }
-    return Reconstructed(rec: rec, index: index, trend: trend)
+    return Reconstructed(rec: rec, index: index, trend: trend, firstTime: first)
   }
 
   /// The report content from the reconstruction (the log's events are not read).
@@ -109,6 +112,12 @@ public enum MetricsEngine {
   ) -> ReportContent {
     let rec = made.rec
     let index = made.index
+    var trend: [TrendRow] = []
+    if let r = made.trend, let first = made.firstTime {
+      trend = TrendFigures.rows(
+        r, period: period, zone: options.zone, firstTime: first,
+        sla: options.sla.map { SLAJudge(targets: $0, index: index) })
+    }
     var figures = PeriodFigures(
       rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix,
       index: index, atRiskWindow: options.atRiskWindow, ownerNames: log.owners)
@@ -124,7 +133,7 @@ public enum MetricsEngine {
       timeAtLevel: figures.timeAtLevel, timeToResolution: figures.timeToResolution,
       highestLevel: figures.highestLevel,
       levelAtResolution: figures.levelAtResolution, backlog: figures.backlog,
-      sla: figures.slaSection, trend: made.trend,
+      sla: figures.slaSection, trend: trend,
       tickets: options.includeTickets ? figures.tickets : nil, warnings: rec.warnings,
       owners: figures.owners, aging: figures.aging,
       ticketIDs: log.ticketIDs,
