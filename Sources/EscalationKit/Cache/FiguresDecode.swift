@@ -1,6 +1,6 @@
 /// The checks of the cache's event records (docs/cache.md), shared by both ways of reading
 /// them: each field in range, each index within its table, the records in ticket order
-/// (ticket, time, input position strictly increasing), each position within the events.
+/// (ticket, time, input position strictly increasing), the input positions each position once.
 enum EventRecords {
   /// Whether the `count` 32-byte records of `b` all check.
   static func check(
@@ -9,6 +9,8 @@ enum EventRecords {
     guard b.count == n * EventCacheCodec.eventSize else { return false }
     let kinds = UInt8(EventKind.allCases.count)
     var previous: (ticket: UInt32, time: Int64, position: UInt32)? = nil
+    // The positions seen: n positions below n, each once, are each position once.
+    var seen = [UInt64](repeating: 0, count: (n + 63) / 64)
     var p = 0
     for _ in 0..<n {
       let time = Int64(littleEndian: b.loadUnaligned(fromByteOffset: p, as: Int64.self))
@@ -24,6 +26,10 @@ enum EventRecords {
         return false
       }
       previous = (ticket, time, position)
+      let word = Int(position >> 6)
+      let bit = UInt64(1) << UInt64(position & 63)
+      guard seen[word] & bit == 0 else { return false }
+      seen[word] |= bit
       p += EventCacheCodec.eventSize
     }
     return true
