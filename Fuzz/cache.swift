@@ -28,6 +28,20 @@ func fuzzStoredKey(_ bytes: [UInt8]) -> String? {
 }
 
 func fuzzCheck(_ bytes: [UInt8], key: String) {
+  // Read for the figures, at once and part by part (as `metrics` reads a file): the same.
+  let whole = bytes.withUnsafeBytes { EventCacheCodec.decode($0, key: key, figuresOnly: true) }
+  let parts = FiguresDecode.decode(size: bytes.count, key: key) { buffer, offset in
+    guard offset >= 0, offset + buffer.count <= bytes.count else { return false }
+    bytes.withUnsafeBytes {
+      buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + buffer.count]))
+    }
+    return true
+  }
+  precondition((whole == nil) == (parts == nil), "the two reads for the figures disagree")
+  if let whole, let parts {
+    precondition(whole.events == parts.events && whole.ticketOffsets == parts.ticketOffsets)
+    precondition(whole.findings == parts.findings && whole.ticketIDs == parts.ticketIDs)
+  }
   guard let log = bytes.withUnsafeBytes({ EventCacheCodec.decode($0, key: key) }) else { return }
   for e in log.events {
     precondition(Int(e.ticket) < log.ticketIDs.count, "ticket index out of range")

@@ -48,21 +48,26 @@ struct Metrics: ParsableCommand {
     var (importing, options) = try importOptions.metricsSetup(
       period, includeTickets: table == .tickets)
     options.includeStays = table == .stays
+    // The figures read the events in ticket order: a cache hit gives them so, without the
+    // input order or a sorted copy.
+    importing.cache?.figuresOnly = true
     // Opened first so that a bad -o fails before the work; dropped uncommitted, it leaves nothing.
     let writer = try OutputWriter(
       path: output.output, inputs: [log] + [importOptions.matrix].compactMap { $0 })
     let progress = Progress(quiet: console.quiet)
     progress.step("reading \(log == "-" ? "standard input" : log)")
-    let events = try importOptions.loadLog(
+    var events = try importOptions.loadLog(
       log, options: importing, command: "metrics",
       color: Terminal.useColor(fd: 2, mode: console.color))
     progress.finish()
     try NothingToReport.checkUsed(events, command: "metrics")
     progress.step("computing the figures")
-    var content = MetricsEngine.compute(events, options: options)
+    // The events are given up once reconstructed (less memory for the figures).
+    var content = try MetricsEngine.compute(releasing: &events, options: options) {
+      try NothingToReport.checkPeriod($0, $1, command: "metrics")
+    }
     content.importCommand = importOptions.importCommand([log])
     progress.finish()
-    try NothingToReport.checkPeriod(events, content.period, command: "metrics")
     let renderer = MetricsRenderer(
       content: content, language: period.language(importing.profile), zone: importing.zone)
     let color =

@@ -12,6 +12,18 @@ import Testing
     try LogImporter.load(path: LogTest.fixture("messy.csv"), options: LogImportOptions())
   }
 
+  /// ``FiguresDecode`` over `bytes` (as the cache reads a file for the figures).
+  static func figuresDecode(_ bytes: [UInt8], key: String = "k") -> EventLog? {
+    FiguresDecode.decode(size: bytes.count, key: key) { buffer, offset in
+      guard offset >= 0, offset + buffer.count <= bytes.count else { return false }
+      bytes.withUnsafeBytes {
+        buffer.copyMemory(
+          from: UnsafeRawBufferPointer(rebasing: $0[offset..<offset + buffer.count]))
+      }
+      return true
+    }
+  }
+
   static func expectSame(_ a: EventLog, _ b: EventLog) {
     #expect(a.source == b.source)
     #expect(a.sheet == b.sheet)
@@ -43,14 +55,14 @@ import Testing
     for n in 0..<bytes.count {
       let cut = Array(bytes[..<n])
       let read = cut.withUnsafeBytes { EventCacheCodec.decode($0, key: "k") } != nil
-      #expect(!read, "cut at \(n)")
+      #expect(!read && Self.figuresDecode(cut) == nil, "cut at \(n)")
     }
     for i in bytes.indices {
       for flip: UInt8 in [0x01, 0x80, 0xFF] {
         var damaged = bytes
         damaged[i] ^= flip
         let read = damaged.withUnsafeBytes { EventCacheCodec.decode($0, key: "k") } != nil
-        #expect(!read, "byte \(i) ^ \(flip)")
+        #expect(!read && Self.figuresDecode(damaged) == nil, "byte \(i) ^ \(flip)")
       }
     }
     // A byte more is a miss too (the length is in the header).
@@ -62,7 +74,8 @@ import Testing
   @Test func outOfRangeValuesAreRefusedEvenWithMatchingChecksums() throws {
     let log = try Self.messyLog()
     let bytes = try #require(EventCacheCodec.encode(log, key: "k"))
-    // The events are right before the findings section (the count, then each finding).
+    // The events (32-byte records) are right before the findings section (the count, then
+    // each finding).
     var findings = CacheWriter()
     findings.u64(UInt64(log.findings.count))
     for f in log.findings { findings.finding(f) }
@@ -89,6 +102,89 @@ import Testing
     long[55] = 0x7F
     EventCacheCodec.seal(&long, key: "k")
     #expect(long.withUnsafeBytes { EventCacheCodec.decode($0, key: "k") } == nil)
+  }
+
+  /// The events are stored in ticket order with their input positions: read back in input
+  /// order they are the log's; read for the figures they are exactly ``TicketOrder``'s, with
+  /// its offsets (``TicketOrder`` then copies nothing), and the notes are left out.
+  @Test func ticketOrderIsStoredAndReadBack() throws {
+    let sample = CLISamples.root.appendingPathComponent("Samples/service-desk-2026-fr.csv").path
+    var sawNotes = false
+    for log in [try Self.messyLog(), try LogImporter.load(path: sample, options: .init())] {
+      let order = TicketOrder(log)
+      // Out of input order somewhere, or the test would not tell the two orders apart.
+      #expect(order.events != log.events)
+      let perm = EventCacheCodec.ticketPermutation(log)
+      #expect(perm.map { log.events[Int($0)] } == order.events)
+      let bytes = try #require(EventCacheCodec.encode(log, key: "k"))
+      let sorted = try #require(
+        bytes.withUnsafeBytes { EventCacheCodec.decode($0, key: "k", figuresOnly: true) })
+      let noNotes = order.events.map {
+        var e = $0
+        e.note = 0
+        return e
+      }
+      if log.events.contains(where: { $0.note != 0 }) { sawNotes = true }
+      #expect(sorted.events == noNotes && sorted.notes.isEmpty)
+      #expect(sorted.ticketOffsets == order.offsets)
+      // Read part by part (as `metrics` does): the same.
+      let parts = try #require(Self.figuresDecode(bytes))
+      #expect(parts.events == sorted.events && parts.ticketOffsets == sorted.ticketOffsets)
+      #expect(parts.notes.isEmpty && parts.findings == log.findings)
+      #expect(parts.ticketIDs == log.ticketIDs && parts.owners == log.owners)
+      #expect(parts.accounting == log.accounting && parts.source == log.source)
+      let again = TicketOrder(sorted)
+      #expect(again.events == noNotes && again.offsets == order.offsets)
+      #expect(again.timeRange?.first == order.timeRange?.first)
+      #expect(again.timeRange?.last == order.timeRange?.last)
+      // The cold path's reordering gives the same log.
+      let reordered = EventCacheCodec.forFigures(log, order: perm)
+      #expect(reordered.events == sorted.events && reordered.ticketOffsets == sorted.ticketOffsets)
+      // A log in ticket order has lost its input order: it is not stored.
+      #expect(EventCacheCodec.encode(sorted, key: "k") == nil)
+    }
+    #expect(sawNotes, "the notes left out were there")
+  }
+
+  /// Positions that are not a permutation, or records out of ticket order, behind matching
+  /// checksums: a miss in both read modes.
+  @Test func disorderedEventsAreRefusedEvenWithMatchingChecksums() throws {
+    let log = try Self.messyLog()
+    let bytes = try #require(EventCacheCodec.encode(log, key: "k"))
+    var findings = CacheWriter()
+    findings.u64(UInt64(log.findings.count))
+    for f in log.findings { findings.finding(f) }
+    let n = log.events.count
+    let records = bytes.count - findings.bytes.count - n * 32
+    func refused(_ forged: [UInt8]) -> Bool {
+      var sealed = forged
+      EventCacheCodec.seal(&sealed, key: "k")
+      let both = [false, true].allSatisfy { mode in
+        sealed.withUnsafeBytes { EventCacheCodec.decode($0, key: "k", figuresOnly: mode) } == nil
+      }
+      return both && Self.figuresDecode(sealed) == nil
+    }
+    // Each record's input position is its last 4 bytes.
+    func position(_ k: Int) -> Int { records + 32 * k + 28 }
+    // The second event's position made the first's: not a permutation.
+    var twice = bytes
+    for i in 0..<4 { twice[position(1) + i] = bytes[position(0) + i] }
+    #expect(refused(twice))
+    // A position past the events.
+    var past = bytes
+    for i in 0..<4 { past[position(0) + i] = 0xFF }
+    #expect(refused(past))
+    // The first two records swapped (with their positions): out of ticket order.
+    var swapped = bytes
+    swapped.replaceSubrange(records..<records + 32, with: bytes[records + 32..<records + 64])
+    swapped.replaceSubrange(records + 32..<records + 64, with: bytes[records..<records + 32])
+    #expect(refused(swapped))
+    // The records' offset in the header moved: refused.
+    var moved = bytes
+    EventCacheCodec.seal(&moved, key: "k", recordsAt: records - 48 + 32)
+    #expect(refused(moved))
+    // The untouched bytes, sealed again: read (the cases above change only what they say).
+    #expect(!refused(bytes))
   }
 
   @Test func checksumSeesEverySingleByteChange() {

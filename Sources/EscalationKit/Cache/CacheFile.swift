@@ -31,6 +31,32 @@ enum CacheFile {
     return failed ? nil : bytes
   }
 
+  /// Calls `body` with the size of the regular file at `path` and a way to read exactly so
+  /// many bytes at an offset of it (`pread(2)`); `nil` when the file cannot be opened or is
+  /// larger than `limit` bytes. A file that shrinks meanwhile gives a failed read.
+  static func withFile<R>(
+    path: String, limit: Int,
+    _ body: (Int, (UnsafeMutableRawBufferPointer, Int) -> Bool) -> R?
+  ) -> R? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= limit else {
+      return nil
+    }
+    return body(Int(st.st_size)) { buffer, offset in
+      var done = 0
+      while done < buffer.count {
+        let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }
+        done += n
+      }
+      return true
+    }
+  }
+
   /// Writes `bytes` to `directory/name` through a temporary file renamed into place; the
   /// reason when it fails (nothing is left behind then).
   static func writeAtomically(_ bytes: [UInt8], directory: String, name: String) -> String? {

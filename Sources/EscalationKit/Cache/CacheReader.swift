@@ -4,7 +4,7 @@ struct CacheReader {
   struct Malformed: Error {}
 
   private let base: UnsafeRawBufferPointer
-  private var position = 0
+  private(set) var position = 0
 
   init(_ bytes: UnsafeRawBufferPointer) { base = bytes }
 
@@ -63,47 +63,74 @@ struct CacheReader {
     return out
   }
 
-  /// The events, each checked: kind, level and category in range, ticket, owner and note
-  /// indexes within their tables.
-  mutating func events(tickets: Int, owners: Int, notes: Int) throws(Malformed) -> [Event] {
+  /// A string table checked and passed over: its number of strings.
+  mutating func skipTable() throws(Malformed) -> Int {
     let n = try count()
-    let size = EventCacheCodec.eventSize
-    guard n <= remaining / size else { throw Malformed() }
-    let start = try take(n * size)
-    let b = base
-    var bad = false
-    let events = [Event](unsafeUninitializedCapacity: n) { out, made in
-      var p = start
-      for i in 0..<n {
-        let kind = b[p + 24]
-        let level = b[p + 25]
-        let category = b[p + 26]
-        let repeats = b[p + 27]
-        let ticket = UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 8, as: UInt32.self))
-        let owner = UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 12, as: UInt32.self))
-        let note = UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 16, as: UInt32.self))
-        let line = UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 20, as: UInt32.self))
-        guard let k = EventKind(rawValue: kind), level <= 4, category <= 8, repeats <= 1,
-          Int(ticket) < tickets, Int(owner) <= owners, Int(note) <= notes
-        else {
-          bad = true
-          return
-        }
-        var e = Event(
-          ticket: ticket,
-          time: Int64(
-            littleEndian: b.loadUnaligned(fromByteOffset: p, as: Int64.self)),
-          kind: k, level: nil, category: nil, owner: owner, note: note, line: line)
-        e.levelRaw = level
-        e.categoryRaw = category
-        e.repeatsState = repeats == 1
-        (out.baseAddress! + i).initialize(to: e)
-        made = i + 1
-        p += size
-      }
+    let lengths = try take(n * 4)
+    var total = 0
+    for i in 0..<n {
+      total += Int(
+        UInt32(
+          littleEndian: base.loadUnaligned(fromByteOffset: lengths + 4 * i, as: UInt32.self)))
+      guard total <= remaining else { throw Malformed() }
     }
-    if bad { throw Malformed() }
-    return events
+    _ = try take(total)
+    return n
+  }
+
+  /// The number of events, then the zero bytes up to the records (a payload offset that is
+  /// a multiple of 32; this reader's bytes are the payload).
+  mutating func eventCount() throws(Malformed) -> Int {
+    let v = try u64()
+    while position % EventCacheCodec.eventSize != 0 {
+      guard try u8() == 0 else { throw Malformed() }
+    }
+    guard v <= UInt64(remaining / EventCacheCodec.eventSize) else { throw Malformed() }
+    return Int(v)
+  }
+
+  /// The `n` event records (see ``CacheWriter/events(_:order:)``), each checked
+  /// (``EventRecords/check(_:count:tickets:owners:notes:)``). In input order; or with
+  /// `figuresOnly` as stored, with the offsets of each ticket's events and without their
+  /// notes (note 0).
+  mutating func events(
+    _ n: Int, tickets: Int, owners: Int, notes: Int, figuresOnly inTicketOrder: Bool
+  ) throws(Malformed) -> (events: [Event], offsets: [Int]?) {
+    let size = EventCacheCodec.eventSize
+    let start = try take(n * size)
+    let records = UnsafeRawBufferPointer(rebasing: base[start..<start + n * size])
+    guard
+      EventRecords.check(records, count: n, tickets: tickets, owners: owners, notes: notes)
+    else { throw Malformed() }
+    let b = records
+    // Checked above: the positions are each position once, so every slot is filled once.
+    let events = [Event](unsafeUninitializedCapacity: n) { out, made in
+      var p = 0
+      for i in 0..<n {
+        let position = Int(
+          UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 28, as: UInt32.self)))
+        var e = Event(
+          ticket: UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 8, as: UInt32.self)),
+          time: Int64(littleEndian: b.loadUnaligned(fromByteOffset: p, as: Int64.self)),
+          kind: EventKind(rawValue: b[p + 24])!, level: nil, category: nil,
+          owner: UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 12, as: UInt32.self)),
+          note: UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 16, as: UInt32.self)),
+          line: UInt32(littleEndian: b.loadUnaligned(fromByteOffset: p + 20, as: UInt32.self)))
+        e.levelRaw = b[p + 25]
+        e.categoryRaw = b[p + 26]
+        e.repeatsState = b[p + 27] == 1
+        p += size
+        if inTicketOrder {
+          e.note = 0
+          (out.baseAddress! + i).initialize(to: e)
+        } else {
+          (out.baseAddress! + position).initialize(to: e)
+        }
+      }
+      made = n
+    }
+    guard inTicketOrder else { return (events, nil) }
+    return (events, EventRecords.offsets(events, tickets: tickets))
   }
 
   /// A finding (see ``CacheWriter/finding(_:)``).
@@ -127,49 +154,68 @@ struct CacheReader {
 /// A fast 64-bit checksum of the cache's bytes: four independent multiply-xorshift lanes over
 /// 8-byte words, then the tail and the length. Not cryptographic: it tells a damaged or
 /// truncated file from an intact one (any single changed word changes the result, as each
-/// step is a bijection of its lane).
-enum CacheChecksum {
-  static func hash(_ b: UnsafeRawBufferPointer) -> UInt64 {
-    let k: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var h0: UInt64 = 0x243F_6A88_85A3_08D3
-    var h1: UInt64 = 0x1319_8A2E_0370_7344
-    var h2: UInt64 = 0xA409_3822_299F_31D0
-    var h3: UInt64 = 0x082E_FA98_EC4E_6C89
-    let n = b.count
-    var i = 0
+/// step is a bijection of its lane). Computed at once (``hash(_:)``) or part by part
+/// (``blocks(_:)`` for parts of whole 32-byte blocks, then ``finish(_:)``), with the same
+/// result.
+struct CacheChecksum {
+  static let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+  var h0: UInt64 = 0x243F_6A88_85A3_08D3
+  var h1: UInt64 = 0x1319_8A2E_0370_7344
+  var h2: UInt64 = 0xA409_3822_299F_31D0
+  var h3: UInt64 = 0x082E_FA98_EC4E_6C89
+  /// Bytes taken so far.
+  var length = 0
+
+  @inline(__always) static func mix(_ h: inout UInt64, _ w: UInt64) {
+    h = (h ^ w) &* k
+    h ^= h >> 29
+  }
+
+  /// Takes `b`, whose length must be a multiple of 32.
+  mutating func blocks(_ b: UnsafeRawBufferPointer) {
+    precondition(b.count % 32 == 0, "checksum blocks of 32 bytes")
     @inline(__always) func word(_ at: Int) -> UInt64 {
       UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt64.self))
     }
-    @inline(__always) func mix(_ h: inout UInt64, _ w: UInt64) {
-      h = (h ^ w) &* k
-      h ^= h >> 29
-    }
-    while i + 32 <= n {
-      mix(&h0, word(i))
-      mix(&h1, word(i + 8))
-      mix(&h2, word(i + 16))
-      mix(&h3, word(i + 24))
+    var i = 0
+    while i + 32 <= b.count {
+      Self.mix(&h0, word(i))
+      Self.mix(&h1, word(i + 8))
+      Self.mix(&h2, word(i + 16))
+      Self.mix(&h3, word(i + 24))
       i += 32
     }
-    while i + 8 <= n {
-      mix(&h0, word(i))
+    length += b.count
+  }
+
+  /// Takes the last part `b` (any length) and gives the checksum of everything taken.
+  func finish(_ b: UnsafeRawBufferPointer) -> UInt64 {
+    var s = self
+    let whole = b.count & ~31
+    s.blocks(UnsafeRawBufferPointer(rebasing: b[0..<whole]))
+    var i = whole
+    while i + 8 <= b.count {
+      Self.mix(&s.h0, UInt64(littleEndian: b.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
       i += 8
     }
     var tail: UInt64 = 0
     var shift: UInt64 = 0
-    while i < n {
+    while i < b.count {
       tail |= UInt64(b[i]) << shift
       shift += 8
       i += 1
     }
-    mix(&h1, tail)
-    var h = h0 ^ (h1 << 17 | h1 >> 47) ^ (h2 << 31 | h2 >> 33) ^ (h3 << 47 | h3 >> 17)
-    mix(&h, UInt64(n))
+    Self.mix(&s.h1, tail)
+    let (h1, h2, h3) = (s.h1, s.h2, s.h3)
+    var h = s.h0 ^ (h1 << 17 | h1 >> 47) ^ (h2 << 31 | h2 >> 33) ^ (h3 << 47 | h3 >> 17)
+    Self.mix(&h, UInt64(s.length + b.count - whole))
     h ^= h >> 33
     h = h &* 0xff51_afd7_ed55_8ccd
     h ^= h >> 33
     return h
   }
+
+  static func hash(_ b: UnsafeRawBufferPointer) -> UInt64 { CacheChecksum().finish(b) }
 
   static func hash(_ s: String) -> UInt64 {
     var s = s

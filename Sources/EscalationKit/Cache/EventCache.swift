@@ -16,6 +16,10 @@ public struct EventCache: Sendable {
   public var capacity: Int64
   /// Told (one line) when the cache cannot be written; `import --verbose` prints it.
   public var note: (@Sendable (String) -> Void)?
+  /// Whether the log is wanted for its figures only (`metrics`): its events in ticket order
+  /// (``EventLog/ticketOffsets`` set), as the figures read them, and without its notes; the
+  /// input order is then not kept.
+  public var figuresOnly = false
 
   /// 1 GiB.
   public static let defaultCapacity: Int64 = 1 << 30
@@ -70,18 +74,26 @@ public struct EventCache: Sendable {
   /// marks the entry as just used.
   func lookup(key: String) -> EventLog? {
     let path = directory + "/" + EventCacheKey.fileName(key)
-    guard let bytes = CacheFile.readAll(path: path, limit: Int(clamping: capacity)) else {
-      return nil
+    let limit = Int(clamping: capacity)
+    let log: EventLog?
+    if figuresOnly && EventRecords.matchEventLayout {
+      // Part by part, the records straight into the events: never the whole file in memory.
+      log = CacheFile.withFile(path: path, limit: limit) { size, read in
+        FiguresDecode.decode(size: size, key: key, read: read)
+      }
+    } else {
+      log = CacheFile.readAll(path: path, limit: limit).flatMap { bytes in
+        bytes.withUnsafeBytes { EventCacheCodec.decode($0, key: key, figuresOnly: figuresOnly) }
+      }
     }
-    let log = bytes.withUnsafeBytes { EventCacheCodec.decode($0, key: key) }
     if log != nil { CacheFile.touch(path) }
     return log
   }
 
   /// Stores `log` under `key`, then evicts the least recently used entries over the capacity.
   /// Failures are told to ``note`` and otherwise ignored.
-  func store(_ log: EventLog, key: String) {
-    guard capacity > 0, let bytes = EventCacheCodec.encode(log, key: key),
+  func store(_ log: EventLog, key: String, order: [UInt32]) {
+    guard capacity > 0, let bytes = EventCacheCodec.encode(log, key: key, order: order),
       Int64(bytes.count) <= capacity
     else { return }
     if let reason = CacheFile.makeDirectory(directory)
@@ -137,7 +149,9 @@ extension EventCache {
   /// ``LogImporter/load(path:options:)`` through `options.cache`: a hit returns the stored
   /// log; a miss imports the file and stores the result when the file did not change while
   /// being read and was last modified over two seconds ago (``FileIdentity/settled(seconds:)``).
-  /// Standard input and anything but a regular file are never cached.
+  /// Standard input and anything but a regular file are never cached. With
+  /// ``figuresOnly``, the log is returned in ticket order without its notes (a hit and a miss
+  /// alike).
   static func load(path: String, options: LogImportOptions) throws -> EventLog {
     guard let cache = options.cache, path != "-", let before = FileIdentity(path: path),
       before.isRegular
@@ -147,9 +161,10 @@ extension EventCache {
     let key = EventCacheKey.key(path: path, identity: before, options: options)
     if let log = cache.lookup(key: key) { return log }
     let log = try LogImporter.load(path: path, options: options)
-    if let after = FileIdentity(path: path), after == before, after.settled() {
-      cache.store(log, key: key)
-    }
-    return log
+    let unchanged = FileIdentity(path: path).map { $0 == before && $0.settled() } ?? false
+    guard unchanged || cache.figuresOnly else { return log }
+    let order = EventCacheCodec.ticketPermutation(log)
+    if unchanged { cache.store(log, key: key, order: order) }
+    return cache.figuresOnly ? EventCacheCodec.forFigures(log, order: order) : log
   }
 }

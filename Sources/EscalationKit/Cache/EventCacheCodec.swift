@@ -2,23 +2,38 @@
 ///
 /// Header (little-endian): the magic `ESCEVC\r\n`, the format version (u32), the header size
 /// (u32, 48), the payload length (u64), the payload checksum (u64, ``CacheChecksum``), the
-/// key's checksum (u64) and 8 reserved bytes. Payload: the key, the source name, the sheet,
-/// the accounting, the three string tables (ticket ids, owners, notes: a count, one u32
-/// length per string, then the bytes back to back), the events as 32-byte records, then the
-/// findings. A file is used only when every length, index and value checks: anything else is
+/// key's checksum (u64) and where the event records start in the payload (u64). Payload: the
+/// key, the source name, the sheet, the accounting, the three string tables (ticket ids,
+/// owners, notes: a count, one u32 length per string, then the bytes back to back), the
+/// number of events, zero bytes up to a payload offset that is a multiple of 32, the events as
+/// 32-byte records in ticket order (``ticketPermutation(_:ticketCount:)``), each with its
+/// position in the input order, then the findings. The records have the layout of ``Event``
+/// in memory, so that a hit for the figures reads them straight into the events
+/// (``FiguresDecode``). A file is used only when every length, index and value checks: anything else is
 /// a miss (``decode(_:key:)`` returns `nil`), never a trap.
 public enum EventCacheCodec {
   static let magic: [UInt8] = Array("ESCEVC\r\n".utf8)
   /// Bumped whenever the layout below changes.
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
   static let headerSize = 48
   static let eventSize = 32
 
-  /// The cache file of `log` under `key`; `nil` when a string is too long for the format.
+  /// The cache file of `log` under `key`; `nil` when a string is too long for the format, or
+  /// when `log` holds its events in ticket order (its input order is not known then).
   public static func encode(_ log: EventLog, key: String) -> [UInt8]? {
+    guard log.ticketOffsets == nil else { return nil }
+    return encode(log, key: key, order: ticketPermutation(log))
+  }
+
+  /// The same, with `order` the log's ``ticketPermutation(_:)`` already computed.
+  static func encode(_ log: EventLog, key: String, order: [UInt32]) -> [UInt8]? {
+    guard log.ticketOffsets == nil, order.count == log.events.count,
+      log.events.count <= Int(UInt32.max)
+    else { return nil }
     var w = CacheWriter()
     let estimate =
-      log.events.count * eventSize + (log.ticketIDs.count + log.owners.count + log.notes.count)
+      log.events.count * eventSize + eventSize
+      + (log.ticketIDs.count + log.owners.count + log.notes.count)
       * 24
     w.bytes.reserveCapacity(headerSize + estimate + 4096)
     w.bytes += [UInt8](repeating: 0, count: headerSize)
@@ -31,18 +46,24 @@ public enum EventCacheCodec {
     for table in [log.ticketIDs, log.owners, log.notes] {
       guard w.table(table) else { return nil }
     }
-    w.events(log.events)
+    let recordsAt = w.events(log.events, order: order)
     w.u64(UInt64(log.findings.count))
     for f in log.findings { w.finding(f) }
-    seal(&w.bytes, key: key)
+    seal(&w.bytes, key: key, recordsAt: recordsAt)
     return w.bytes
   }
 
   /// Writes the header of `bytes` (whose first 48 bytes are its room) for the payload after
-  /// it and `key`. Also used by the tests and the fuzz target to make a damaged payload pass
-  /// the checksums, so that the checks behind them are exercised.
-  static func seal(_ bytes: inout [UInt8], key: String) {
+  /// it, `key` and the records' offset `recordsAt` (by default, the one in the header). Also
+  /// used by the tests and the fuzz target to make a damaged payload pass the checksums, so
+  /// that the checks behind them are exercised.
+  static func seal(_ bytes: inout [UInt8], key: String, recordsAt: Int? = nil) {
     guard bytes.count >= headerSize else { return }
+    let records =
+      recordsAt.map { UInt64($0) }
+      ?? bytes.withUnsafeBytes {
+        UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 40, as: UInt64.self))
+      }
     var header = CacheWriter()
     header.bytes = magic
     header.u32(formatVersion)
@@ -53,14 +74,21 @@ public enum EventCacheCodec {
         CacheChecksum.hash(UnsafeRawBufferPointer(rebasing: $0[headerSize...]))
       })
     header.u64(CacheChecksum.hash(key))
-    header.u64(0)
+    header.u64(records)
     bytes.replaceSubrange(0..<headerSize, with: header.bytes)
   }
 
   /// The log stored in `bytes` under `key`; `nil` when the bytes are not a complete, intact
   /// entry for that key (wrong magic or version, a length that does not match, a checksum that
-  /// differs, an index out of range).
-  public static func decode(_ bytes: UnsafeRawBufferPointer, key: String) -> EventLog? {
+  /// differs, an index out of range, events out of ticket order or positions that are not a
+  /// permutation).
+  ///
+  /// `figuresOnly`: the events are returned in ticket order as stored, with
+  /// ``EventLog/ticketOffsets`` set, and the notes are checked but not read (the figures use
+  /// neither the input order nor the notes: no sorted copy, no strings).
+  public static func decode(
+    _ bytes: UnsafeRawBufferPointer, key: String, figuresOnly: Bool = false
+  ) -> EventLog? {
     guard let payload = checkedPayload(bytes, key: key) else { return nil }
     var r = CacheReader(payload)
     do {
@@ -76,8 +104,13 @@ public enum EventCacheCodec {
       a.duplicates = try r.count()
       let tickets = try r.table()
       let owners = try r.table()
-      let notes = try r.table()
-      let events = try r.events(tickets: tickets.count, owners: owners.count, notes: notes.count)
+      let notes = figuresOnly ? [] : try r.table()
+      let noteCount = figuresOnly ? try r.skipTable() : notes.count
+      let n = try r.eventCount()
+      guard r.position == recordsOffset(bytes) else { return nil }
+      let (events, offsets) = try r.events(
+        n, tickets: tickets.count, owners: owners.count, notes: noteCount,
+        figuresOnly: figuresOnly)
       let findingCount = try r.count()
       var findings: [Finding] = []
       findings.reserveCapacity(min(findingCount, r.remaining / 32))
@@ -87,10 +120,18 @@ public enum EventCacheCodec {
         source: source, events: events, ticketIDs: tickets, owners: owners, notes: notes,
         accounting: a, findings: findings)
       log.sheet = hasSheet == 1 ? sheetName : nil
+      log.ticketOffsets = offsets
       return log
     } catch {
       return nil
     }
+  }
+
+  /// Where the records start in the payload, as the header of `bytes` says (checked against
+  /// where they are found).
+  static func recordsOffset(_ bytes: UnsafeRawBufferPointer) -> Int {
+    let v = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 40, as: UInt64.self))
+    return v <= UInt64(Int.max) ? Int(v) : -1
   }
 
   /// The payload of `bytes` when the header is ours, its lengths match and both checksums
@@ -106,8 +147,7 @@ public enum EventCacheCodec {
       UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
     }
     guard u32(8) == formatVersion, u32(12) == UInt32(headerSize),
-      u64(16) == UInt64(bytes.count - headerSize), u64(32) == CacheChecksum.hash(key),
-      u64(40) == 0
+      u64(16) == UInt64(bytes.count - headerSize), u64(32) == CacheChecksum.hash(key)
     else { return nil }
     let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
     guard CacheChecksum.hash(payload) == u64(24) else { return nil }
@@ -148,27 +188,38 @@ struct CacheWriter {
     return true
   }
 
-  /// The count, then one 32-byte record per event: time (i64), ticket, owner, note and line
-  /// (u32 each), kind, level, category, repeats-state (u8 each), 4 zero bytes.
-  mutating func events(_ events: [Event]) {
-    u64(UInt64(events.count))
+  /// The count, zero bytes up to a payload offset that is a multiple of 32, then one 32-byte
+  /// record per event in ticket order (`order`: the input position of each), with the layout
+  /// of ``Event``: time (i64), ticket, owner, note and line (u32 each), kind, level, category,
+  /// repeats-state (u8 each), the input position (u32). Returns the records' payload offset.
+  mutating func events(_ events: [Event], order: [UInt32]) -> Int {
+    let n = events.count
+    u64(UInt64(n))
+    let size = EventCacheCodec.eventSize
+    let header = EventCacheCodec.headerSize
+    while (bytes.count - header) % size != 0 { bytes.append(0) }
     let start = bytes.count
-    bytes += repeatElement(0, count: events.count * EventCacheCodec.eventSize)
+    bytes += repeatElement(0, count: n * size)
     bytes.withUnsafeMutableBytes { raw in
-      var p = start
-      for e in events {
-        raw.storeBytes(of: e.time.littleEndian, toByteOffset: p, as: Int64.self)
-        raw.storeBytes(of: e.ticket.littleEndian, toByteOffset: p + 8, as: UInt32.self)
-        raw.storeBytes(of: e.owner.littleEndian, toByteOffset: p + 12, as: UInt32.self)
-        raw.storeBytes(of: e.note.littleEndian, toByteOffset: p + 16, as: UInt32.self)
-        raw.storeBytes(of: e.line.littleEndian, toByteOffset: p + 20, as: UInt32.self)
-        raw[p + 24] = e.kind.rawValue
-        raw[p + 25] = e.levelRaw
-        raw[p + 26] = e.categoryRaw
-        raw[p + 27] = e.repeatsState ? 1 : 0
-        p += EventCacheCodec.eventSize
+      events.withUnsafeBufferPointer { ev in
+        var p = start
+        for k in 0..<n {
+          let e = ev[Int(order[k])]
+          raw.storeBytes(of: e.time.littleEndian, toByteOffset: p, as: Int64.self)
+          raw.storeBytes(of: e.ticket.littleEndian, toByteOffset: p + 8, as: UInt32.self)
+          raw.storeBytes(of: e.owner.littleEndian, toByteOffset: p + 12, as: UInt32.self)
+          raw.storeBytes(of: e.note.littleEndian, toByteOffset: p + 16, as: UInt32.self)
+          raw.storeBytes(of: e.line.littleEndian, toByteOffset: p + 20, as: UInt32.self)
+          raw[p + 24] = e.kind.rawValue
+          raw[p + 25] = e.levelRaw
+          raw[p + 26] = e.categoryRaw
+          raw[p + 27] = e.repeatsState ? 1 : 0
+          raw.storeBytes(of: order[k].littleEndian, toByteOffset: p + 28, as: UInt32.self)
+          p += size
+        }
       }
     }
+    return start - header
   }
 
   /// Severity, which optional parts are present, line and column, then code, file, message
@@ -182,5 +233,70 @@ struct CacheWriter {
     string(f.file)
     string(f.message)
     string(f.sheet ?? "")
+  }
+}
+
+extension EventCacheCodec {
+  /// The input positions of `log`'s events in ticket order: grouped by ticket, in time order
+  /// within a ticket, input order breaking ties (the order of ``TicketOrder``).
+  static func ticketPermutation(_ log: EventLog) -> [UInt32] {
+    var ticketCount = log.ticketIDs.count
+    for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
+    return ticketPermutation(log.events, ticketCount: ticketCount)
+  }
+
+  /// The same for `events`, whose tickets are below `ticketCount`: a counting sort by ticket
+  /// (input order kept within a ticket), then a stable insertion sort by time in each ticket.
+  static func ticketPermutation(_ events: [Event], ticketCount: Int) -> [UInt32] {
+    var offsets = [Int](repeating: 0, count: ticketCount + 1)
+    for e in events { offsets[Int(e.ticket) + 1] += 1 }
+    for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
+    let n = events.count
+    return [UInt32](unsafeUninitializedCapacity: n) { out, made in
+      events.withUnsafeBufferPointer { ev in
+        var next = offsets
+        for i in 0..<n {
+          let t = Int(ev[i].ticket)
+          out[next[t]] = UInt32(truncatingIfNeeded: i)
+          next[t] += 1
+        }
+        for t in 0..<ticketCount where offsets[t + 1] - offsets[t] > 1 {
+          let a = offsets[t]
+          for k in (a + 1)..<offsets[t + 1] where ev[Int(out[k - 1])].time > ev[Int(out[k])].time {
+            let v = out[k]
+            let time = ev[Int(v)].time
+            var j = k - 1
+            while j >= a && ev[Int(out[j])].time > time {
+              out[j + 1] = out[j]
+              j -= 1
+            }
+            out[j + 1] = v
+          }
+        }
+      }
+      made = n
+    }
+  }
+
+  /// `log` as ``decode(_:key:figuresOnly:)`` gives it for the figures: its events in ticket
+  /// order (`order`: its ``ticketPermutation(_:)``), ``EventLog/ticketOffsets`` set, no notes.
+  static func forFigures(_ log: EventLog, order: [UInt32]) -> EventLog {
+    var ticketCount = log.ticketIDs.count
+    for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
+    var sorted = log
+    sorted.events = []
+    sorted.notes = []
+    sorted.events = log.events.withUnsafeBufferPointer { ev in
+      order.map {
+        var e = ev[Int($0)]
+        e.note = 0
+        return e
+      }
+    }
+    var offsets = [Int](repeating: 0, count: ticketCount + 1)
+    for e in sorted.events { offsets[Int(e.ticket) + 1] += 1 }
+    for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
+    sorted.ticketOffsets = offsets
+    return sorted
   }
 }

@@ -93,7 +93,7 @@ public struct RecordAccounting: Sendable, Equatable, Codable {
 public struct EventLog: Sendable {
   /// The input's display name.
   public var source: String
-  /// Used events, in input order.
+  /// Used events, in input order (in ticket order when ``ticketOffsets`` is set).
   public var events: [Event]
   /// Ticket identifiers as written; `Event.ticket` indexes this.
   public var ticketIDs: [String]
@@ -106,6 +106,11 @@ public struct EventLog: Sendable {
   public var findings: [Finding]
   /// The worksheet read, when the input was a workbook.
   public var sheet: String?
+  /// Set only when the log was read for its figures (``EventCache/figuresOnly``): ``events``
+  /// are then grouped by ticket in time order, input order breaking ties, ticket t's at
+  /// `events[ticketOffsets![t]..<ticketOffsets![t + 1]]` (the order of ``TicketOrder``, which
+  /// then copies nothing); the input order and the notes are not kept.
+  package var ticketOffsets: [Int]? = nil
 
   public init(
     source: String, events: [Event] = [], ticketIDs: [String] = [], owners: [String] = [],

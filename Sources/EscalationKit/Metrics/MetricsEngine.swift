@@ -52,14 +52,71 @@ public enum MetricsEngine {
   public static func compute(_ log: EventLog, order: TicketOrder, options: MetricsOptions)
     -> ReportContent
   {
-    let zone = options.zone
     let period = ResolvedPeriod.resolve(
-      options.period, zone: zone, eventTimes: order.timeRange, asOf: options.asOf)
+      options.period, zone: options.zone, eventTimes: order.timeRange, asOf: options.asOf)
+    let made = reconstruct(order, period: period, options: options)
+    return content(log, made, period: period, options: options)
+  }
+
+  /// The same for a log the caller gives up (`metrics`): `check` sees the log and the period
+  /// first (it may throw: nothing is computed then); the events are released once the
+  /// reconstructions are made, before the figures, which read only the reconstruction (less
+  /// memory at the peak). `log.events` is empty after.
+  public static func compute(
+    releasing log: inout EventLog, options: MetricsOptions,
+    check: (EventLog, ResolvedPeriod) throws -> Void
+  ) throws -> ReportContent {
+    var order: TicketOrder? = TicketOrder(log)
+    let period = ResolvedPeriod.resolve(
+      options.period, zone: options.zone, eventTimes: order!.timeRange, asOf: options.asOf)
+    try check(log, period)
+    let made = reconstruct(order!, period: period, options: options)
+    order = nil
+    log.events = []
+    log.ticketOffsets = nil
+    return content(log, made, period: period, options: options)
+  }
+
+  /// What the figures are made from: the reconstruction up to the period's cut-off, the
+  /// business-time index, the trend's reconstruction (``TrendFigures``; usually the same) and
+  /// the first event's time: no event is read after this.
+  struct Reconstructed {
+    var rec: Reconstruction
+    var index: BusinessTimeIndex?
+    var trend: Reconstruction?
+    var firstTime: Int64?
+  }
+
+  static func reconstruct(_ order: TicketOrder, period: ResolvedPeriod, options: MetricsOptions)
+    -> Reconstructed
+  {
     let rec = Reconstruction(order: order, cutoff: period.cutoff)
     // One index over every instant the figures read: first event (or period start) … as-of.
     let index = options.calendar.map { calendar in
       let first = min(order.timeRange?.first ?? period.start, period.start)
       return BusinessTimeIndex(calendar: calendar, covering: first...max(first, period.asOf))
+    }
+    let first = order.timeRange?.first
+    let trend = first.flatMap { first in
+      options.includeTrend
+        ? TrendFigures.reconstruction(
+          order: order, rec: rec, period: period, zone: options.zone, firstTime: first,
+          stays: options.sla != nil) : nil
+    }
+    return Reconstructed(rec: rec, index: index, trend: trend, firstTime: first)
+  }
+
+  /// The report content from the reconstruction (the log's events are not read).
+  static func content(
+    _ log: EventLog, _ made: Reconstructed, period: ResolvedPeriod, options: MetricsOptions
+  ) -> ReportContent {
+    let rec = made.rec
+    let index = made.index
+    var trend: [TrendRow] = []
+    if let r = made.trend, let first = made.firstTime {
+      trend = TrendFigures.rows(
+        r, period: period, zone: options.zone, firstTime: first,
+        sla: options.sla.map { SLAJudge(targets: $0, index: index) })
     }
     var figures = PeriodFigures(
       rec: rec, period: period, sla: options.sla, ids: log.ticketIDs, matrix: options.matrix,
@@ -68,15 +125,9 @@ public enum MetricsEngine {
     figures.includeStays = options.includeStays
     figures.compute(includeTickets: options.includeTickets)
 
-    var trend: [TrendRow] = []
-    if options.includeTrend, let range = order.timeRange {
-      trend = TrendFigures.rows(
-        order: order, rec: rec, period: period, zone: zone, firstTime: range.first,
-        sla: options.sla.map { SLAJudge(targets: $0, index: index) })
-    }
-
     var content = ReportContent(
-      source: log.source, zone: zone.identifier, period: period, accounting: log.accounting,
+      source: log.source, zone: options.zone.identifier, period: period,
+      accounting: log.accounting,
       roles: options.matrix.roles, headline: figures.headline, rates: figures.rates,
       escalations: figures.escalations,
       timeAtLevel: figures.timeAtLevel, timeToResolution: figures.timeToResolution,

@@ -11,13 +11,6 @@ extension Reconstruction {
   /// Whether some stay has a pause.
   package var hasPauses: Bool { !pauseStay.isEmpty }
 
-  /// Records a pause of the stay that will be recorded next (the ticket's current one).
-  mutating func appendPause(from: Int64, to: Int64) {
-    pauseStay.append(UInt32(stayLevel.count))
-    pauseStart.append(from)
-    pauseEnd.append(to)
-  }
-
   /// The pauses of stay `s`, as indices into the pause arrays (empty at once without pauses).
   package func pauses(ofStay s: Int) -> Range<Int> {
     guard !pauseStay.isEmpty else { return 0..<0 }

@@ -10,6 +10,19 @@ public struct TicketOrder: Sendable {
   public let timeRange: (first: Int64, last: Int64)?
 
   public init(_ log: EventLog) {
+    if let offsets = log.ticketOffsets, offsets.last == log.events.count {
+      // Already in ticket order (a cache hit for the figures): nothing to copy.
+      events = log.events
+      self.offsets = offsets
+      var lo = Int64.max
+      var hi = Int64.min
+      for e in log.events {
+        lo = min(lo, e.time)
+        hi = max(hi, e.time)
+      }
+      timeRange = log.events.isEmpty ? nil : (lo, hi)
+      return
+    }
     var ticketCount = log.ticketIDs.count
     for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
     // Counting sort by ticket (a scatter that keeps input order within a ticket).
@@ -72,28 +85,28 @@ public struct Reconstruction: Sendable {
   public let cutoff: Int64
 
   /// Time of each ticket's first used event; ``never`` when it has none before the cut-off.
-  package internal(set) var start: [Int64]
+  package internal(set) var start: FactColumn<Int64>
   /// Latest category (0…7) given up to the cut-off, or ``noCategory``.
-  package internal(set) var category: [UInt8]
+  package internal(set) var category: FactColumn<UInt8>
   /// Largest level reached (1…4); 0 for a ticket not started.
-  package internal(set) var highest: [UInt8]
+  package internal(set) var highest: FactColumn<UInt8>
   /// Current level, or the level it was resolved at.
-  package internal(set) var level: [UInt8]
+  package internal(set) var level: FactColumn<UInt8>
   /// Time of the resolution in force at the cut-off; ``never`` while open.
-  package internal(set) var resolvedAt: [Int64]
+  package internal(set) var resolvedAt: FactColumn<Int64>
   /// First time the ticket was at level 2 or above; ``never`` if not.
-  package internal(set) var reached2At: [Int64]
+  package internal(set) var reached2At: FactColumn<Int64>
   /// Latest non-blank owner (``Event/owner``) of the events used; 0 when none.
-  package internal(set) var owner: [UInt32]
+  package internal(set) var owner: FactColumn<UInt32>
   /// Whether the ticket was reopened (explicitly or by a move) after a resolution.
-  package internal(set) var reopened: [Bool]
+  package internal(set) var reopened: FactColumn<Bool>
 
   /// `ticketCount + 1` offsets into the stay arrays (all zero when stays were not recorded).
-  package internal(set) var stayOffsets: [Int]
-  package internal(set) var stayLevel: [UInt8]
-  package internal(set) var stayStart: [Int64]
+  package internal(set) var stayOffsets: FactColumn<Int>
+  package internal(set) var stayLevel: FactColumn<UInt8>
+  package internal(set) var stayStart: FactColumn<Int64>
   /// ``never`` for the stay still running at the cut-off.
-  package internal(set) var stayEnd: [Int64]
+  package internal(set) var stayEnd: FactColumn<Int64>
 
   /// Pauses (docs/metrics.md#pauses), in stay order: the stay paused and the paused span;
   /// ``never`` as end for a pause still running at the cut-off (it lasts until the as-of).
@@ -103,14 +116,14 @@ public struct Reconstruction: Sendable {
   package internal(set) var pauseEnd: [Int64] = []
 
   /// Upward moves (decided by the levels), in ticket then time order.
-  package internal(set) var moveTicket: [UInt32]
-  package internal(set) var moveTime: [Int64]
-  package internal(set) var moveTarget: [UInt8]
+  package internal(set) var moveTicket: FactColumn<UInt32>
+  package internal(set) var moveTime: FactColumn<Int64>
+  package internal(set) var moveTarget: FactColumn<UInt8>
 
   /// Resolution episodes: a resolution and the reopen that ended it (``never`` if none).
-  package internal(set) var resolutionTicket: [UInt32]
-  package internal(set) var resolutionTime: [Int64]
-  package internal(set) var reopenTime: [Int64]
+  package internal(set) var resolutionTicket: FactColumn<UInt32>
+  package internal(set) var resolutionTime: FactColumn<Int64>
+  package internal(set) var reopenTime: FactColumn<Int64>
 
   /// Warnings (`MET001`…) about the events used, in ticket then time order.
   package internal(set) var warnings: [MetricsWarning]
@@ -126,39 +139,39 @@ public struct Reconstruction: Sendable {
   ) {
     self.cutoff = cutoff
     let n = order.ticketCount
-    start = [Int64](repeating: Reconstruction.never, count: n)
-    category = [UInt8](repeating: Reconstruction.noCategory, count: n)
-    highest = [UInt8](repeating: 0, count: n)
-    level = [UInt8](repeating: 0, count: n)
-    resolvedAt = [Int64](repeating: Reconstruction.never, count: n)
-    reached2At = [Int64](repeating: Reconstruction.never, count: n)
-    owner = [UInt32](repeating: 0, count: n)
-    reopened = [Bool](repeating: false, count: n)
-    stayOffsets = [Int](repeating: 0, count: n + 1)
-    stayLevel = []
-    stayStart = []
-    stayEnd = []
-    if recordStays {
-      let expected = order.events.count
-      stayLevel.reserveCapacity(expected)
-      stayStart.reserveCapacity(expected)
-      stayEnd.reserveCapacity(expected)
-    }
-    moveTicket = []
-    moveTime = []
-    moveTarget = []
-    resolutionTicket = []
-    resolutionTime = []
-    reopenTime = []
-    warnings = []
+    var build = ReconstructionBuild(
+      cutoff: cutoff, tickets: n, events: order.events.count, recordStays: recordStays)
     let builder = TicketBuilder(collect: collectWarnings, recordStays: recordStays)
     order.events.withUnsafeBufferPointer { ev in
-      for t in 0..<n {
-        builder.run(
-          ticket: t, events: ev, range: order.offsets[t]..<order.offsets[t + 1], into: &self)
-        if recordStays { stayOffsets[t + 1] = stayLevel.count }
+      order.offsets.withUnsafeBufferPointer { offsets in
+        for t in 0..<n {
+          builder.run(ticket: t, events: ev, range: offsets[t]..<offsets[t + 1], into: &build)
+          if recordStays { build.stayOffsets[t + 1] = build.stayLevel.count }
+        }
       }
     }
+    start = build.start.column
+    category = build.category.column
+    highest = build.highest.column
+    level = build.level.column
+    resolvedAt = build.resolvedAt.column
+    reached2At = build.reached2At.column
+    owner = build.owner.column
+    reopened = build.reopened.column
+    stayOffsets = build.stayOffsets.column
+    stayLevel = build.stayLevel.column
+    stayStart = build.stayStart.column
+    stayEnd = build.stayEnd.column
+    moveTicket = build.moveTicket.column
+    moveTime = build.moveTime.column
+    moveTarget = build.moveTarget.column
+    resolutionTicket = build.resolutionTicket.column
+    resolutionTime = build.resolutionTime.column
+    reopenTime = build.reopenTime.column
+    pauseStay = build.pauseStay
+    pauseStart = build.pauseStart
+    pauseEnd = build.pauseEnd
+    warnings = build.warnings
   }
 
   /// Reconstructs every ticket of `log` (sorting its events first).

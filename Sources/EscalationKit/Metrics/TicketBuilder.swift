@@ -7,7 +7,7 @@ struct TicketBuilder {
 
   func run(
     ticket t: Int, events ev: UnsafeBufferPointer<Event>, range: Range<Int>,
-    into r: inout Reconstruction
+    into r: inout ReconstructionBuild
   ) {
     var ticket = TicketRun(ticket: t, collect: collect, recordStays: recordStays)
     var runStart = range.lowerBound  // first event of the current same-time run
@@ -76,7 +76,7 @@ struct TicketRun {
 
   func warn(
     _ code: MetricsFindingCode, _ e: Event, a: UInt8 = 0, b: UInt8 = 0,
-    _ r: inout Reconstruction
+    _ r: inout ReconstructionBuild
   ) {
     guard collect else { return }
     r.warnings.append(
@@ -90,7 +90,7 @@ struct TicketRun {
     if l >= 2 && reached2 == Reconstruction.never { reached2 = time }
   }
 
-  mutating func endStay(_ time: Int64, _ r: inout Reconstruction) {
+  mutating func endStay(_ time: Int64, _ r: inout ReconstructionBuild) {
     endPause(time, &r)
     guard recordStays else { return }
     r.stayLevel.append(cur)
@@ -100,28 +100,28 @@ struct TicketRun {
 
   /// Ends the running pause, if any, at `time`: a pause of the current stay, which is the
   /// next stay to be recorded (docs/metrics.md#pauses).
-  mutating func endPause(_ time: Int64, _ r: inout Reconstruction) {
+  mutating func endPause(_ time: Int64, _ r: inout ReconstructionBuild) {
     guard pausedFrom != Reconstruction.never else { return }
     if recordStays { r.appendPause(from: pausedFrom, to: time) }
     pausedFrom = Reconstruction.never
   }
 
   /// Ends the current stay and begins one at `to`, an upward move when it is above.
-  mutating func move(to: UInt8, _ time: Int64, _ r: inout Reconstruction) {
+  mutating func move(to: UInt8, _ time: Int64, _ r: inout ReconstructionBuild) {
     endStay(time, &r)
     let from = cur
     beginStay(to, time)
     recordMove(to, from: from, time, &r)
   }
 
-  func recordMove(_ target: UInt8, from: UInt8, _ time: Int64, _ r: inout Reconstruction) {
+  func recordMove(_ target: UInt8, from: UInt8, _ time: Int64, _ r: inout ReconstructionBuild) {
     guard target > from else { return }
     r.moveTicket.append(UInt32(t))
     r.moveTime.append(time)
     r.moveTarget.append(target)
   }
 
-  mutating func resolve(_ time: Int64, _ r: inout Reconstruction) {
+  mutating func resolve(_ time: Int64, _ r: inout ReconstructionBuild) {
     endStay(time, &r)
     state = .resolved
     r.resolutionTicket.append(UInt32(t))
@@ -141,7 +141,7 @@ struct TicketRun {
   }
 
   /// Warnings about the direction of a move of `e` from `from` to `to`.
-  func checkMove(_ e: Event, from: UInt8, to: UInt8, _ r: inout Reconstruction) {
+  func checkMove(_ e: Event, from: UInt8, to: UInt8, _ r: inout ReconstructionBuild) {
     if (e.kind == .escalate && to < from) || (e.kind == .deescalate && to > from) {
       warn(.moveAgainstWord, e, a: from, b: to, &r)
     }
@@ -149,7 +149,7 @@ struct TicketRun {
   }
 
   /// Applies one event. A rejected or ignored event changes nothing, its category included.
-  mutating func apply(_ e: Event, _ r: inout Reconstruction) {
+  mutating func apply(_ e: Event, _ r: inout ReconstructionBuild) {
     let given = e.levelRaw <= 4 ? e.levelRaw : 0  // 0 = not given
     let applied: Bool
     switch state {
@@ -175,7 +175,7 @@ struct TicketRun {
   }
 
   /// The ticket's first event.
-  mutating func begin(_ e: Event, given: UInt8, _ r: inout Reconstruction) {
+  mutating func begin(_ e: Event, given: UInt8, _ r: inout ReconstructionBuild) {
     let startLevel = given == 0 ? 1 : given
     if e.kind != .open { warn(.missingOpen, e, a: given == 0 ? 1 : 0, b: startLevel, &r) }
     r.start[t] = e.time
@@ -186,7 +186,7 @@ struct TicketRun {
   }
 
   /// An event on an open ticket; `false` when it is rejected.
-  mutating func applyOpen(_ e: Event, given: UInt8, _ r: inout Reconstruction) -> Bool {
+  mutating func applyOpen(_ e: Event, given: UInt8, _ r: inout ReconstructionBuild) -> Bool {
     switch e.kind {
     case .open, .reopen:
       if given != 0 && given != cur {
@@ -217,7 +217,7 @@ struct TicketRun {
   }
 
   /// An event on a resolved ticket; `false` when it is rejected or ignored.
-  mutating func applyResolved(_ e: Event, given: UInt8, _ r: inout Reconstruction) -> Bool {
+  mutating func applyResolved(_ e: Event, given: UInt8, _ r: inout ReconstructionBuild) -> Bool {
     let at = cur
     switch e.kind {
     case .resolve:
@@ -252,7 +252,7 @@ struct TicketRun {
   }
 
   /// After the last event: the running stay, the resolution in force and the ticket's facts.
-  func finish(_ r: inout Reconstruction) {
+  func finish(_ r: inout ReconstructionBuild) {
     guard state != .notStarted else { return }
     if state == .open {
       if recordStays {

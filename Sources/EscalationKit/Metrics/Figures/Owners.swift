@@ -53,7 +53,9 @@ public struct OwnersSection: Sendable, Equatable {
 }
 
 /// The per-owner and per-role counts, collected ticket by ticket. Slot 0 is "no owner"; slot
-/// `k` is ``EventLog/owners``[k - 1]. Levels are slots 1…4 of the role arrays.
+/// `k` is ``EventLog/owners``[k - 1]. Levels are slots 1…4 of the role arrays. The stay
+/// durations are only counted in the pass; ``section(names:matrix:sla:rec:period:)`` collects
+/// them in a second walk into one buffer (no array per slot grown stay by stay).
 struct OwnerFigures {
   struct Slot {
     var opened = 0
@@ -61,8 +63,9 @@ struct OwnerFigures {
     var resolved = 0
     var open = 0
     var breached = 0
-    var stays: [Int64] = []
-    var any: Bool { opened + escalations + resolved + open > 0 || !stays.isEmpty }
+    /// Stays counted (ended in P, or open at the as-of).
+    var stays = 0
+    var any: Bool { opened + escalations + resolved + open + stays > 0 }
   }
   var owners: [Slot]
   var roles = [Slot](repeating: Slot(), count: 5)
@@ -70,15 +73,27 @@ struct OwnerFigures {
   init(ownerCount: Int) { owners = [Slot](repeating: Slot(), count: ownerCount + 1) }
 
   /// The slot of ticket `t`'s owner (an index outside the names counts as no owner).
-  @inline(__always) func slot(_ t: Int, _ rec: Reconstruction) -> Int {
+  @inline(__always) static func slot(_ t: Int, _ rec: Reconstruction, owners: Int) -> Int {
     let o = Int(rec.owner[t])
-    return o < owners.count ? o : 0
+    return o < owners ? o : 0
   }
 
   /// An upward move in P of ticket `t`.
   @inline(__always) mutating func moved(_ t: Int, _ rec: Reconstruction) {
-    owners[slot(t, rec)].escalations += 1
+    owners[OwnerFigures.slot(t, rec, owners: owners.count)].escalations += 1
     roles[Int(rec.level[t])].escalations += 1
+  }
+
+  /// The end stay `s` is counted up to (ended in P, or open at the as-of: up to it); `nil`
+  /// when it is not counted.
+  @inline(__always) static func countedEnd(
+    _ s: Int, _ rec: Reconstruction, _ period: ResolvedPeriod
+  )
+    -> Int64?
+  {
+    let end = rec.stayEnd[s]
+    if end == Reconstruction.never { return max(period.asOf, rec.stayStart[s]) }
+    return end >= period.start && end < period.end ? end : nil
   }
 
   /// Ticket `t` (started), with what the pass found about it.
@@ -86,22 +101,13 @@ struct OwnerFigures {
     ticket t: Int, _ rec: Reconstruction, period: ResolvedPeriod, sla: SLAJudge?,
     opened: Bool, resolved: Bool, open: Bool
   ) {
-    let o = slot(t, rec)
+    let o = OwnerFigures.slot(t, rec, owners: owners.count)
     let l = Int(rec.level[t])
     var breached = false
+    var stays = 0
     for s in rec.stays(of: t) {
-      let end = rec.stayEnd[s]
-      let to: Int64
-      if end == Reconstruction.never {
-        to = max(period.asOf, rec.stayStart[s])
-      } else if end >= period.start && end < period.end {
-        to = end
-      } else {
-        continue
-      }
-      let d = to - rec.stayStart[s]
-      owners[o].stays.append(d)
-      roles[l].stays.append(d)
+      guard let to = OwnerFigures.countedEnd(s, rec, period) else { continue }
+      stays += 1
       // Judged in each target's clock (business time with a calendar and bh targets).
       if let sla, sla.breaches(stay: s, ticket: t, to: to, rec) {
         breached = true
@@ -115,15 +121,42 @@ struct OwnerFigures {
     owners[o].resolved += re
     owners[o].open += on
     owners[o].breached += b
+    owners[o].stays += stays
     roles[l].opened += op
     roles[l].resolved += re
     roles[l].open += on
     roles[l].breached += b
+    roles[l].stays += stays
   }
 
-  static func row(_ s: inout Slot, name: String, level: Level?, sla: Bool) -> OwnerRow {
-    let median = Statistics.median(selecting: &s.stays)
-    return OwnerRow(
+  /// The median stay duration of each slot of `slots` (`slotOf` gives a ticket's slot): the
+  /// durations of the counted stays of every started ticket, gathered slot by slot into one
+  /// buffer (a counting sort), then each slot's median by selection.
+  static func medians(
+    _ slots: [Slot], slotOf: (Int) -> Int, _ rec: Reconstruction, _ period: ResolvedPeriod
+  ) -> [Double?] {
+    var offsets = [Int](repeating: 0, count: slots.count + 1)
+    for (k, slot) in slots.enumerated() { offsets[k + 1] = offsets[k] + slot.stays }
+    var next = offsets
+    var durations = [Int64](repeating: 0, count: offsets[slots.count])
+    durations.withUnsafeMutableBufferPointer { d in
+      for t in 0..<rec.ticketCount where rec.start[t] != Reconstruction.never {
+        let o = slotOf(t)
+        for s in rec.stays(of: t) {
+          guard let to = countedEnd(s, rec, period) else { continue }
+          d[next[o]] = to - rec.stayStart[s]
+          next[o] += 1
+        }
+      }
+    }
+    return (0..<slots.count).map { k in
+      var v = Array(durations[offsets[k]..<offsets[k + 1]])
+      return Statistics.median(selecting: &v)
+    }
+  }
+
+  static func row(_ s: Slot, median: Double?, name: String, level: Level?, sla: Bool) -> OwnerRow {
+    OwnerRow(
       name: name, level: level, opened: s.opened, escalations: s.escalations,
       resolved: s.resolved, open: s.open, breached: sla ? s.breached : nil,
       medianTimeAtLevel: median)
@@ -135,17 +168,28 @@ struct OwnerFigures {
     return o >= 1 && o <= names.count ? names[o - 1] : ""
   }
 
-  mutating func section(names: [String], matrix: Matrix, sla: Bool) -> OwnersSection {
+  func section(
+    names: [String], matrix: Matrix, sla: Bool, rec: Reconstruction, period: ResolvedPeriod
+  ) -> OwnersSection {
+    let count = owners.count
+    let ownerMedians = OwnerFigures.medians(
+      owners, slotOf: { OwnerFigures.slot($0, rec, owners: count) }, rec, period)
+    let roleMedians = OwnerFigures.medians(roles, slotOf: { Int(rec.level[$0]) }, rec, period)
     var byOwner: [OwnerRow] = []
     for k in 1..<owners.count where owners[k].any {
-      byOwner.append(OwnerFigures.row(&owners[k], name: names[k - 1], level: nil, sla: sla))
+      byOwner.append(
+        OwnerFigures.row(
+          owners[k], median: ownerMedians[k], name: names[k - 1], level: nil, sla: sla))
     }
     byOwner.sort { a, b in Array(a.name.utf8).lexicographicallyPrecedes(Array(b.name.utf8)) }
     if owners[0].any {
-      byOwner.append(OwnerFigures.row(&owners[0], name: "", level: nil, sla: sla))
+      byOwner.append(
+        OwnerFigures.row(owners[0], median: ownerMedians[0], name: "", level: nil, sla: sla))
     }
     let byRole = Level.all.map { l in
-      OwnerFigures.row(&roles[l.rawValue], name: matrix.role(of: l), level: l, sla: sla)
+      OwnerFigures.row(
+        roles[l.rawValue], median: roleMedians[l.rawValue], name: matrix.role(of: l), level: l,
+        sla: sla)
     }
     return OwnersSection(byOwner: byOwner, byRole: byRole)
   }

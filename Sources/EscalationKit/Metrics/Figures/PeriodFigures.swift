@@ -150,7 +150,8 @@ struct PeriodFigures {
       id: { PeriodFigures.id($0, ids) })
     slaSection = counts.sla?.section(
       slots, rec, asOf: period.asOf, id: { PeriodFigures.id($0, ids) })
-    owners = counts.owners.section(names: ownerNames, matrix: matrix, sla: sla != nil)
+    owners = counts.owners.section(
+      names: ownerNames, matrix: matrix, sla: sla != nil, rec: rec, period: period)
     aging = AgingSection.of(backlog, slots: slots)
     reopened = counts.reopened
     headline = Headline(

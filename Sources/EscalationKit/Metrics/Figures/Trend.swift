@@ -115,12 +115,31 @@ enum TrendFigures {
     order: TicketOrder, rec: Reconstruction, period: ResolvedPeriod, zone: ZoneRules,
     firstTime: Int64, sla: SLAJudge? = nil
   ) -> [TrendRow] {
-    let (months, bounds) = self.months(from: firstTime, period: period, zone: zone)
-    guard !months.isEmpty else { return [] }
+    let r = reconstruction(
+      order: order, rec: rec, period: period, zone: zone, firstTime: firstTime, stays: sla != nil)
+    return rows(r, period: period, zone: zone, firstTime: firstTime, sla: sla)
+  }
+
+  /// The reconstruction the rows read for a report of `period` whose own is `rec` (`stays`:
+  /// with the stays, for the SLA): the only step of the trend that reads the events.
+  static func reconstruction(
+    order: TicketOrder, rec: Reconstruction, period: ResolvedPeriod, zone: ZoneRules,
+    firstTime: Int64, stays: Bool
+  ) -> Reconstruction {
+    let bounds = months(from: firstTime, period: period, zone: zone).bounds
+    guard let end = bounds.last else { return rec }
     // No row uses an event at or after the report's own cut-off: with an `--as-of` inside
     // the last month, that month's row is what the report itself says.
-    let trendCutoff = min(bounds[bounds.count - 1], rec.cutoff)
-    let r = reconstruction(order: order, rec: rec, trendCutoff: trendCutoff, stays: sla != nil)
+    return reconstruction(order: order, rec: rec, trendCutoff: min(end, rec.cutoff), stays: stays)
+  }
+
+  /// The rows from the trend's reconstruction `r` (``reconstruction(order:rec:period:zone:firstTime:stays:)``).
+  static func rows(
+    _ r: Reconstruction, period: ResolvedPeriod, zone: ZoneRules, firstTime: Int64,
+    sla: SLAJudge? = nil
+  ) -> [TrendRow] {
+    let (months, bounds) = self.months(from: firstTime, period: period, zone: zone)
+    guard !months.isEmpty else { return [] }
     let n = months.count
     func index(_ t: Int64) -> Int? { TrendFigures.index(t, bounds) }
     let backlog = TrendFigures.backlog(r, bounds)
