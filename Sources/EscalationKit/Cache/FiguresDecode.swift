@@ -99,6 +99,7 @@ enum FiguresDecode {
     var checked = false
     let events = [Event](unsafeUninitializedCapacity: n) { out, made in
       let raw = UnsafeMutableRawBufferPointer(out)
+      if let base = raw.baseAddress { HugePages.advise(UnsafeRawPointer(base), bytes: raw.count) }
       guard read(raw, h + recordsAt) else { return }
       sum.blocks(UnsafeRawBufferPointer(raw))
       guard

@@ -37,6 +37,9 @@ public struct TicketOrder: Sendable {
     for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
     let count = log.events.count
     let sorted = [Event](unsafeUninitializedCapacity: count) { out, initialized in
+      if let base = out.baseAddress {
+        HugePages.advise(UnsafeRawPointer(base), bytes: count * MemoryLayout<Event>.stride)
+      }
       var next = offsets
       for e in log.events {
         let t = Int(e.ticket)

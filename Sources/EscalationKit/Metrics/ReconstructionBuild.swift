@@ -106,6 +106,7 @@ private final class ColumnStorage<T: BitwiseCopyable>: @unchecked Sendable {
   init(capacity: Int) {
     self.capacity = capacity
     base = .allocate(capacity: max(capacity, 1))
+    HugePages.advise(UnsafeRawPointer(base), bytes: capacity * MemoryLayout<T>.stride)
   }
 
   deinit { base.deallocate() }
