@@ -158,18 +158,7 @@ public enum EventLogWriter {
       let raw = UnsafeMutableRawPointer(p)
       raw.storeBytes(of: lastDate.0, as: UInt64.self)
       raw.storeBytes(of: lastDate.1, toByteOffset: 8, as: UInt16.self)
-      let rem = Int(t - days * 86_400)
-      @inline(__always) func two(_ v: Int, _ at: Int) {
-        p[at] = UInt8(truncatingIfNeeded: 0x30 + v / 10)
-        p[at + 1] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-      }
-      p[10] = 0x54
-      two(rem / 3600, 11)
-      p[13] = 0x3A
-      two(rem / 60 % 60, 14)
-      p[16] = 0x3A
-      two(rem % 60, 17)
-      p[19] = 0x5A
+      EventLogWriter.writeTimeOfDay(Int(t - days * 86_400), to: p)
       return 20
     }
 
@@ -244,24 +233,32 @@ public enum EventLogWriter {
       for i in 0..<n { p[i] = b[i] }
       return n
     }
-    @inline(__always) func two(_ v: Int, _ at: Int) {
-      p[at] = UInt8(truncatingIfNeeded: 0x30 + v / 10)
-      p[at + 1] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-    }
-    two(y / 100, 0)
-    two(y % 100, 2)
+    writeTwoDigits(y / 100, to: p)
+    writeTwoDigits(y % 100, to: p + 2)
     p[4] = 0x2D
-    two(m, 5)
+    writeTwoDigits(m, to: p + 5)
     p[7] = 0x2D
-    two(d, 8)
-    p[10] = 0x54
-    two(rem / 3600, 11)
-    p[13] = 0x3A
-    two(rem / 60 % 60, 14)
-    p[16] = 0x3A
-    two(rem % 60, 17)
-    p[19] = 0x5A
+    writeTwoDigits(d, to: p + 8)
+    writeTimeOfDay(rem, to: p)
     return 20
+  }
+
+  /// Writes `THH:MM:SSZ` for `rem` seconds into the day at `p[10..<20]` (after the date).
+  @inline(__always)
+  static func writeTimeOfDay(_ rem: Int, to p: UnsafeMutablePointer<UInt8>) {
+    p[10] = 0x54
+    writeTwoDigits(rem / 3600, to: p + 11)
+    p[13] = 0x3A
+    writeTwoDigits(rem / 60 % 60, to: p + 14)
+    p[16] = 0x3A
+    writeTwoDigits(rem % 60, to: p + 17)
+    p[19] = 0x5A
+  }
+
+  @inline(__always)
+  static func writeTwoDigits(_ v: Int, to p: UnsafeMutablePointer<UInt8>) {
+    p[0] = UInt8(truncatingIfNeeded: 0x30 + v / 10)
+    p[1] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
   }
 
   /// Writes a non-negative decimal; returns the bytes written.
