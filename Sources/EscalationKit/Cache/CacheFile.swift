@@ -5,17 +5,24 @@
 /// The file operations of the event cache, on file descriptors: one read of a whole file, an
 /// atomic write (a temporary file in the same directory, renamed into place), a touch.
 enum CacheFile {
+  /// The regular file at `path` opened for reading, and its size; `nil` when it cannot be
+  /// opened, is not a regular file or is larger than `limit` bytes. The caller closes it.
+  private static func openRegular(path: String, limit: Int) -> (fd: Int32, size: Int)? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= limit else {
+      close(fd)
+      return nil
+    }
+    return (fd, Int(st.st_size))
+  }
+
   /// The whole file, or `nil` when it cannot be read or is larger than `limit` bytes. A file
   /// that shrinks while being read gives its bytes so far (which then fail the length check).
   static func readAll(path: String, limit: Int) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
+    guard let (fd, size) = openRegular(path: path, limit: limit) else { return nil }
     defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= limit else {
-      return nil
-    }
-    let size = Int(st.st_size)
     var failed = false
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       var done = 0
@@ -38,14 +45,9 @@ enum CacheFile {
     path: String, limit: Int,
     _ body: (Int, (UnsafeMutableRawBufferPointer, Int) -> Bool) -> R?
   ) -> R? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
+    guard let (fd, size) = openRegular(path: path, limit: limit) else { return nil }
     defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= limit else {
-      return nil
-    }
-    return body(Int(st.st_size)) { buffer, offset in
+    return body(size) { buffer, offset in
       var done = 0
       while done < buffer.count {
         let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))

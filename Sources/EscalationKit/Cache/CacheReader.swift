@@ -39,23 +39,12 @@ struct CacheReader {
 
   /// A string table (see ``CacheWriter/table(_:)``).
   mutating func table() throws(Malformed) -> [String] {
-    let n = try count()
-    let lengths = try take(n * 4)
-    var total = 0
-    for i in 0..<n {
-      total += Int(
-        UInt32(
-          littleEndian: base.loadUnaligned(fromByteOffset: lengths + 4 * i, as: UInt32.self)))
-      // Checked as it grows, so that the sum never overflows.
-      guard total <= remaining else { throw Malformed() }
-    }
-    var at = try take(total)
+    let (n, lengths, start) = try tableBounds()
+    var at = start
     var out: [String] = []
     out.reserveCapacity(n)
     for i in 0..<n {
-      let len = Int(
-        UInt32(
-          littleEndian: base.loadUnaligned(fromByteOffset: lengths + 4 * i, as: UInt32.self)))
+      let len = length(lengths, i)
       out.append(
         String(decoding: UnsafeRawBufferPointer(rebasing: base[at..<at + len]), as: UTF8.self))
       at += len
@@ -65,17 +54,26 @@ struct CacheReader {
 
   /// A string table checked and passed over: its number of strings.
   mutating func skipTable() throws(Malformed) -> Int {
+    try tableBounds().count
+  }
+
+  /// Checks a string table and passes over it: its number of strings, where its lengths are
+  /// and where its bytes start.
+  private mutating func tableBounds() throws(Malformed) -> (count: Int, lengths: Int, bytes: Int) {
     let n = try count()
     let lengths = try take(n * 4)
     var total = 0
     for i in 0..<n {
-      total += Int(
-        UInt32(
-          littleEndian: base.loadUnaligned(fromByteOffset: lengths + 4 * i, as: UInt32.self)))
+      total += length(lengths, i)
+      // Checked as it grows, so that the sum never overflows.
       guard total <= remaining else { throw Malformed() }
     }
-    _ = try take(total)
-    return n
+    return (n, lengths, try take(total))
+  }
+
+  /// The length of string `i` of the table whose lengths start at `lengths`.
+  private func length(_ lengths: Int, _ i: Int) -> Int {
+    Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: lengths + 4 * i, as: UInt32.self)))
   }
 
   /// The number of events, then the zero bytes up to the records (a payload offset that is
@@ -220,5 +218,28 @@ struct CacheChecksum {
   static func hash(_ s: String) -> UInt64 {
     var s = s
     return s.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+  }
+}
+
+extension CacheReader {
+  /// The start of a payload (see ``EventCacheCodec``): the key, which must be `key`, the
+  /// source, the sheet, the accounting, and the ticket and owner tables, as a log without
+  /// events, notes or findings; `nil` when the key differs or the sheet flag is not 0 or 1.
+  mutating func head(key: String) throws(Malformed) -> EventLog? {
+    guard try string() == key else { return nil }
+    let source = try string()
+    let hasSheet = try u8()
+    let sheet = try string()
+    guard hasSheet <= 1 else { return nil }
+    var a = RecordAccounting()
+    a.read = try count()
+    a.used = try count()
+    a.rejected = try count()
+    a.duplicates = try count()
+    let tickets = try table()
+    let owners = try table()
+    var log = EventLog(source: source, ticketIDs: tickets, owners: owners, accounting: a)
+    log.sheet = hasSheet == 1 ? sheet : nil
+    return log
   }
 }

@@ -92,34 +92,22 @@ public enum EventCacheCodec {
     guard let payload = checkedPayload(bytes, key: key) else { return nil }
     var r = CacheReader(payload)
     do {
-      guard try r.string() == key else { return nil }
-      let source = try r.string()
-      let hasSheet = try r.u8()
-      let sheetName = try r.string()
-      guard hasSheet <= 1 else { return nil }
-      var a = RecordAccounting()
-      a.read = try r.count()
-      a.used = try r.count()
-      a.rejected = try r.count()
-      a.duplicates = try r.count()
-      let tickets = try r.table()
-      let owners = try r.table()
+      guard var log = try r.head(key: key) else { return nil }
       let notes = figuresOnly ? [] : try r.table()
       let noteCount = figuresOnly ? try r.skipTable() : notes.count
       let n = try r.eventCount()
       guard r.position == recordsOffset(bytes) else { return nil }
       let (events, offsets) = try r.events(
-        n, tickets: tickets.count, owners: owners.count, notes: noteCount,
+        n, tickets: log.ticketIDs.count, owners: log.owners.count, notes: noteCount,
         figuresOnly: figuresOnly)
       let findingCount = try r.count()
       var findings: [Finding] = []
       findings.reserveCapacity(min(findingCount, r.remaining / 32))
       for _ in 0..<findingCount { findings.append(try r.finding()) }
       guard r.remaining == 0 else { return nil }
-      var log = EventLog(
-        source: source, events: events, ticketIDs: tickets, owners: owners, notes: notes,
-        accounting: a, findings: findings)
-      log.sheet = hasSheet == 1 ? sheetName : nil
+      log.events = events
+      log.notes = notes
+      log.findings = findings
       log.ticketOffsets = offsets
       return log
     } catch {

@@ -152,18 +152,7 @@ enum FiguresDecode {
       sum.blocks(b)
       var r = CacheReader(b)
       do {
-        guard try r.string() == key else { return nil }
-        let source = try r.string()
-        let hasSheet = try r.u8()
-        let sheet = try r.string()
-        guard hasSheet <= 1 else { return nil }
-        var a = RecordAccounting()
-        a.read = try r.count()
-        a.used = try r.count()
-        a.rejected = try r.count()
-        a.duplicates = try r.count()
-        let tickets = try r.table()
-        let owners = try r.table()
+        guard let log = try r.head(key: key) else { return nil }
         let notes = try r.skipTable()
         // The count, then zero bytes up to the records (fewer than 32), which are past these
         // bytes.
@@ -173,9 +162,6 @@ enum FiguresDecode {
           return nil
         }
         while r.remaining > 0 { guard try r.u8() == 0 else { return nil } }
-        var log = EventLog(
-          source: source, ticketIDs: tickets, owners: owners, accounting: a)
-        log.sheet = hasSheet == 1 ? sheet : nil
         return (log, notes, Int(n))
       } catch {
         return nil
