@@ -40,27 +40,13 @@ enum DuplicateFinder {
           let a = offsets[t]
           let b = offsets[t + 1]
           guard b - a > 1 else { continue }
-          sortByTime(out, a, b)
+          sortRunByTime(out, a, b) { $0.time }
           collect(out, a, b, ev, into: &found)
         }
       }
     }
     found.sort { $0.index < $1.index }
     return found
-  }
-
-  /// Stable insertion sort of `k[a..<b]` by time.
-  @inline(__always)
-  private static func sortByTime(_ k: UnsafeMutableBufferPointer<Key>, _ a: Int, _ b: Int) {
-    for i in (a + 1)..<b where k[i - 1].time > k[i].time {
-      let v = k[i]
-      var j = i - 1
-      while j >= a && k[j].time > v.time {
-        k[j + 1] = k[j]
-        j -= 1
-      }
-      k[j + 1] = v
-    }
   }
 
   /// Appends the later events of each run of equal keys in `k[a..<b]` (sorted by time, input

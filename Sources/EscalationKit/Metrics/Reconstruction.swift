@@ -49,18 +49,7 @@ public struct TicketOrder: Sendable {
       // Within a ticket, order by time with a stable insertion sort (groups are small and
       // usually already in order): equal times keep input order.
       for t in 0..<ticketCount {
-        let a = offsets[t]
-        let b = offsets[t + 1]
-        guard b - a > 1 else { continue }
-        for k in (a + 1)..<b where out[k - 1].time > out[k].time {
-          let v = out[k]
-          var j = k - 1
-          while j >= a && out[j].time > v.time {
-            out[j + 1] = out[j]
-            j -= 1
-          }
-          out[j + 1] = v
-        }
+        sortRunByTime(out, offsets[t], offsets[t + 1]) { $0.time }
       }
       initialized = count
     }
@@ -70,6 +59,24 @@ public struct TicketOrder: Sendable {
   }
 
   public var ticketCount: Int { offsets.count - 1 }
+}
+
+/// Sorts `b[from..<to]` by `time` with a stable insertion sort (equal times keep their order):
+/// for one ticket's events, few and usually already in order.
+@inline(__always)
+func sortRunByTime<T>(
+  _ b: UnsafeMutableBufferPointer<T>, _ from: Int, _ to: Int, time: (T) -> Int64
+) {
+  guard to - from > 1 else { return }
+  for k in (from + 1)..<to where time(b[k - 1]) > time(b[k]) {
+    let v = b[k]
+    var j = k - 1
+    while j >= from && time(b[j]) > time(v) {
+      b[j + 1] = b[j]
+      j -= 1
+    }
+    b[j + 1] = v
+  }
 }
 
 /// Every ticket of a log reconstructed from its events strictly before a cut-off time:
