@@ -6,57 +6,10 @@
 // is also packed as the sheet of a small workbook and read both ways (XLSXReader with the scanner and
 // with libxml2 alone): the same records, notices and error. An input that starts with "PK" is
 // read as a whole workbook both ways.
-// Built by Scripts/fuzz.sh with Sources/CSVImport, Sources/XLSXImport and ZIPFoundation.
+// Built by Scripts/fuzz.sh with Sources/CSVImport, Sources/XLSXImport, ZIPFoundation and
+// Fuzz/Support/XLSXWorkbook.swift.
 import CSVImport
 import Foundation
-import ZIPFoundation
-
-private let parts: [(String, String)] = [
-  (
-    "[Content_Types].xml",
-    """
-    <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>
-    """
-  ),
-  (
-    "xl/workbook.xml",
-    """
-    <workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>
-    """
-  ),
-  (
-    "xl/_rels/workbook.xml.rels",
-    """
-    <Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="x/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="x/styles" Target="styles.xml"/></Relationships>
-    """
-  ),
-  (
-    "xl/sharedStrings.xml",
-    "<sst><si><t>Ticket</t></si><si><r><t>a</t></r><r><t>b</t></r></si></sst>"
-  ),
-  (
-    "xl/styles.xml",
-    """
-    <styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>
-    """
-  ),
-]
-
-private func workbook(sheet: [UInt8]) -> [UInt8]? {
-  let archive: Archive
-  do {
-    archive = try Archive(data: Data(), accessMode: .create)
-  } catch {
-    return nil
-  }
-  for (name, text) in parts + [("xl/worksheets/sheet1.xml", "")] {
-    let data = name.hasSuffix("sheet1.xml") ? Data(sheet) : Data(text.utf8)
-    try? archive.addEntry(
-      with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate,
-      provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) })
-  }
-  return archive.data.map { Array($0) }
-}
 
 /// Records, notices and the error of reading `bytes` with `reading`.
 private func outcome(_ bytes: [UInt8], _ reading: XMLReading) -> [String] {
@@ -89,7 +42,8 @@ public func fuzzXLSXDiff(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   }
   // Packing and reading a workbook twice is slow (a temporary file each time): one input in
   // four (by length) is read as a workbook, every one event by event.
-  guard isPackage || size % 4 == 0, let bytes = isPackage ? input : workbook(sheet: input) else {
+  guard isPackage || size % 4 == 0, let bytes = isPackage ? input : fuzzWorkbook(sheet: input)
+  else {
     return 0
   }
   let scanned = outcome(bytes, .scanner)
