@@ -54,3 +54,49 @@ import Testing
     #expect(String(decoding: b[0..<m], as: UTF8.self) == "1969-12-31T23:59:59Z")
   }
 }
+
+/// The events writer encodes its strings with ``CSVField/append(_:to:delimiter:quoteEdgeWhitespace:neutralize:)``
+/// (no array per field); it must give the bytes of ``CSVField/encode(_:delimiter:quoteEdgeWhitespace:forceQuote:neutralize:)``.
+@Suite struct CSVFieldAppendTests {
+  private func appended(_ s: String, edge: Bool, neutralize: Bool) -> String {
+    var out: [UInt8] = Array("<".utf8)
+    CSVField.append(
+      s, to: &out, delimiter: 0x2C, quoteEdgeWhitespace: edge, neutralize: neutralize)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  @Test func byHand() {
+    // Worked out from RFC 4180 and the neutralisation rule (docs/logs.md): appended after "<".
+    #expect(appended("plain note", edge: false, neutralize: true) == "<plain note")
+    #expect(appended("a,b", edge: false, neutralize: true) == #"<"a,b""#)
+    #expect(appended(#"say "hi""#, edge: false, neutralize: true) == #"<"say ""hi""""#)
+    #expect(appended("two\nlines", edge: false, neutralize: true) == "<\"two\nlines\"")
+    #expect(appended("=SUM(A1)", edge: false, neutralize: true) == "<'=SUM(A1)")
+    #expect(appended("=SUM(A1)", edge: false, neutralize: false) == "<=SUM(A1)")
+    #expect(appended("-5", edge: false, neutralize: true) == "<-5")
+    #expect(appended("-x", edge: false, neutralize: true) == "<'-x")
+    #expect(appended(" pad", edge: false, neutralize: true) == "< pad")
+    #expect(appended(" pad", edge: true, neutralize: true) == #"<" pad""#)
+    #expect(appended("", edge: true, neutralize: true) == "<")
+    #expect(appended("Zoë ✓", edge: false, neutralize: true) == "<Zoë ✓")
+  }
+
+  @Test func sameBytesAsEncode() {
+    let texts = [
+      "", " ", "\t", "a", "ab c", "=1+2", "+3.5", "-2,5", "-1e3", "+x", "@me", "\tlead", "\rx",
+      "a\"b", "a,b", "a\r\nb", " lead", "trail ", "é,\"", "-", "+", "=", "--", "1,5", "\"",
+      "'quoted'", "x\u{0}y", "日本語, ok",
+    ]
+    for t in texts {
+      for edge in [false, true] {
+        for n in [false, true] {
+          var out: [UInt8] = []
+          CSVField.append(t, to: &out, delimiter: 0x2C, quoteEdgeWhitespace: edge, neutralize: n)
+          #expect(
+            out == CSVField.encode(t, delimiter: 0x2C, quoteEdgeWhitespace: edge, neutralize: n),
+            "\(t.debugDescription) edge \(edge) neutralize \(n)")
+        }
+      }
+    }
+  }
+}

@@ -52,6 +52,17 @@ struct CacheReader {
     return out
   }
 
+  /// A string table as one (its bytes copied once, no `String` made).
+  mutating func stringTable() throws(Malformed) -> StringTable {
+    let (n, lengths, start) = try tableBounds()
+    var starts = [Int](repeating: 0, count: n + 1)
+    for i in 0..<n { starts[i + 1] = starts[i] + length(lengths, i) }
+    let bytes = [UInt8](UnsafeRawBufferPointer(rebasing: base[start..<start + starts[n]]))
+    // Text the import wrote is UTF-8; anything else is a damaged entry.
+    guard String(validating: bytes, as: UTF8.self) != nil else { throw Malformed() }
+    return StringTable(bytes: bytes, starts: starts)
+  }
+
   /// A string table checked and passed over: its number of strings.
   mutating func skipTable() throws(Malformed) -> Int {
     try tableBounds().count

@@ -43,9 +43,10 @@ public enum EventCacheCodec {
     w.string(log.sheet ?? "")
     let a = log.accounting
     for n in [a.read, a.used, a.rejected, a.duplicates] { w.u64(UInt64(n)) }
-    for table in [log.ticketIDs, log.owners, log.notes] {
+    for table in [log.ticketIDs, log.owners] {
       guard w.table(table) else { return nil }
     }
+    guard w.table(log.notes) else { return nil }
     let recordsAt = w.events(log.events, order: order)
     w.u64(UInt64(log.findings.count))
     for f in log.findings { w.finding(f) }
@@ -93,7 +94,7 @@ public enum EventCacheCodec {
     var r = CacheReader(payload)
     do {
       guard var log = try r.head(key: key) else { return nil }
-      let notes = figuresOnly ? [] : try r.table()
+      let notes = figuresOnly ? [] : try r.stringTable()
       let noteCount = figuresOnly ? try r.skipTable() : notes.count
       let n = try r.eventCount()
       guard r.position == recordsOffset(bytes) else { return nil }
@@ -173,6 +174,18 @@ struct CacheWriter {
     }
     bytes.reserveCapacity(bytes.count + total)
     for var s in strings { s.withUTF8 { bytes += $0 } }
+    return true
+  }
+
+  /// The same for a table already in bytes.
+  mutating func table(_ strings: StringTable) -> Bool {
+    u64(UInt64(strings.count))
+    for i in strings.indices {
+      let n = strings.starts[i + 1] - strings.starts[i]
+      guard n <= Int(UInt32.max) else { return false }
+      u32(UInt32(n))
+    }
+    bytes += strings.bytes
     return true
   }
 

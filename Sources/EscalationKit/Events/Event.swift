@@ -100,7 +100,7 @@ public struct EventLog: Sendable {
   /// Owner names; `Event.owner - 1` indexes this.
   public var owners: [String]
   /// Notes; `Event.note - 1` indexes this.
-  public var notes: [String]
+  public var notes: StringTable
   public var accounting: RecordAccounting
   /// Rejections and warnings found while importing.
   public var findings: [Finding]
@@ -114,7 +114,7 @@ public struct EventLog: Sendable {
 
   public init(
     source: String, events: [Event] = [], ticketIDs: [String] = [], owners: [String] = [],
-    notes: [String] = [],
+    notes: StringTable = [],
     accounting: RecordAccounting = RecordAccounting(), findings: [Finding] = []
   ) {
     self.source = source

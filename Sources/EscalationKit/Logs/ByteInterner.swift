@@ -255,6 +255,10 @@ struct ByteInterner {
 
   /// All strings in order.
   var strings: [String] { (0..<count).map(string) }
+
+  /// All strings in order as a table: the interner's bytes, handed over (no copy when the
+  /// interner is not used after).
+  var table: StringTable { StringTable(bytes: arena, starts: starts) }
 }
 
 @inline(__always)

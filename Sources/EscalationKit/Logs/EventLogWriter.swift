@@ -54,24 +54,49 @@ public enum EventLogWriter {
 
     init(_ log: EventLog, csv: Bool) {
       let neutralize = CSVField.neutralizeFormulas  // a task-local: read once, not per string
-      func encode(_ s: String) -> [UInt8] {
-        csv
-          ? CSVField.encode(s, delimiter: 0x2C, quoteEdgeWhitespace: false, neutralize: neutralize)
-          : jsonString(s)
-      }
       let names = ["ticket", "time", "event", "level", "category", "owner", "note", "line"]
       for n in names { add(csv ? [] : Array("\"\(n)\":".utf8)) }
       add(csv ? [] : Array("null".utf8))
+      ends.reserveCapacity(
+        ends.count + EventKind.allCases.count + CategoryKey.allCases.count + log.ticketIDs.count
+          + log.owners.count + log.notes.count)
+      // Room for the bytes and a few quotes (grown only past that): no doubling copies.
+      var room = log.notes.bytes.count + 2 * log.notes.count + 1024
+      for s in log.ticketIDs { room += s.utf8.count + 2 }
+      for s in log.owners { room += s.utf8.count + 2 }
+      arena.reserveCapacity(csv ? room + room / 16 : room + room / 4)
+      // Encoded straight into the arena (no array per string).
+      func encode(_ s: String) {
+        if csv {
+          CSVField.append(
+            s, to: &arena, delimiter: 0x2C, quoteEdgeWhitespace: false, neutralize: neutralize)
+        } else {
+          arena += jsonString(s)
+        }
+        ends.append(arena.count)
+      }
       kindBase = ends.count - 1
-      for k in EventKind.allCases { add(encode(k.word)) }
+      for k in EventKind.allCases { encode(k.word) }
       categoryBase = ends.count - 1
-      for c in CategoryKey.allCases { add(encode(c.rawValue)) }
+      for c in CategoryKey.allCases { encode(c.rawValue) }
       ticketBase = ends.count - 1
-      for t in log.ticketIDs { add(encode(t)) }
+      for t in log.ticketIDs { encode(t) }
       ownerBase = ends.count - 1
-      for o in log.owners { add(encode(o)) }
+      for o in log.owners { encode(o) }
       noteBase = ends.count - 1
-      for n in log.notes { add(encode(n)) }
+      let notes = log.notes
+      for i in notes.indices {
+        notes.withBytes(i) { b in
+          if csv {
+            CSVField.append(
+              bytes: b, to: &arena, delimiter: 0x2C, quoteEdgeWhitespace: false,
+              neutralize: neutralize)
+          } else {
+            arena += jsonString(String(decoding: b, as: UTF8.self))
+          }
+        }
+        ends.append(arena.count)
+      }
       // Room for EventLineBuffer.put's whole-word copies past the last string.
       arena.append(contentsOf: repeatElement(0, count: 32))
     }

@@ -43,9 +43,9 @@ public enum ImportRun {
     // Ticket-level anomalies (docs/metrics.md#decided-edge-cases) are found by reconstructing every ticket; they are
     // warnings, listed here in full so that `metrics` can point to this command for details.
     let ticketWarnings = set.fileFindings(
-      Reconstruction(order: TicketOrder(log), cutoff: Reconstruction.never, recordStays: false)
-        .findings(
-          source: log.source, ids: log.ticketIDs))
+      Reconstruction.warnings(TicketOrder(log)).map {
+        $0.finding(source: log.source, ids: log.ticketIDs)
+      })
     var findings = set.findings + ticketWarnings
     findings += FormulaCells.findings(set)
     if !request.zoneGiven, let note = localTimeNote(findings, zone: request.options.zone) {

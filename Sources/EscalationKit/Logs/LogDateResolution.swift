@@ -37,10 +37,14 @@ extension LogImportState {
     var ticketIDs = tickets.strings
     if lateRejections { compactTickets(&ticketIDs) }
     var ownerNames = owners.strings
-    var noteTexts = notes.strings
+    // The notes' bytes are handed over as they are; the interner (and its table) goes.
+    var noteTexts = notes.table
+    notes = ByteInterner()
     if options.values.hasNulls {
       dropNulls(&ownerNames, \.owner)
-      dropNulls(&noteTexts, \.note)
+      var kept = Array(noteTexts)
+      dropNulls(&kept, \.note)
+      if kept.count < noteTexts.count { noteTexts = StringTable(kept) }
     }
     firstEventChecks(ticketCount: ticketIDs.count, ticketIDs: ticketIDs)
 

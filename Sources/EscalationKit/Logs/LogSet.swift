@@ -79,7 +79,7 @@ public struct LogSet: Sendable {
     var ids: [String] = []
     var idIndex: [String: UInt32] = [:]
     var owners: [String] = []
-    var notes: [String] = []
+    var notes: StringTable = []
     var events: [Event] = []
     events.reserveCapacity(logs.reduce(0) { $0 + $1.events.count })
     var accounting = RecordAccounting()
@@ -187,20 +187,31 @@ public struct LogSet: Sendable {
 enum FormulaCells {
   static func findings(_ set: LogSet) -> [Finding] {
     let log = set.log
-    let tables: [(String, [String], (Event) -> Int)] = [
-      ("ticket", log.ticketIDs, { Int($0.ticket) }),
-      ("owner", log.owners, { Int($0.owner) - 1 }),
-      ("note", log.notes, { Int($0.note) - 1 }),
+    // Each column: its name, whether each of its strings looks like a formula, string i, and
+    // the string of an event (-1: none). The notes are tested on their bytes.
+    let notes = log.notes
+    let tables: [(String, [Bool], (Int) -> String, (Event) -> Int)] = [
+      (
+        "ticket", log.ticketIDs.map(CSVField.looksLikeFormula), { log.ticketIDs[$0] },
+        { Int($0.ticket) }
+      ),
+      (
+        "owner", log.owners.map(CSVField.looksLikeFormula), { log.owners[$0] },
+        { Int($0.owner) - 1 }
+      ),
+      (
+        "note", notes.indices.map { notes.withBytes($0, CSVField.looksLikeFormula) }, { notes[$0] },
+        { Int($0.note) - 1 }
+      ),
     ]
     var out: [Finding] = []
-    for (name, table, index) in tables {
-      let flagged = table.map(CSVField.looksLikeFormula)
+    for (name, flagged, string, index) in tables {
       let count = flagged.lazy.filter { $0 }.count
       guard count > 0,
         let ev = log.events.first(where: { index($0) >= 0 && flagged[index($0)] })
       else { continue }
       let (file, line) = set.place(ofLine: Int(ev.line))
-      let text = Finding.excerpt(table[index(ev)])
+      let text = Finding.excerpt(string(index(ev)))
       out.append(
         Finding(
           code: LogCode.formulaCell, severity: .warning, file: file, line: line,

@@ -1,21 +1,26 @@
 /// Events of an ``EventLog`` grouped by ticket, each group sorted by time with input order
-/// breaking ties. Computed once and shared by every reconstruction of the same log; the
-/// events are copied so that reconstructions read them in order.
+/// breaking ties. Computed once and shared by every reconstruction of the same log. A log
+/// already in ticket order (a cache hit) is used as it is; otherwise the order is an index of
+/// 4 bytes per event into the log's events (not a copy of them), which reconstructions follow.
 public struct TicketOrder: Sendable {
-  /// The events, grouped by ticket, in time order within a ticket.
-  public let events: [Event]
-  /// `ticketCount + 1` offsets into `events`: ticket t's are `events[offsets[t]..<offsets[t+1]]`.
+  /// The log's events: in ticket order when ``index`` is `nil`, else in input order.
+  let storage: [Event]
+  /// Positions in ``storage`` in ticket order; `nil` when ``storage`` is in ticket order.
+  let index: [UInt32]?
+  /// `ticketCount + 1` offsets into the ticket order: ticket t's events are positions
+  /// `offsets[t]..<offsets[t+1]` of ``events``.
   public let offsets: [Int]
   /// (first, last) event time, `nil` for an empty log.
   public let timeRange: (first: Int64, last: Int64)?
 
   public init(_ log: EventLog) {
+    storage = log.events
+    var lo = Int64.max
+    var hi = Int64.min
     if let offsets = log.ticketOffsets, offsets.last == log.events.count {
-      // Already in ticket order (a cache hit for the figures): nothing to copy.
-      events = log.events
+      // Already in ticket order (a cache hit for the figures): nothing to sort.
+      index = nil
       self.offsets = offsets
-      var lo = Int64.max
-      var hi = Int64.min
       for e in log.events {
         lo = min(lo, e.time)
         hi = max(hi, e.time)
@@ -27,8 +32,6 @@ public struct TicketOrder: Sendable {
     for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
     // Counting sort by ticket (a scatter that keeps input order within a ticket).
     var offsets = [Int](repeating: 0, count: ticketCount + 1)
-    var lo = Int64.max
-    var hi = Int64.min
     for e in log.events {
       offsets[Int(e.ticket) + 1] += 1
       if e.time < lo { lo = e.time }
@@ -36,29 +39,92 @@ public struct TicketOrder: Sendable {
     }
     for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
     let count = log.events.count
-    let sorted = [Event](unsafeUninitializedCapacity: count) { out, initialized in
-      if let base = out.baseAddress {
-        HugePages.advise(UnsafeRawPointer(base), bytes: count * MemoryLayout<Event>.stride)
+    // The positions and, beside them while sorting, the times (12 bytes an event, not 32).
+    var times: [Int64] = HugePages.array(repeating: 0, count: count)
+    var index: [UInt32] = HugePages.array(repeating: 0, count: count)
+    log.events.withUnsafeBufferPointer { ev in
+      times.withUnsafeMutableBufferPointer { tm in
+        index.withUnsafeMutableBufferPointer { ix in
+          var next = offsets
+          for k in 0..<count {
+            let t = Int(ev[k].ticket)
+            tm[next[t]] = ev[k].time
+            ix[next[t]] = UInt32(truncatingIfNeeded: k)
+            next[t] += 1
+          }
+          // Within a ticket, order by time with a stable insertion sort (groups are small and
+          // usually already in order): equal times keep input order.
+          for t in 0..<ticketCount where offsets[t + 1] - offsets[t] > 1 {
+            sortRunByTime(tm, ix, offsets[t], offsets[t + 1])
+          }
+        }
       }
-      var next = offsets
-      for e in log.events {
-        let t = Int(e.ticket)
-        (out.baseAddress! + next[t]).initialize(to: e)
-        next[t] += 1
-      }
-      // Within a ticket, order by time with a stable insertion sort (groups are small and
-      // usually already in order): equal times keep input order.
-      for t in 0..<ticketCount {
-        sortRunByTime(out, offsets[t], offsets[t + 1]) { $0.time }
-      }
-      initialized = count
     }
-    self.events = sorted
+    self.index = index
     self.offsets = offsets
     self.timeRange = count == 0 ? nil : (lo, hi)
   }
 
   public var ticketCount: Int { offsets.count - 1 }
+
+  /// The events in ticket order (a copy when the log was not in ticket order: for tests).
+  public var events: [Event] { index.map { $0.map { storage[Int($0)] } } ?? storage }
+
+  /// The number of events.
+  public var count: Int { storage.count }
+
+  /// Whether some event satisfies `test` (in no particular order).
+  func contains(where test: (Event) -> Bool) -> Bool { storage.contains(where: test) }
+
+  /// Calls `body` with each ticket and its events in time order (a buffer valid during the
+  /// call only), tickets in order.
+  @inline(__always)
+  func forEachTicket(_ body: (Int, UnsafeBufferPointer<Event>) -> Void) {
+    let n = ticketCount
+    storage.withUnsafeBufferPointer { ev in
+      offsets.withUnsafeBufferPointer { off in
+        guard let index else {
+          for t in 0..<n {
+            body(t, UnsafeBufferPointer(rebasing: ev[off[t]..<off[t + 1]]))
+          }
+          return
+        }
+        // Each ticket's events gathered into a small buffer, reused.
+        var longest = 0
+        for t in 0..<n { longest = max(longest, off[t + 1] - off[t]) }
+        let run = UnsafeMutablePointer<Event>.allocate(capacity: max(longest, 1))
+        defer { run.deallocate() }
+        index.withUnsafeBufferPointer { ix in
+          for t in 0..<n {
+            let a = off[t]
+            let m = off[t + 1] - a
+            for j in 0..<m { (run + j).initialize(to: ev[Int(ix[a + j])]) }
+            body(t, UnsafeBufferPointer(start: run, count: m))
+          }
+        }
+      }
+    }
+  }
+}
+
+/// Sorts `times[from..<to]` with a stable insertion sort, moving `index` alike.
+@inline(__always)
+func sortRunByTime(
+  _ times: UnsafeMutableBufferPointer<Int64>, _ index: UnsafeMutableBufferPointer<UInt32>,
+  _ from: Int, _ to: Int
+) {
+  for k in (from + 1)..<to where times[k - 1] > times[k] {
+    let v = times[k]
+    let x = index[k]
+    var j = k - 1
+    while j >= from && times[j] > v {
+      times[j + 1] = times[j]
+      index[j + 1] = index[j]
+      j -= 1
+    }
+    times[j + 1] = v
+    index[j + 1] = x
+  }
 }
 
 /// Sorts `b[from..<to]` by `time` with a stable insertion sort (equal times keep their order):
@@ -150,15 +216,11 @@ public struct Reconstruction: Sendable {
     self.cutoff = cutoff
     let n = order.ticketCount
     var build = ReconstructionBuild(
-      cutoff: cutoff, tickets: n, events: order.events.count, recordStays: recordStays)
+      cutoff: cutoff, tickets: n, events: order.count, recordStays: recordStays)
     let builder = TicketBuilder(collect: collectWarnings, recordStays: recordStays)
-    order.events.withUnsafeBufferPointer { ev in
-      order.offsets.withUnsafeBufferPointer { offsets in
-        for t in 0..<n {
-          builder.run(ticket: t, events: ev, range: offsets[t]..<offsets[t + 1], into: &build)
-          if recordStays { build.stayOffsets[t + 1] = build.stayLevel.count }
-        }
-      }
+    order.forEachTicket { t, ev in
+      builder.run(ticket: t, events: ev, range: 0..<ev.count, into: &build)
+      if recordStays { build.stayOffsets[t + 1] = build.stayLevel.count }
     }
     start = build.start.column
     category = build.category.column
@@ -182,6 +244,18 @@ public struct Reconstruction: Sendable {
     pauseStart = build.pauseStart
     pauseEnd = build.pauseEnd
     warnings = build.warnings
+  }
+
+  /// The warnings of every ticket of `order`, all events used, without the facts (no column
+  /// is kept: import's check of the tickets).
+  static func warnings(_ order: TicketOrder) -> [MetricsWarning] {
+    var build = ReconstructionBuild(cutoff: never, tickets: 0, events: 0, recordStays: false)
+    var builder = TicketBuilder(collect: true, recordStays: false)
+    builder.recordFacts = false
+    order.forEachTicket { t, ev in
+      builder.run(ticket: t, events: ev, range: 0..<ev.count, into: &build)
+    }
+    return build.warnings
   }
 
   /// Reconstructs every ticket of `log` (sorting its events first).

@@ -4,12 +4,15 @@
 struct TicketBuilder {
   let collect: Bool
   let recordStays: Bool
+  /// `false`: only the warnings are wanted (import's check); no column is written.
+  var recordFacts = true
 
   func run(
     ticket t: Int, events ev: UnsafeBufferPointer<Event>, range: Range<Int>,
     into r: inout ReconstructionBuild
   ) {
-    var ticket = TicketRun(ticket: t, collect: collect, recordStays: recordStays)
+    var ticket = TicketRun(
+      ticket: t, collect: collect, recordStays: recordStays, recordFacts: recordFacts)
     var runStart = range.lowerBound  // first event of the current same-time run
     var k = range.lowerBound
     while k < range.upperBound {
@@ -52,6 +55,7 @@ struct TicketRun {
   let t: Int
   let collect: Bool
   let recordStays: Bool
+  let recordFacts: Bool
   var state = State.notStarted
   /// Current level, and the start of the current stay.
   var cur: UInt8 = 0
@@ -68,10 +72,11 @@ struct TicketRun {
   /// Start of the pause running in the current stay; ``Reconstruction/never`` when none.
   var pausedFrom = Reconstruction.never
 
-  init(ticket t: Int, collect: Bool, recordStays: Bool) {
+  init(ticket t: Int, collect: Bool, recordStays: Bool, recordFacts: Bool = true) {
     self.t = t
     self.collect = collect
-    self.recordStays = recordStays
+    self.recordStays = recordStays && recordFacts
+    self.recordFacts = recordFacts
   }
 
   func warn(
@@ -115,7 +120,7 @@ struct TicketRun {
   }
 
   func recordMove(_ target: UInt8, from: UInt8, _ time: Int64, _ r: inout ReconstructionBuild) {
-    guard target > from else { return }
+    guard recordFacts && target > from else { return }
     r.moveTicket.append(UInt32(t))
     r.moveTime.append(time)
     r.moveTarget.append(target)
@@ -124,6 +129,7 @@ struct TicketRun {
   mutating func resolve(_ time: Int64, _ r: inout ReconstructionBuild) {
     endStay(time, &r)
     state = .resolved
+    guard recordFacts else { return }
     r.resolutionTicket.append(UInt32(t))
     r.resolutionTime.append(time)
     r.reopenTime.append(Reconstruction.never)
@@ -178,7 +184,7 @@ struct TicketRun {
   mutating func begin(_ e: Event, given: UInt8, _ r: inout ReconstructionBuild) {
     let startLevel = given == 0 ? 1 : given
     if e.kind != .open { warn(.missingOpen, e, a: given == 0 ? 1 : 0, b: startLevel, &r) }
-    r.start[t] = e.time
+    if recordFacts { r.start[t] = e.time }
     firstLine = e.line
     state = .open
     beginStay(startLevel, e.time)
@@ -226,7 +232,7 @@ struct TicketRun {
       return false
     case .open, .reopen:
       if e.kind == .open { warn(.openOnResolved, e, &r) }
-      r.reopenTime[episode] = e.time
+      if recordFacts { r.reopenTime[episode] = e.time }
       reopened = true
       state = .open
       beginStay(given == 0 ? at : given, e.time)
@@ -242,7 +248,7 @@ struct TicketRun {
       }
       warn(.implicitReopen, e, b: to, &r)
       checkMove(e, from: at, to: to, &r)
-      r.reopenTime[episode] = e.time
+      if recordFacts { r.reopenTime[episode] = e.time }
       reopened = true
       state = .open
       beginStay(to, e.time)
@@ -264,15 +270,17 @@ struct TicketRun {
         r.stayStart.append(stayFrom)
         r.stayEnd.append(Reconstruction.never)
       }
-    } else {
+    } else if recordFacts {
       r.resolvedAt[t] = r.resolutionTime[episode]
     }
-    r.category[t] = cat
-    r.highest[t] = highest
-    r.level[t] = cur
-    r.reached2At[t] = reached2
-    r.owner[t] = owner
-    r.reopened[t] = reopened
+    if recordFacts {
+      r.category[t] = cat
+      r.highest[t] = highest
+      r.level[t] = cur
+      r.reached2At[t] = reached2
+      r.owner[t] = owner
+      r.reopened[t] = reopened
+    }
     if cat == Reconstruction.noCategory && collect {
       r.warnings.append(
         MetricsWarning(code: .noCategory, kind: .open, ticket: UInt32(t), line: firstLine))

@@ -38,7 +38,7 @@ enum TrendFigures {
   ) -> Reconstruction {
     let lo = min(trendCutoff, rec.cutoff)
     let hi = max(trendCutoff, rec.cutoff)
-    guard lo != hi, order.events.contains(where: { $0.time >= lo && $0.time < hi }) else {
+    guard lo != hi, order.contains(where: { $0.time >= lo && $0.time < hi }) else {
       return rec
     }
     return Reconstruction(
