@@ -1,17 +1,9 @@
 /// Finds the events equal to an earlier one in (ticket, time, kind, level, category).
 ///
 /// A hash set of a million events misses the cache on nearly every look-up; instead the events'
-/// keys are scattered by ticket (a counting sort, input order kept within a ticket), ordered by
-/// time within a ticket (groups are small and nearly in order), and equal keys are then
-/// neighbours.
+/// positions are grouped by ticket and ordered by time (``ticketTimeOrder(_:offsets:)``, the
+/// order of ``TicketOrder``), and equal keys are then neighbours.
 enum DuplicateFinder {
-  /// One event's key; `index` is its position in the log (input order).
-  private struct Key {
-    var time: Int64
-    var rest: UInt32
-    var index: UInt32
-  }
-
   /// For each event equal to an earlier one: its index and the line of the first equal event,
   /// in index order. Empty when there is none.
   static func earlierEqual(_ events: [Event], ticketCount: Int) -> [(index: Int, line: UInt32)] {
@@ -23,25 +15,15 @@ enum DuplicateFinder {
     for e in events { offsets[Int(e.ticket) + 1] += 1 }
     for t in 0..<tickets { offsets[t + 1] += offsets[t] }
     var found: [(index: Int, line: UInt32)] = []
+    // Each event's time and position, by ticket then time; the rest of the key is read from
+    // the event only when two times are equal.
+    var (times, index) = ticketTimeOrder(events, offsets: offsets)
     events.withUnsafeBufferPointer { ev in
-      var keys = HugePages.array(repeating: Key(time: 0, rest: 0, index: 0), count: n)
-      keys.withUnsafeMutableBufferPointer { out in
-        var next = offsets
-        for k in 0..<n {
-          let e = ev[k]
-          let t = Int(e.ticket)
-          out[next[t]] = Key(
-            time: e.time,
-            rest: UInt32(e.kind.rawValue) | UInt32(e.levelRaw) << 8 | UInt32(e.categoryRaw) << 16,
-            index: UInt32(k))
-          next[t] += 1
-        }
-        for t in 0..<tickets {
-          let a = offsets[t]
-          let b = offsets[t + 1]
-          guard b - a > 1 else { continue }
-          sortRunByTime(out, a, b) { $0.time }
-          collect(out, a, b, ev, into: &found)
+      times.withUnsafeMutableBufferPointer { tm in
+        index.withUnsafeMutableBufferPointer { ix in
+          for t in 0..<tickets where offsets[t + 1] - offsets[t] > 1 {
+            collect(tm, ix, offsets[t], offsets[t + 1], ev, into: &found)
+          }
         }
       }
     }
@@ -49,22 +31,26 @@ enum DuplicateFinder {
     return found
   }
 
-  /// Appends the later events of each run of equal keys in `k[a..<b]` (sorted by time, input
-  /// order within a time).
+  /// Appends the later events of each run of equal keys in positions `a..<b` (sorted by time,
+  /// input order within a time).
   @inline(__always)
   private static func collect(
-    _ k: UnsafeMutableBufferPointer<Key>, _ a: Int, _ b: Int, _ ev: UnsafeBufferPointer<Event>,
-    into found: inout [(index: Int, line: UInt32)]
+    _ tm: UnsafeMutableBufferPointer<Int64>, _ ix: UnsafeMutableBufferPointer<UInt32>, _ a: Int,
+    _ b: Int, _ ev: UnsafeBufferPointer<Event>, into found: inout [(index: Int, line: UInt32)]
   ) {
+    @inline(__always) func rest(_ e: Event) -> UInt32 {
+      UInt32(e.kind.rawValue) | UInt32(e.levelRaw) << 8 | UInt32(e.categoryRaw) << 16
+    }
     var g = a
     while g < b {
       var h = g + 1
-      while h < b && k[h].time == k[g].time { h += 1 }
-      // k[g..<h]: one time; compare each with those before it (usually none).
+      while h < b && tm[h] == tm[g] { h += 1 }
+      // Positions g..<h: one time; compare each with those before it (usually none).
       if h - g > 1 {
         for x in (g + 1)..<h {
-          for y in g..<x where k[y].rest == k[x].rest {
-            found.append((Int(k[x].index), ev[Int(k[y].index)].line))
+          let rx = rest(ev[Int(ix[x])])
+          for y in g..<x where rest(ev[Int(ix[y])]) == rx {
+            found.append((Int(ix[x]), ev[Int(ix[y])].line))
             break
           }
         }

@@ -22,19 +22,23 @@ public enum EventLogWriter {
     let sink = UnsafeMutablePointer<UInt8>.allocate(capacity: EventLineBuffer.capacity + 64)
     defer { sink.deallocate() }
     var failure: OutputError?
+    let notes = log.notes
     strings.arena.withUnsafeBufferPointer { a in
       strings.ends.withUnsafeBufferPointer { e in
-        var buffer = EventLineBuffer(
-          sink: sink, out: out, csv: csv, arena: a.baseAddress, ends: e, strings: strings)
-        if csv {
-          for b in (csvHeader + "\n").utf8 { buffer.byte(b) }
+        notes.bytes.withUnsafeBufferPointer { noteBytes in
+          var buffer = EventLineBuffer(
+            sink: sink, out: out, csv: csv, arena: a.baseAddress, ends: e, strings: strings,
+            noteBytes: noteBytes, noteStarts: notes.starts)
+          if csv {
+            for b in (csvHeader + "\n").utf8 { buffer.byte(b) }
+          }
+          for ev in log.events {
+            if buffer.failure != nil { break }
+            buffer.write(ev)
+          }
+          buffer.flush()
+          failure = buffer.failure
         }
-        for ev in log.events {
-          if buffer.failure != nil { break }
-          buffer.write(ev)
-        }
-        buffer.flush()
-        failure = buffer.failure
       }
     }
     if let failure { throw failure }
@@ -43,9 +47,14 @@ public enum EventLogWriter {
   /// Every string written, encoded once (as a CSV field or a JSON string), back to back in one
   /// arena: string `i` is `arena[ends[i]..<ends[i + 1]]`. 0..<8 are the JSON keys (empty in
   /// CSV), 8 is `null` (empty in CSV), then the event kinds, categories, tickets, owners, notes.
+  /// In CSV, a note written as it is (most of them) is not copied: it is read from the log's
+  /// notes (``noteString``).
   struct EncodedStrings {
     var arena: [UInt8] = []
     var ends: [Int] = [0]
+    /// CSV: for each note, its string in the arena when encoding changed it, -1 when it is
+    /// written as it is. Empty in JSON (every note is in the arena, from ``noteBase``).
+    var noteString: [Int32] = []
     var kindBase = 0
     var categoryBase = 0
     var ticketBase = 0
@@ -61,7 +70,7 @@ public enum EventLogWriter {
         ends.count + EventKind.allCases.count + CategoryKey.allCases.count + log.ticketIDs.count
           + log.owners.count + log.notes.count)
       // Room for the bytes and a few quotes (grown only past that): no doubling copies.
-      var room = log.notes.bytes.count + 2 * log.notes.count + 1024
+      var room = (csv ? 0 : log.notes.bytes.count + 2 * log.notes.count) + 1024
       for s in log.ticketIDs { room += s.utf8.count + 2 }
       for s in log.owners { room += s.utf8.count + 2 }
       arena.reserveCapacity(csv ? room + room / 16 : room + room / 4)
@@ -85,17 +94,28 @@ public enum EventLogWriter {
       for o in log.owners { encode(o) }
       noteBase = ends.count - 1
       let notes = log.notes
+      if csv { noteString.reserveCapacity(notes.count) }
       for i in notes.indices {
         notes.withBytes(i) { b in
           if csv {
+            // Encoding only ever adds bytes (quotes, a leading '): the same length is the same
+            // bytes, and the note is read from the log instead.
+            let before = arena.count
             CSVField.append(
               bytes: b, to: &arena, delimiter: 0x2C, quoteEdgeWhitespace: false,
               neutralize: neutralize)
+            if arena.count - before == b.count {
+              arena.removeLast(b.count)
+              noteString.append(-1)
+            } else {
+              noteString.append(Int32(ends.count - 1))
+              ends.append(arena.count)
+            }
           } else {
             arena += jsonString(String(decoding: b, as: UTF8.self))
+            ends.append(arena.count)
           }
         }
-        ends.append(arena.count)
       }
       // Room for EventLineBuffer.put's whole-word copies past the last string.
       arena.append(contentsOf: repeatElement(0, count: 32))
@@ -117,6 +137,9 @@ public enum EventLogWriter {
     let arena: UnsafePointer<UInt8>?
     let ends: UnsafeBufferPointer<Int>
     let strings: EncodedStrings
+    /// The log's notes (``EncodedStrings/noteString``).
+    let noteBytes: UnsafeBufferPointer<UInt8>
+    let noteStarts: [Int]
     var pos = 0
     var failure: OutputError?
     /// The last day written (days since 1970-01-01) and its `YYYY-MM-DD` bytes: logs come
@@ -126,7 +149,9 @@ public enum EventLogWriter {
 
     init(
       sink: UnsafeMutablePointer<UInt8>, out: OutputWriter, csv: Bool, arena: UnsafePointer<UInt8>?,
-      ends: UnsafeBufferPointer<Int>, strings: EncodedStrings
+      ends: UnsafeBufferPointer<Int>, strings: EncodedStrings,
+      noteBytes: UnsafeBufferPointer<UInt8>,
+      noteStarts: [Int]
     ) {
       self.sink = sink
       self.out = out
@@ -134,6 +159,8 @@ public enum EventLogWriter {
       self.arena = arena
       self.ends = ends
       self.strings = strings
+      self.noteBytes = noteBytes
+      self.noteStarts = noteStarts
     }
 
     /// One event as a CSV record or a JSON line.
@@ -157,7 +184,7 @@ public enum EventLogWriter {
       sep(5)
       if ev.owner == 0 { put(8) } else { put(strings.ownerBase + Int(ev.owner) - 1) }
       sep(6)
-      if ev.note == 0 { put(8) } else { put(strings.noteBase + Int(ev.note) - 1) }
+      if ev.note == 0 { put(8) } else { putNote(Int(ev.note) - 1) }
       sep(7)
       if pos > capacity - 64 { flush() }
       pos += writeDecimal(Int(ev.line), to: sink + pos)
@@ -187,31 +214,50 @@ public enum EventLogWriter {
       return 20
     }
 
-    /// Copies encoded string `i` (directly to `out` when it is larger than the buffer).
+    /// Note `i`: from the arena when it was encoded, else as it is from the log's notes.
+    @inline(__always)
+    mutating func putNote(_ i: Int) {
+      guard csv else { return put(strings.noteBase + i) }
+      let k = strings.noteString[i]
+      if k >= 0 { return put(Int(k)) }
+      let s = noteStarts[i]
+      let e = noteStarts[i + 1]
+      guard e > s, let base = noteBytes.baseAddress else { return }
+      // Whole words only where 32 bytes of the notes can be read.
+      copy(base + s, e - s, words: s + 32 <= noteBytes.count)
+    }
+
+    /// Copies encoded string `i`.
     @inline(__always)
     mutating func put(_ i: Int) {
       let s = ends[i]
-      let n = ends[i + 1] - s
+      copy(arena! + s, ends[i + 1] - s, words: true)
+    }
+
+    /// Copies `n` bytes from `src` (directly to `out` when they are more than the buffer);
+    /// `words`: 32 bytes can be read from `src`.
+    @inline(__always)
+    mutating func copy(_ src: UnsafePointer<UInt8>, _ n: Int, words: Bool) {
       if n == 0 { return }
       if pos + n > Self.capacity { flush() }
       if n > Self.capacity {
         do throws(OutputError) {
-          try out.write(bytes: UnsafeBufferPointer(start: arena! + s, count: n))
+          try out.write(bytes: UnsafeBufferPointer(start: src, count: n))
         } catch { failure = error }
         return
       }
-      if n <= 32 {
-        // Four whole words instead of a memmove call (most strings are short): the sink and
-        // the arena both have 32 bytes to spare; bytes past `n` are overwritten next.
-        let src = UnsafeRawPointer(arena! + s)
+      if n <= 32 && words {
+        // Four whole words instead of a memmove call (most strings are short): the sink has
+        // 32 bytes to spare and `src` 32 to read (`words`); bytes past `n` are overwritten next.
+        let from = UnsafeRawPointer(src)
         let dst = UnsafeMutableRawPointer(sink + pos)
         for w in stride(from: 0, to: 32, by: 8) {
           dst.storeBytes(
-            of: src.loadUnaligned(fromByteOffset: w, as: UInt64.self), toByteOffset: w,
+            of: from.loadUnaligned(fromByteOffset: w, as: UInt64.self), toByteOffset: w,
             as: UInt64.self)
         }
       } else {
-        (sink + pos).update(from: arena! + s, count: n)
+        (sink + pos).update(from: src, count: n)
       }
       pos += n
     }

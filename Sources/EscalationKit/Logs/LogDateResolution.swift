@@ -29,17 +29,21 @@ extension LogImportState {
       i = j
     }
     events.removeLast(n - write)
+    // The strings leave their interners, whose look-up tables go before the duplicates' keys
+    // are made (a smaller peak); the notes' bytes are handed over as they are.
+    let ticketCount = tickets.count
+    var ticketIDs = tickets.strings
+    tickets = ByteInterner()
+    var ownerNames = owners.strings
+    owners = ByteInterner()
+    var noteTexts = notes.table
+    notes = ByteInterner()
     // Then duplicates, found by sorting rather than hashing; records left without events go.
-    let earlier = DuplicateFinder.earlierEqual(events, ticketCount: tickets.count)
+    let earlier = DuplicateFinder.earlierEqual(events, ticketCount: ticketCount)
     let duplicates = earlier.isEmpty ? 0 : dropDuplicates(earlier)
     let used = records - duplicates
 
-    var ticketIDs = tickets.strings
     if lateRejections { compactTickets(&ticketIDs) }
-    var ownerNames = owners.strings
-    // The notes' bytes are handed over as they are; the interner (and its table) goes.
-    var noteTexts = notes.table
-    notes = ByteInterner()
     if options.values.hasNulls {
       dropNulls(&ownerNames, \.owner)
       var kept = Array(noteTexts)

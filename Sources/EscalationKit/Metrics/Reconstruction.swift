@@ -1,3 +1,5 @@
+import CSVImport
+
 /// Events of an ``EventLog`` grouped by ticket, each group sorted by time with input order
 /// breaking ties. Computed once and shared by every reconstruction of the same log. A log
 /// already in ticket order (a cache hit) is used as it is; otherwise the order is an index of
@@ -30,7 +32,7 @@ public struct TicketOrder: Sendable {
     }
     var ticketCount = log.ticketIDs.count
     for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
-    // Counting sort by ticket (a scatter that keeps input order within a ticket).
+    // The number of events of each ticket, then the order (``ticketTimeOrder``).
     var offsets = [Int](repeating: 0, count: ticketCount + 1)
     for e in log.events {
       offsets[Int(e.ticket) + 1] += 1
@@ -39,28 +41,7 @@ public struct TicketOrder: Sendable {
     }
     for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
     let count = log.events.count
-    // The positions and, beside them while sorting, the times (12 bytes an event, not 32).
-    var times: [Int64] = HugePages.array(repeating: 0, count: count)
-    var index: [UInt32] = HugePages.array(repeating: 0, count: count)
-    log.events.withUnsafeBufferPointer { ev in
-      times.withUnsafeMutableBufferPointer { tm in
-        index.withUnsafeMutableBufferPointer { ix in
-          var next = offsets
-          for k in 0..<count {
-            let t = Int(ev[k].ticket)
-            tm[next[t]] = ev[k].time
-            ix[next[t]] = UInt32(truncatingIfNeeded: k)
-            next[t] += 1
-          }
-          // Within a ticket, order by time with a stable insertion sort (groups are small and
-          // usually already in order): equal times keep input order.
-          for t in 0..<ticketCount where offsets[t + 1] - offsets[t] > 1 {
-            sortRunByTime(tm, ix, offsets[t], offsets[t + 1])
-          }
-        }
-      }
-    }
-    self.index = index
+    self.index = ticketTimeOrder(log.events, offsets: offsets).index
     self.offsets = offsets
     self.timeRange = count == 0 ? nil : (lo, hi)
   }
@@ -95,16 +76,54 @@ public struct TicketOrder: Sendable {
         let run = UnsafeMutablePointer<Event>.allocate(capacity: max(longest, 1))
         defer { run.deallocate() }
         index.withUnsafeBufferPointer { ix in
+          let ahead = 16  // events fetched ahead: the gather is one cache miss per event
+          let count = ix.count
           for t in 0..<n {
             let a = off[t]
             let m = off[t + 1] - a
-            for j in 0..<m { (run + j).initialize(to: ev[Int(ix[a + j])]) }
+            for j in 0..<m {
+              if a + j + ahead < count {
+                prefetchForRead(UnsafeRawPointer(ev.baseAddress! + Int(ix[a + j + ahead])))
+              }
+              (run + j).initialize(to: ev[Int(ix[a + j])])
+            }
             body(t, UnsafeBufferPointer(start: run, count: m))
           }
         }
       }
     }
   }
+}
+
+/// The positions of `events` grouped by ticket (`offsets`: `ticketCount + 1` offsets, from
+/// the number of events of each ticket) and ordered by time within a ticket, input order
+/// breaking ties, with their times beside them: 12 bytes an event, not a copy of the events.
+/// Shared by ``TicketOrder`` and the duplicates' search.
+func ticketTimeOrder(_ events: [Event], offsets: [Int]) -> (times: [Int64], index: [UInt32]) {
+  let count = events.count
+  let ticketCount = offsets.count - 1
+  var times: [Int64] = HugePages.array(repeating: 0, count: count)
+  var index: [UInt32] = HugePages.array(repeating: 0, count: count)
+  events.withUnsafeBufferPointer { ev in
+    times.withUnsafeMutableBufferPointer { tm in
+      index.withUnsafeMutableBufferPointer { ix in
+        // Counting sort by ticket: a scatter that keeps input order within a ticket.
+        var next = offsets
+        for k in 0..<count {
+          let t = Int(ev[k].ticket)
+          tm[next[t]] = ev[k].time
+          ix[next[t]] = UInt32(truncatingIfNeeded: k)
+          next[t] += 1
+        }
+        // Within a ticket, order by time with a stable insertion sort (groups are small and
+        // usually already in order): equal times keep input order.
+        for t in 0..<ticketCount where offsets[t + 1] - offsets[t] > 1 {
+          sortRunByTime(tm, ix, offsets[t], offsets[t + 1])
+        }
+      }
+    }
+  }
+  return (times, index)
 }
 
 /// Sorts `times[from..<to]` with a stable insertion sort, moving `index` alike.
@@ -124,24 +143,6 @@ func sortRunByTime(
     }
     times[j + 1] = v
     index[j + 1] = x
-  }
-}
-
-/// Sorts `b[from..<to]` by `time` with a stable insertion sort (equal times keep their order):
-/// for one ticket's events, few and usually already in order.
-@inline(__always)
-func sortRunByTime<T>(
-  _ b: UnsafeMutableBufferPointer<T>, _ from: Int, _ to: Int, time: (T) -> Int64
-) {
-  guard to - from > 1 else { return }
-  for k in (from + 1)..<to where time(b[k - 1]) > time(b[k]) {
-    let v = b[k]
-    var j = k - 1
-    while j >= from && time(b[j]) > time(v) {
-      b[j + 1] = b[j]
-      j -= 1
-    }
-    b[j + 1] = v
   }
 }
 
