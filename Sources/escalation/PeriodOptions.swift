@@ -129,6 +129,8 @@ extension ImportOptions {
     LogImportOptions, MetricsOptions
   ) {
     var importing = try logImportOptions()
+    // The figures never show a note: without a cache entry to fill, the notes are not read.
+    importing.readsNotes = importing.cache != nil
     if matrixPath(importing.profile) == nil {
       importing.matrix = .canonical(period.language(importing.profile))
     }

@@ -236,7 +236,7 @@ import Testing
     #expect(
       Set(names) == [
         "matrix", "categoryLabels", "sheet", "layout", "headerMap", "dateOrder", "zone",
-        "delimiter", "values", "profile", "absentFields", "cache",
+        "delimiter", "values", "profile", "absentFields", "cache", "readsNotes",
       ])
   }
 }

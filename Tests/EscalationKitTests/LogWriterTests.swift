@@ -100,3 +100,42 @@ import Testing
     }
   }
 }
+
+/// `metrics` and `report` without a cache do not read the notes (``LogImportOptions/readsNotes``):
+/// everything else about the import is the same.
+@Suite struct NotesNotReadTests {
+  @Test func sameEventsWithoutNotes() throws {
+    let text = #"""
+      Ticket,Date,Event,Level,Category,Owner,Note
+      T-1,2026-10-03 14:05,open,1,Performance issues,Zoë,"said ""hi"""
+      T-1,2026-10-03 16:00,escalate,2,,,=cmd
+      T-2,2026-10-04 09:00,open,1,,Sam,called back
+      """#
+    let full = try LogTest.load(text)
+    var options = LogImportOptions()
+    options.readsNotes = false
+    let bare = try LogTest.load(text, options)
+    // By hand: three events, notes 1, 2, 3 in the full import (the second is "=cmd").
+    #expect(full.notes == [#"said "hi""#, "=cmd", "called back"])
+    #expect(full.events.map(\.note) == [1, 2, 3])
+    #expect(bare.notes.isEmpty && bare.events.allSatisfy { $0.note == 0 })
+    #expect(
+      bare.events.map {
+        var e = $0
+        e.note = 0
+        return e
+      }
+        == full.events.map {
+          var e = $0
+          e.note = 0
+          return e
+        })
+    #expect(bare.ticketIDs == full.ticketIDs && bare.owners == full.owners)
+    // (Each load is a file of its own name: the findings are compared without it.)
+    func seen(_ f: Finding) -> String { "\(f.code) \(f.line ?? 0):\(f.column ?? 0) \(f.message)" }
+    #expect(bare.accounting == full.accounting)
+    #expect(!full.findings.isEmpty && bare.findings.map(seen) == full.findings.map(seen))
+    // Keyed apart: a cache entry with notes is never served for one without, or back.
+    #expect(options.cacheFingerprint != LogImportOptions().cacheFingerprint)
+  }
+}

@@ -108,6 +108,7 @@ extension LogImportOptions {
     parts.append("delimiter \(delimiter.map { String($0) } ?? "-")")
     parts.append("values " + values.fingerprint)
     parts.append("profile \(profile?.hash ?? "-")")
+    if !readsNotes { parts.append("no-notes") }
     return EventCacheKey.joined(parts)
   }
 

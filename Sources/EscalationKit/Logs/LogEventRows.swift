@@ -5,7 +5,7 @@ extension LogImportState {
   mutating func addEventRow(_ record: borrowing CSVRecord) {
     // Notes are many and mostly distinct: their table slot is loaded now, so that the cache
     // miss overlaps with reading the other cells instead of stalling the look-up at the end.
-    let noteBytes = field(record, col.note)
+    let noteBytes = field(record, noteColumn)
     let noteHash = noteBytes.isEmpty ? 0 : notes.prefetch(noteBytes)
     let tb = field(record, col.ticket)
     if tb.isEmpty {

@@ -18,6 +18,8 @@ struct LogImportState {
   let options: LogImportOptions
   let layout: LogLayout
   let col: LogColumns
+  /// The note column, or -1 when it is absent or not read (``LogImportOptions/readsNotes``).
+  let noteColumn: Int
 
   var tickets = ByteInterner(capacity: 1 << 12, numbered: true)
   var owners = ByteInterner()
@@ -54,6 +56,7 @@ struct LogImportState {
     self.options = options
     layout = header.layout
     col = LogColumns(header: header)
+    noteColumn = options.readsNotes ? col.note : -1
     headerFields = header.headers.map { Array($0.utf8) }
     levelResolver = LevelResolver(matrix: options.matrix)
     categoryResolver = CategoryResolver(labels: options.categoryLabels)
@@ -190,7 +193,7 @@ struct LogImportState {
     var n: UInt32 = 0
     let ob = field(record, col.owner)
     if !ob.isEmpty { o = UInt32(owners.intern(ob).id + 1) }
-    let nb = field(record, col.note)
+    let nb = field(record, noteColumn)
     if !nb.isEmpty { n = UInt32(notes.intern(nb, hash: noteHash ?? ByteInterner.hash(nb)).id + 1) }
     return (t, o, n)
   }

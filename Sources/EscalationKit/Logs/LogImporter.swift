@@ -30,6 +30,10 @@ public struct LogImportOptions: Sendable {
   /// The event cache to read and fill (docs/cache.md); `nil` (the default) imports every
   /// file afresh.
   public var cache: EventCache?
+  /// `false`: the note column is not read (every event's note is 0, ``EventLog/notes`` is
+  /// empty). For the figures, which never show a note, when no cache entry is to be written
+  /// (an entry keeps the notes for `import`): less time and memory on logs full of notes.
+  public var readsNotes = true
 
   public init(
     matrix: Matrix = .canonical(.en), layout: LogLayout? = nil, headerMap: [String: String] = [:],
