@@ -116,9 +116,22 @@ import Testing
         want.append((i, events[j].line))
       }
     }
-    let got = DuplicateFinder.earlierEqual(events, ticketCount: 40)
+    let (got, order) = DuplicateFinder.earlierEqual(events, ticketCount: 40)
     #expect(want.count > 500)
     #expect(got.map(\.index) == want.map(\.index))
     #expect(got.map(\.line) == want.map(\.line))
+    // The order handed on to TicketOrder: that of a TicketOrder sorted afresh, before and
+    // after the duplicates are dropped.
+    var log = EventLog(source: "t", events: events, ticketIDs: (0..<40).map { "T\($0)" })
+    let sorted = TicketOrder(log)
+    #expect(order.map { $0.map { events[Int($0)] } } == sorted.events)
+    let dropped = Set(got.map(\.index))
+    log.events = events.indices.filter { !dropped.contains($0) }.map { events[$0] }
+    let fresh = TicketOrder(log)
+    log.ticketIndex = DuplicateFinder.without(got, order)
+    let handed = TicketOrder(log)
+    #expect(log.ticketIndex?.count == log.events.count)
+    #expect(handed.events == fresh.events && handed.offsets == fresh.offsets)
+    #expect(handed.timeRange?.first == fresh.timeRange?.first)
   }
 }

@@ -111,6 +111,10 @@ public struct EventLog: Sendable {
   /// `events[ticketOffsets![t]..<ticketOffsets![t + 1]]` (the order of ``TicketOrder``, which
   /// then copies nothing); the input order and the notes are not kept.
   package var ticketOffsets: [Int]? = nil
+  /// Set by the import when it found the order already (the duplicates' search): the
+  /// positions of ``events`` in the order of ``TicketOrder``, which then sorts nothing. Whoever
+  /// changes ``events`` other than their lines clears it.
+  package var ticketIndex: [UInt32]? = nil
 
   public init(
     source: String, events: [Event] = [], ticketIDs: [String] = [], owners: [String] = [],

@@ -5,10 +5,13 @@
 /// order of ``TicketOrder``), and equal keys are then neighbours.
 enum DuplicateFinder {
   /// For each event equal to an earlier one: its index and the line of the first equal event,
-  /// in index order. Empty when there is none.
-  static func earlierEqual(_ events: [Event], ticketCount: Int) -> [(index: Int, line: UInt32)] {
+  /// in index order (empty when there is none); and the positions of the events in ticket
+  /// order (``ticketTimeOrder(_:offsets:)``), `nil` for fewer than two events.
+  static func earlierEqual(_ events: [Event], ticketCount: Int) -> (
+    [(index: Int, line: UInt32)], order: [UInt32]?
+  ) {
     let n = events.count
-    guard n > 1 else { return [] }
+    guard n > 1 else { return ([], nil) }
     var tickets = ticketCount
     for e in events where Int(e.ticket) >= tickets { tickets = Int(e.ticket) + 1 }
     var offsets: [Int] = HugePages.array(repeating: 0, count: tickets + 1)
@@ -28,7 +31,28 @@ enum DuplicateFinder {
       }
     }
     found.sort { $0.index < $1.index }
-    return found
+    return (found, index)
+  }
+
+  /// `order` without the positions in `dropped` (ascending), the others renumbered as after
+  /// their removal from the events.
+  static func without(_ dropped: [(index: Int, line: UInt32)], _ order: [UInt32]?) -> [UInt32]? {
+    guard let order else { return nil }
+    // Positions → how many dropped events are before them (dropped ones: UInt32.max).
+    var shift = [UInt32](repeating: 0, count: order.count)
+    var d = 0
+    for p in 0..<order.count {
+      if d < dropped.count && dropped[d].index == p {
+        shift[p] = .max
+        d += 1
+      } else {
+        shift[p] = UInt32(d)
+      }
+    }
+    var out: [UInt32] = []
+    out.reserveCapacity(order.count - dropped.count)
+    for p in order where shift[Int(p)] != .max { out.append(p - shift[Int(p)]) }
+    return out
   }
 
   /// Appends the later events of each run of equal keys in positions `a..<b` (sorted by time,

@@ -39,11 +39,16 @@ extension LogImportState {
     var noteTexts = notes.table
     notes = ByteInterner()
     // Then duplicates, found by sorting rather than hashing; records left without events go.
-    let earlier = DuplicateFinder.earlierEqual(events, ticketCount: ticketCount)
+    let (earlier, found) = DuplicateFinder.earlierEqual(events, ticketCount: ticketCount)
     let duplicates = earlier.isEmpty ? 0 : dropDuplicates(earlier)
     let used = records - duplicates
+    // The order found is handed on (``EventLog/ticketIndex``), without the events dropped.
+    var ticketIndex = earlier.isEmpty ? found : DuplicateFinder.without(earlier, found)
 
-    if lateRejections { compactTickets(&ticketIDs) }
+    if lateRejections {
+      compactTickets(&ticketIDs)
+      ticketIndex = nil  // tickets renumbered in another order: TicketOrder sorts again
+    }
     if options.values.hasNulls {
       dropNulls(&ownerNames, \.owner)
       var kept = Array(noteTexts)
@@ -58,12 +63,14 @@ extension LogImportState {
       let lb = b.element.line ?? 0
       return la != lb ? la < lb : a.offset < b.offset
     }.map(\.element)
-    return EventLog(
+    var log = EventLog(
       source: file, events: events, ticketIDs: ticketIDs, owners: ownerNames,
       notes: noteTexts,
       accounting: RecordAccounting(
         read: read, used: used, rejected: rejected, duplicates: duplicates),
       findings: sorted)
+    log.ticketIndex = ticketIndex
+    return log
   }
 
   /// The day/month order of the file's slashed dates (`nil` when none needs one), with a note

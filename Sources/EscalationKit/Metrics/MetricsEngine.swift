@@ -74,6 +74,7 @@ public enum MetricsEngine {
     order = nil
     log.events = []
     log.ticketOffsets = nil
+    log.ticketIndex = nil
     return content(log, made, period: period, options: options)
   }
 

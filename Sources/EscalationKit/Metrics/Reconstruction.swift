@@ -32,6 +32,7 @@ public struct TicketOrder: Sendable {
     }
     var ticketCount = log.ticketIDs.count
     for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
+    let found = log.ticketIndex.flatMap { $0.count == log.events.count ? $0 : nil }
     // The number of events of each ticket, then the order (``ticketTimeOrder``).
     var offsets = [Int](repeating: 0, count: ticketCount + 1)
     for e in log.events {
@@ -41,7 +42,8 @@ public struct TicketOrder: Sendable {
     }
     for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
     let count = log.events.count
-    self.index = ticketTimeOrder(log.events, offsets: offsets).index
+    // The import's order when it made one (the duplicates' search), else sorted here.
+    self.index = found ?? ticketTimeOrder(log.events, offsets: offsets).index
     self.offsets = offsets
     self.timeRange = count == 0 ? nil : (lo, hi)
   }
