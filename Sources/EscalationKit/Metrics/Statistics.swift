@@ -61,72 +61,26 @@ package enum Statistics {
     }
   }
 
-  /// Sorts each of `parts` ascending and returns all their values sorted: the same arrays as
-  /// sorting each part and their concatenation separately, with one sort instead of two. The
-  /// values are tagged with their part (4 low bits), sorted once, then split back in order.
-  package static func sortParts(_ parts: inout [[Int64]]) -> [Int64] {
-    var n = 0
-    var lo = Int64.max
-    var hi = Int64.min
-    for p in parts {
-      n += p.count
-      for x in p {
-        if x < lo { lo = x }
-        if x > hi { hi = x }
-      }
-    }
-    guard n > 256, parts.count <= 16, lo >= 0, hi < 1 << 59 else {
-      for i in parts.indices { sortDurations(&parts[i]) }
-      var total = parts.flatMap { $0 }
-      sortDurations(&total)
-      return total
-    }
-    var keys = [Int64]()
-    keys.reserveCapacity(n)
-    for (i, p) in parts.enumerated() {
-      for x in p { keys.append(x << 4 | Int64(i)) }
-    }
-    sortDurations(&keys)
-    var next = [Int](repeating: 0, count: parts.count)
-    var sum = 0
-    for i in parts.indices {
-      next[i] = sum
-      sum += parts[i].count
-    }
-    let starts = next
-    var split = [Int64](repeating: 0, count: n)
-    var total = [Int64](repeating: 0, count: n)
-    keys.withUnsafeBufferPointer { k in
-      split.withUnsafeMutableBufferPointer { sp in
-        total.withUnsafeMutableBufferPointer { tot in
-          for j in 0..<n {
-            let v = k[j] >> 4
-            let i = Int(k[j] & 15)
-            tot[j] = v
-            sp[next[i]] = v
-            next[i] += 1
-          }
-        }
-      }
-    }
-    for i in parts.indices { parts[i] = Array(split[starts[i]..<next[i]]) }
-    return total
-  }
-
   /// What `percentile(0.5, sorted:)` gives for `v` sorted, found by selection instead of a
   /// sort (`v` is reordered); `nil` for no values.
   package static func median(selecting v: inout [Int64]) -> Double? {
+    percentile(0.5, selecting: &v)
+  }
+
+  /// What `percentile(p, sorted:)` gives for `v` sorted, found by selection instead of a sort
+  /// (`v` is reordered); `nil` for no values.
+  package static func percentile(_ p: Double, selecting v: inout [Int64]) -> Double? {
     let n = v.count
     guard n > 64 else {
       v.sort()
-      return percentile(0.5, sorted: v)
+      return percentile(p, sorted: v)
     }
-    let rank = 0.5 * Double(n - 1)
+    let rank = min(max(p, 0), 1) * Double(n - 1)
     let lo = Int(rank.rounded(.down))
     let frac = rank - Double(lo)
     guard v.withUnsafeMutableBufferPointer({ select($0, lo) }) else {
       sortDurations(&v)
-      return percentile(0.5, sorted: v)
+      return percentile(p, sorted: v)
     }
     // Every value after `lo` is at least v[lo]: the next order statistic is their minimum.
     var next = v[lo]
@@ -206,6 +160,22 @@ public struct DurationStats: Sendable, Equatable, Codable {
       count: values.count, mean: Statistics.mean(values),
       median: Statistics.percentile(0.5, sorted: values),
       p90: Statistics.percentile(0.9, sorted: values), max: values.last)
+  }
+
+  /// The statistics of `values` (any order) by selection: the same figures as sorting them
+  /// first, in linear time; `values` is reordered. (The mean is a sum of whole seconds, exact
+  /// in any order below 2⁵³.)
+  public init(selecting values: inout [Int64]) {
+    guard let first = values.first else {
+      self.init()
+      return
+    }
+    var top = first
+    for x in values where x > top { top = x }
+    let median = Statistics.percentile(0.5, selecting: &values)
+    let p90 = Statistics.percentile(0.9, selecting: &values)
+    self.init(
+      count: values.count, mean: Statistics.mean(values), median: median, p90: p90, max: top)
   }
 
   /// The statistics of `sorted` (ascending).

@@ -140,20 +140,23 @@ import Testing
     #expect(b == (0..<500).map { Int64($0 - 249) })
   }
 
-  @Test func sortingPartsOnceAgreesWithSortingEachAndTheirTotal() async {
-    // Up to 9 parts (the summed groups), sizes around the 256-value threshold of the radix sort.
-    let part = Gen.int64(in: 0...(Int64(1) << 30)).array(of: 0...200)
-    await propertyCheck(count: 40, input: part.array(of: 1...9)) { input in
-      var parts = input
-      let total = Statistics.sortParts(&parts)
-      #expect(parts == input.map { $0.sorted() })
-      #expect(total == input.flatMap { $0 }.sorted())
+  @Test func statisticsBySelectionAgreeWithThoseOfTheSortedValues() async {
+    // Count, mean, median, p90 and max by selection (the figures' way) and from the sorted
+    // values: the same, for sizes on both sides of 64, many ties and wide values.
+    for range in [Int64(0)...5, Int64(0)...(Int64(1) << 40)] {
+      await propertyCheck(count: 30, input: Gen.int64(in: range).array(of: 0...700)) { values in
+        var v = values
+        #expect(DurationStats(selecting: &v) == DurationStats(sorted: values.sorted()))
+        #expect(v.sorted() == values.sorted())
+      }
     }
-    // A negative value falls back to sorting each part and the total separately.
-    var parts: [[Int64]] = [(0..<300).map { Int64(150 - $0) }, [7, -400, 3]]
-    let total = Statistics.sortParts(&parts)
-    #expect(parts == [(0..<300).map { Int64($0 - 149) }, [-400, 3, 7]])
-    #expect(total == ([-400] + (0..<300).map { Int64($0 - 149) } + [3, 7]).sorted())
+    // Worked by hand: 1…100 → mean 50.5, median 50.5, p90 at rank 89.1: 90 + 0.1 = 90.1, max 100.
+    var up = (1...100).reversed().map { Int64($0) }
+    let s = DurationStats(selecting: &up)
+    #expect(s.count == 100 && s.mean == 50.5 && s.median == 50.5 && s.max == 100)
+    #expect(abs(s.p90! - 90.1) < 1e-9)
+    var none: [Int64] = []
+    #expect(DurationStats(selecting: &none) == .empty)
   }
 
   @Test func medianBySelectionAgreesWithThePercentileOfTheSortedValues() async {

@@ -77,30 +77,35 @@ extension PerGroupLevel where Value == Int {
 }
 
 extension PerGroupLevel where Value == [Int64] {
-  /// Sorts each group's durations, then makes each level's total from all groups' (sorted).
-  mutating func sortWithTotals() {
+  /// Each group's statistics at each level, and each level's total over all groups, by
+  /// selection (``DurationStats/init(selecting:)``: the durations are reordered, not sorted).
+  mutating func statsWithTotals() -> PerGroupLevel<DurationStats> {
+    var out = PerGroupLevel<DurationStats>(.empty)
     for l in 1...4 {
-      // Moved out and back (not copied): each part is sorted in place.
-      var parts = GroupSlot.summed.map { g in
-        var v: [Int64] = []
-        swap(&v, &self[g, level: l])
-        return v
+      var total: [Int64] = []
+      total.reserveCapacity(GroupSlot.summed.reduce(0) { $0 + self[$1, level: l].count })
+      for g in GroupSlot.summed {
+        total += self[g, level: l]
+        out[g, level: l] = DurationStats(selecting: &self[g, level: l])
       }
-      self[.total, level: l] = Statistics.sortParts(&parts)
-      for (i, g) in GroupSlot.summed.enumerated() { swap(&parts[i], &self[g, level: l]) }
+      out[.total, level: l] = DurationStats(selecting: &total)
     }
+    return out
   }
 }
 
 extension PerGroup where Value == [Int64] {
-  /// Sorts each group's durations, then makes the total from all groups' (sorted).
-  mutating func sortWithTotal() {
-    var parts = GroupSlot.summed.map { g in
-      var v: [Int64] = []
-      swap(&v, &self[g])
-      return v
+  /// Each group's statistics and the total's, by selection (see
+  /// ``PerGroupLevel/statsWithTotals()``).
+  mutating func statsWithTotal() -> PerGroup<DurationStats> {
+    var out = PerGroup<DurationStats>(.empty)
+    var total: [Int64] = []
+    total.reserveCapacity(GroupSlot.summed.reduce(0) { $0 + self[$1].count })
+    for g in GroupSlot.summed {
+      total += self[g]
+      out[g] = DurationStats(selecting: &self[g])
     }
-    self[.total] = Statistics.sortParts(&parts)
-    for (i, g) in GroupSlot.summed.enumerated() { swap(&parts[i], &self[g]) }
+    out[.total] = DurationStats(selecting: &total)
+    return out
   }
 }

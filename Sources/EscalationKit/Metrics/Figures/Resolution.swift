@@ -27,12 +27,10 @@ struct ResolutionFigures {
     atResolution.add(1, to: g, level: level)
   }
 
-  /// Time-to-resolution rows (sorts the durations first).
+  /// Time-to-resolution rows (the durations are reordered).
   mutating func rows(_ slots: [GroupSlot]) -> [ResolutionRow] {
-    durations.sortWithTotal()
-    return slots.map {
-      ResolutionRow(group: $0.rowGroup, stats: DurationStats(sorted: durations[$0]))
-    }
+    let stats = durations.statsWithTotal()
+    return slots.map { ResolutionRow(group: $0.rowGroup, stats: stats[$0]) }
   }
 
   func highestLevelRows(_ slots: [GroupSlot]) -> [LevelDistributionRow] {

@@ -77,28 +77,27 @@ struct TimeAtLevelFigures {
   /// With a calendar, the rows in business seconds; `nil` without one.
   mutating func businessRows(_ slots: [GroupSlot]) -> [TimeAtLevelRow]? {
     guard index != nil else { return nil }
-    businessTotals.sortWithTotals()
-    return Self.rows(businessTotals, slots, paused: hasPauses ? businessPaused : nil)
+    return Self.rows(
+      businessTotals.statsWithTotals(), slots, paused: hasPauses ? businessPaused : nil)
   }
 
-  /// The rows, group by group and level by level (sorts the durations first).
+  /// The rows, group by group and level by level (the durations are reordered).
   mutating func rows(_ slots: [GroupSlot]) -> [TimeAtLevelRow] {
-    totals.sortWithTotals()
-    return Self.rows(totals, slots, paused: hasPauses ? paused : nil)
+    Self.rows(totals.statsWithTotals(), slots, paused: hasPauses ? paused : nil)
   }
 
   /// Whether the log has pauses: the rows then carry the paused seconds.
   var hasPauses = false
 
   static func rows(
-    _ totals: PerGroupLevel<[Int64]>, _ slots: [GroupSlot], paused: PerGroupLevel<Int>?
+    _ stats: PerGroupLevel<DurationStats>, _ slots: [GroupSlot], paused: PerGroupLevel<Int>?
   ) -> [TimeAtLevelRow] {
     var rows: [TimeAtLevelRow] = []
     for g in slots {
       for level in Level.all {
         var row = TimeAtLevelRow(
           group: g.rowGroup, level: level,
-          stats: DurationStats(sorted: totals[g, level: level.rawValue]))
+          stats: stats[g, level: level.rawValue])
         row.pausedSeconds = paused.map { Int64($0[g, level: level.rawValue]) }
         rows.append(row)
       }
