@@ -86,6 +86,9 @@ import Testing
       "", " ", "\t", "a", "ab c", "=1+2", "+3.5", "-2,5", "-1e3", "+x", "@me", "\tlead", "\rx",
       "a\"b", "a,b", "a\r\nb", " lead", "trail ", "é,\"", "-", "+", "=", "--", "1,5", "\"",
       "'quoted'", "x\u{0}y", "日本語, ok",
+      // Eight bytes and more (scanned a word at a time): a special byte in each position.
+      "abcdefgh,ijk", "abcdefghijklmno\"", "12345678\r", "1234567\n8", "a long note, with a comma",
+      "a long note without any special byte at all", "tab\tinside is fine", "éééé\"éééé",
     ]
     for t in texts {
       for edge in [false, true] {

@@ -98,16 +98,20 @@ public enum EventLogWriter {
       for i in notes.indices {
         notes.withBytes(i) { b in
           if csv {
-            // Encoding only ever adds bytes (quotes, a leading '): the same length is the same
-            // bytes, and the note is read from the log instead.
-            let before = arena.count
-            CSVField.append(
-              bytes: b, to: &arena, delimiter: 0x2C, quoteEdgeWhitespace: false,
-              neutralize: neutralize)
-            if arena.count - before == b.count {
-              arena.removeLast(b.count)
+            // A note written as it is is read from the log instead.
+            let asIs =
+              CSVField.isWrittenAsIs(
+                b, delimiter: 0x2C, quoteEdgeWhitespace: false, neutralize: neutralize)
+              ?? (CSVField.encode(
+                String(decoding: b, as: UTF8.self), delimiter: 0x2C, quoteEdgeWhitespace: false,
+                neutralize: neutralize
+              ).count == b.count)
+            if asIs {
               noteString.append(-1)
             } else {
+              CSVField.append(
+                bytes: b, to: &arena, delimiter: 0x2C, quoteEdgeWhitespace: false,
+                neutralize: neutralize)
               noteString.append(Int32(ends.count - 1))
               ends.append(arena.count)
             }

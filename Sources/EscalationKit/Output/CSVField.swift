@@ -60,33 +60,72 @@ public enum CSVField {
     }
   }
 
+  /// Whether `b` is written as it is (no quotes, no leading `'`), as
+  /// ``append(bytes:to:delimiter:quoteEdgeWhitespace:neutralize:)`` would write it. `nil`:
+  /// it starts with a sign, and only the text can tell (`-5` is a number, `-x` a formula).
+  static func isWrittenAsIs(
+    _ b: UnsafeBufferPointer<UInt8>, delimiter: UInt8, quoteEdgeWhitespace: Bool,
+    neutralize: Bool
+  ) -> Bool? {
+    guard let f = b.first, let l = b.last else { return true }
+    if f == 0x2B || f == 0x2D { return nil }
+    if neutralize && (f == 0x3D || f == 0x40 || f == 0x09 || f == 0x0D) { return false }
+    if quoteEdgeWhitespace && (f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09) {
+      return false
+    }
+    return !hasSpecialByte(b, delimiter)
+  }
+
+  /// Whether `b` holds the delimiter, a quote, CR or LF: eight bytes at a time (a zero byte of
+  /// `word ^ pattern` is a match), then byte by byte.
+  @inline(__always)
+  private static func hasSpecialByte(_ b: UnsafeBufferPointer<UInt8>, _ delimiter: UInt8) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let patterns = (UInt64(delimiter) &* ones, 0x22 &* ones, 0x0A &* ones, 0x0D &* ones)
+    @inline(__always) func zeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+    let raw = UnsafeRawPointer(b.baseAddress!)
+    var i = 0
+    while i + 8 <= b.count {
+      let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      if zeroByte(w ^ patterns.0) || zeroByte(w ^ patterns.1) || zeroByte(w ^ patterns.2)
+        || zeroByte(w ^ patterns.3)
+      {
+        return true
+      }
+      i += 8
+    }
+    while i < b.count {
+      let c = b[i]
+      if c == delimiter || c == 0x22 || c == 0x0A || c == 0x0D { return true }
+      i += 1
+    }
+    return false
+  }
+
   /// The same for a string given as its UTF-8 bytes.
   static func append(
     bytes b: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], delimiter: UInt8,
     quoteEdgeWhitespace: Bool, neutralize: Bool
   ) {
-    if let f = b.first {
+    guard
+      let asIs = isWrittenAsIs(
+        b, delimiter: delimiter, quoteEdgeWhitespace: quoteEdgeWhitespace, neutralize: neutralize)
+    else {
       // A sign needs the number test on the text: the general path, rarely taken.
-      let formula = f == 0x3D || f == 0x40 || f == 0x09 || f == 0x0D
-      if f == 0x2B || f == 0x2D || (neutralize && formula) {
-        out += encodeFromString(
-          String(decoding: b, as: UTF8.self), delimiter: delimiter,
-          quoteEdgeWhitespace: quoteEdgeWhitespace, forceQuote: false, neutralize: neutralize)
-        return
-      }
+      out += encodeFromString(
+        String(decoding: b, as: UTF8.self), delimiter: delimiter,
+        quoteEdgeWhitespace: quoteEdgeWhitespace, forceQuote: false, neutralize: neutralize)
+      return
     }
-    var needs = false
-    for c in b where c == delimiter || c == 0x22 || c == 0x0A || c == 0x0D {
-      needs = true
-      break
-    }
-    if !needs, quoteEdgeWhitespace, let f = b.first, let l = b.last,
-      f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09
-    {
-      needs = true
-    }
-    guard needs else {
+    if asIs {
       out.append(contentsOf: b)
+      return
+    }
+    if neutralize, let f = b.first, f == 0x3D || f == 0x40 || f == 0x09 || f == 0x0D {
+      out += encodeFromString(
+        String(decoding: b, as: UTF8.self), delimiter: delimiter,
+        quoteEdgeWhitespace: quoteEdgeWhitespace, forceQuote: false, neutralize: neutralize)
       return
     }
     out.append(0x22)
