@@ -3,7 +3,8 @@
 #endif
 
 /// The file operations of the event cache, on file descriptors: one read of a whole file, an
-/// atomic write (a temporary file in the same directory, renamed into place), a touch.
+/// atomic write part by part (a temporary file in the same directory, renamed into place), a
+/// touch.
 enum CacheFile {
   /// The regular file at `path` opened for reading, and its size; `nil` when it cannot be
   /// opened, is not a regular file or is larger than `limit` bytes. The caller closes it.
@@ -59,30 +60,49 @@ enum CacheFile {
     }
   }
 
-  /// Writes `bytes` to `directory/name` through a temporary file renamed into place; the
-  /// reason when it fails (nothing is left behind then).
-  static func writeAtomically(_ bytes: [UInt8], directory: String, name: String) -> String? {
+  /// How ``writeAtomically(directory:name:_:)`` ended.
+  enum WriteOutcome {
+    /// The file is in place.
+    case written
+    /// The writer gave up without a failed write (nothing is left behind).
+    case abandoned
+    /// The file cannot be written, for this reason (nothing is left behind).
+    case failed(String)
+  }
+
+  /// Writes `directory/name` through a temporary file renamed into place: `body` writes the
+  /// file's bytes with `write(part, offset)` (`pwrite(2)`; `false` once a write failed) in any
+  /// order, and says whether the file is complete. A temporary file that is not is removed.
+  static func writeAtomically(
+    directory: String, name: String,
+    _ body: (_ write: @escaping (UnsafeRawBufferPointer, Int) -> Bool) -> Bool
+  ) -> WriteOutcome {
     let random = UInt64.random(in: 0...UInt64.max)
     let temp = directory + "/.tmp-\(getpid())-\(EventCacheKey.hex(random))"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { return reason() }
+    guard fd >= 0 else { return .failed(reason()) }
     var failure: String?
-    bytes.withUnsafeBytes { b in
+    let complete = body { part, offset in
+      guard failure == nil else { return false }
       var done = 0
-      while done < b.count {
-        let n = write(fd, b.baseAddress! + done, b.count - done)
+      while done < part.count {
+        let n = pwrite(fd, part.baseAddress! + done, part.count - done, off_t(offset + done))
         if n < 0 && errno == EINTR { continue }
         if n <= 0 {
           failure = n < 0 ? reason() : "short write"
-          return
+          return false
         }
         done += n
       }
+      return true
     }
     if close(fd) != 0 && failure == nil { failure = reason() }
-    if failure == nil && rename(temp, directory + "/" + name) != 0 { failure = reason() }
-    if failure != nil { unlink(temp) }
-    return failure
+    if failure == nil && complete && rename(temp, directory + "/" + name) != 0 {
+      failure = reason()
+    }
+    if failure != nil || !complete { unlink(temp) }
+    if let failure { return .failed(failure) }
+    return complete ? .written : .abandoned
   }
 
   /// Sets the file's modification time to now (the entry was just used).

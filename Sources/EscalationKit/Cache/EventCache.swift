@@ -20,6 +20,8 @@ public struct EventCache: Sendable {
   /// (``EventLog/ticketOffsets`` set), as the figures read them, and without its notes; the
   /// input order is then not kept.
   public var figuresOnly = false
+  /// How many bytes of an entry are written at a time (the tests make it small).
+  var writePartSize = 1 << 20
 
   /// 1 GiB.
   public static let defaultCapacity: Int64 = 1 << 30
@@ -91,20 +93,28 @@ public struct EventCache: Sendable {
   }
 
   /// Stores `log` under `key`, then evicts the least recently used entries over the capacity.
-  /// Failures are told to ``note`` and otherwise ignored.
+  /// The file is written part by part (``EventCacheCodec/write(_:key:order:partSize:to:)``),
+  /// never held whole in memory; an entry that grows past the capacity is given up (nothing is
+  /// stored). Failures are told to ``note`` and otherwise ignored.
   func store(_ log: EventLog, key: String, order: [UInt32]) {
-    guard capacity > 0, let bytes = EventCacheCodec.encode(log, key: key, order: order),
-      Int64(bytes.count) <= capacity
-    else { return }
-    if let reason = CacheFile.makeDirectory(directory)
-      ?? CacheFile.writeAtomically(bytes, directory: directory, name: EventCacheKey.fileName(key))
-    {
+    guard capacity > 0 else { return }
+    let (capacity, partSize) = (self.capacity, writePartSize)
+    let outcome =
+      CacheFile.makeDirectory(directory).map { CacheFile.WriteOutcome.failed($0) }
+      ?? CacheFile.writeAtomically(directory: directory, name: EventCacheKey.fileName(key)) {
+        write in
+        EventCacheCodec.write(log, key: key, order: order, partSize: partSize) { part, offset in
+          Int64(offset + part.count) <= capacity && write(part, offset)
+        }
+      }
+    switch outcome {
+    case .written: evict()
+    case .abandoned: break
+    case .failed(let reason):
       note?(
         "escalation: note: the event cache \(directory) cannot be written (\(reason)); "
           + "the log was read without it")
-      return
     }
-    evict()
   }
 
   /// The entries, oldest first: file name, size, last use (nanoseconds since 1970).
@@ -160,11 +170,55 @@ extension EventCache {
     }
     let key = EventCacheKey.key(path: path, identity: before, options: options)
     if let log = cache.lookup(key: key) { return log }
-    let log = try LogImporter.load(path: path, options: options)
+    var log = try LogImporter.load(path: path, options: options)
     let unchanged = FileIdentity(path: path).map { $0 == before && $0.settled() } ?? false
     guard unchanged || cache.figuresOnly else { return log }
     let order = EventCacheCodec.ticketPermutation(log)
     if unchanged { cache.store(log, key: key, order: order) }
-    return cache.figuresOnly ? EventCacheCodec.forFigures(log, order: order) : log
+    guard cache.figuresOnly else { return log }
+    // `log` is this function's alone: its events are reordered where they are.
+    EventCacheCodec.sortForFigures(&log, order: consume order)
+    return log
+  }
+}
+
+extension EventCacheCodec {
+  /// `log` as ``decode(_:key:figuresOnly:)`` gives it for the figures: its events in ticket
+  /// order (`order`: its ``ticketPermutation(_:)``), ``EventLog/ticketOffsets`` set, no notes.
+  static func forFigures(_ log: EventLog, order: [UInt32]) -> EventLog {
+    var sorted = log
+    sortForFigures(&sorted, order: order)
+    return sorted
+  }
+
+  /// The same, in place: the events are moved along the cycles of `order` (each slot `k`
+  /// takes the event at `order[k]`), which marks each slot done by becoming `k` there; so
+  /// when `log` holds its events alone no second copy of them is made.
+  static func sortForFigures(_ log: inout EventLog, order: consuming [UInt32]) {
+    var ticketCount = log.ticketIDs.count
+    for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
+    log.notes = []
+    let n = log.events.count
+    precondition(order.count == n, "a permutation of the events")
+    log.events.withUnsafeMutableBufferPointer { ev in
+      order.withUnsafeMutableBufferPointer { next in
+        for start in 0..<n where Int(next[start]) != start {
+          let first = ev[start]
+          var k = start
+          while true {
+            let from = Int(next[k])
+            next[k] = UInt32(truncatingIfNeeded: k)
+            if from == start {
+              ev[k] = first
+              break
+            }
+            ev[k] = ev[from]
+            k = from
+          }
+        }
+        for k in 0..<n { ev[k].note = 0 }
+      }
+    }
+    log.ticketOffsets = EventRecords.offsets(log.events, tickets: ticketCount)
   }
 }

@@ -25,18 +25,43 @@ public enum EventCacheCodec {
     return encode(log, key: key, order: ticketPermutation(log))
   }
 
-  /// The same, with `order` the log's ``ticketPermutation(_:)`` already computed.
+  /// The same, with `order` the log's ``ticketPermutation(_:)`` already computed: the bytes
+  /// ``write(_:key:order:partSize:to:)`` makes, held in memory (for the tests and the fuzz
+  /// target; the cache itself writes them part by part to the file).
   static func encode(_ log: EventLog, key: String, order: [UInt32]) -> [UInt8]? {
+    var bytes = [UInt8](repeating: 0, count: headerSize)
+    bytes.reserveCapacity(
+      headerSize + log.events.count * eventSize + eventSize
+        + (log.ticketIDs.count + log.owners.count + log.notes.count) * 24 + 4096)
+    let made = write(log, key: key, order: order, partSize: .max) { part, offset in
+      if offset == bytes.count {
+        bytes += part
+      } else {
+        bytes.withUnsafeMutableBytes {
+          UnsafeMutableRawBufferPointer(rebasing: $0[offset..<offset + part.count])
+            .copyMemory(from: part)
+        }
+      }
+      return true
+    }
+    return made ? bytes : nil
+  }
+
+  /// Makes the cache file of `log` under `key` (`order`: its ``ticketPermutation(_:)``) and
+  /// hands it to `output` part by part, each with its offset in the file: the payload from
+  /// offset 48 in parts of about `partSize` bytes (whole 32-byte blocks but the last, the
+  /// checksum taken as they go), then the 48-byte header at offset 0. The one maker of the
+  /// layout: the file is never held whole. `false` when a string is too long for the format,
+  /// when `log` holds its events in ticket order, or when `output` returned `false` (it is not
+  /// called again then).
+  static func write(
+    _ log: EventLog, key: String, order: [UInt32], partSize: Int = 1 << 20,
+    to output: @escaping (_ part: UnsafeRawBufferPointer, _ offset: Int) -> Bool
+  ) -> Bool {
     guard log.ticketOffsets == nil, order.count == log.events.count,
       log.events.count <= Int(UInt32.max)
-    else { return nil }
-    var w = CacheWriter()
-    let estimate =
-      log.events.count * eventSize + eventSize
-      + (log.ticketIDs.count + log.owners.count + log.notes.count)
-      * 24
-    w.bytes.reserveCapacity(headerSize + estimate + 4096)
-    w.bytes += [UInt8](repeating: 0, count: headerSize)
+    else { return false }
+    var w = CacheWriter(partSize: partSize) { output($0, headerSize + $1) }
     w.string(key)
     w.string(log.source)
     w.u8(log.sheet == nil ? 0 : 1)
@@ -44,20 +69,36 @@ public enum EventCacheCodec {
     let a = log.accounting
     for n in [a.read, a.used, a.rejected, a.duplicates] { w.u64(UInt64(n)) }
     for table in [log.ticketIDs, log.owners] {
-      guard w.table(table) else { return nil }
+      guard w.table(table), !w.failed else { return false }
     }
-    guard w.table(log.notes) else { return nil }
+    guard w.table(log.notes), !w.failed else { return false }
     let recordsAt = w.events(log.events, order: order)
+    guard !w.failed else { return false }
     w.u64(UInt64(log.findings.count))
     for f in log.findings { w.finding(f) }
-    seal(&w.bytes, key: key, recordsAt: recordsAt)
-    return w.bytes
+    guard let checksum = w.finish() else { return false }
+    let head = header(
+      length: w.position, checksum: checksum, key: key, recordsAt: UInt64(recordsAt))
+    return head.withUnsafeBytes { output($0, 0) }
+  }
+
+  /// The 48-byte header of a payload of `length` bytes whose checksum is `checksum`.
+  static func header(length: Int, checksum: UInt64, key: String, recordsAt: UInt64) -> [UInt8] {
+    var header = CacheWriter()
+    header.bytes = magic
+    header.u32(formatVersion)
+    header.u32(UInt32(headerSize))
+    header.u64(UInt64(length))
+    header.u64(checksum)
+    header.u64(CacheChecksum.hash(key))
+    header.u64(recordsAt)
+    return header.bytes
   }
 
   /// Writes the header of `bytes` (whose first 48 bytes are its room) for the payload after
-  /// it, `key` and the records' offset `recordsAt` (by default, the one in the header). Also
-  /// used by the tests and the fuzz target to make a damaged payload pass the checksums, so
-  /// that the checks behind them are exercised.
+  /// it, `key` and the records' offset `recordsAt` (by default, the one in the header). Used by
+  /// the tests and the fuzz target to make a damaged payload pass the checksums, so that the
+  /// checks behind them are exercised.
   static func seal(_ bytes: inout [UInt8], key: String, recordsAt: Int? = nil) {
     guard bytes.count >= headerSize else { return }
     let records =
@@ -65,18 +106,12 @@ public enum EventCacheCodec {
       ?? bytes.withUnsafeBytes {
         UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: 40, as: UInt64.self))
       }
-    var header = CacheWriter()
-    header.bytes = magic
-    header.u32(formatVersion)
-    header.u32(UInt32(headerSize))
-    header.u64(UInt64(bytes.count - headerSize))
-    header.u64(
-      bytes.withUnsafeBytes {
-        CacheChecksum.hash(UnsafeRawBufferPointer(rebasing: $0[headerSize...]))
-      })
-    header.u64(CacheChecksum.hash(key))
-    header.u64(records)
-    bytes.replaceSubrange(0..<headerSize, with: header.bytes)
+    let checksum = bytes.withUnsafeBytes {
+      CacheChecksum.hash(UnsafeRawBufferPointer(rebasing: $0[headerSize...]))
+    }
+    let head = header(
+      length: bytes.count - headerSize, checksum: checksum, key: key, recordsAt: records)
+    bytes.replaceSubrange(0..<headerSize, with: head)
   }
 
   /// The log stored in `bytes` under `key`; `nil` when the bytes are not a complete, intact
@@ -144,9 +179,35 @@ public enum EventCacheCodec {
   }
 }
 
-/// Appends little-endian values and length-prefixed strings.
+/// Appends little-endian values and length-prefixed strings: the payload of a cache file. With
+/// an output, the bytes are handed on once about `partSize` of them are waiting (whole 32-byte
+/// blocks, so that the checksum is taken as they go) and never held whole; without one,
+/// ``bytes`` holds them all.
 struct CacheWriter {
+  /// The bytes not yet handed on (all of them without an output).
   var bytes: [UInt8] = []
+  /// The bytes handed on so far.
+  private(set) var handedOn = 0
+  /// Whether the output failed (it is not called again; what follows is dropped).
+  private(set) var failed = false
+  private var sum = CacheChecksum()
+  private let partSize: Int
+  private let output: ((UnsafeRawBufferPointer, Int) -> Bool)?
+
+  init() {
+    partSize = .max
+    output = nil
+  }
+
+  /// A writer handing its bytes to `output` with their offset (from 0).
+  init(partSize: Int, output: @escaping (_ part: UnsafeRawBufferPointer, _ offset: Int) -> Bool) {
+    self.partSize = max(partSize, 32)
+    self.output = output
+    if partSize < Int.max / 2 { bytes.reserveCapacity(2 * self.partSize + 64) }
+  }
+
+  /// The number of bytes written so far.
+  var position: Int { handedOn + bytes.count }
 
   mutating func u8(_ v: UInt8) { bytes.append(v) }
   mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
@@ -159,21 +220,54 @@ struct CacheWriter {
       u64(UInt64(b.count))
       bytes += b
     }
+    handOnIfFull()
+  }
+
+  /// Hands on the whole 32-byte blocks waiting once there are `partSize` bytes or more.
+  private mutating func handOnIfFull() {
+    guard bytes.count >= partSize, let output else { return }
+    let whole = bytes.count & ~31
+    var sum = self.sum
+    let refused =
+      failed
+      || bytes.withUnsafeBytes { b in
+        let part = UnsafeRawBufferPointer(rebasing: b[0..<whole])
+        sum.blocks(part)
+        return !output(part, handedOn)
+      }
+    failed = refused
+    self.sum = sum
+    handedOn += whole
+    bytes.removeSubrange(0..<whole)
+  }
+
+  /// Hands on the rest: the checksum of all the bytes (``CacheChecksum``), or `nil` when the
+  /// output failed. Without an output, ``bytes`` keeps them.
+  mutating func finish() -> UInt64? {
+    let checksum = bytes.withUnsafeBytes { sum.finish($0) }
+    guard let output else { return checksum }
+    if !failed && !bytes.isEmpty {
+      failed = !bytes.withUnsafeBytes { output($0, handedOn) }
+    }
+    handedOn += bytes.count
+    bytes.removeAll()
+    return failed ? nil : checksum
   }
 
   /// A count, the UTF-8 length of each string (u32), then the strings back to back; `false`
   /// when a string is 4 GiB or longer.
   mutating func table(_ strings: [String]) -> Bool {
     u64(UInt64(strings.count))
-    var total = 0
     for s in strings {
       let n = s.utf8.count
       guard n <= Int(UInt32.max) else { return false }
       u32(UInt32(n))
-      total += n
+      if bytes.count >= partSize { handOnIfFull() }
     }
-    bytes.reserveCapacity(bytes.count + total)
-    for var s in strings { s.withUTF8 { bytes += $0 } }
+    for var s in strings {
+      s.withUTF8 { bytes += $0 }
+      if bytes.count >= partSize { handOnIfFull() }
+    }
     return true
   }
 
@@ -184,43 +278,62 @@ struct CacheWriter {
       let n = strings.starts[i + 1] - strings.starts[i]
       guard n <= Int(UInt32.max) else { return false }
       u32(UInt32(n))
+      if bytes.count >= partSize { handOnIfFull() }
     }
-    bytes += strings.bytes
+    // A part at a time: the notes of a large log are tens of megabytes.
+    strings.bytes.withUnsafeBufferPointer { all in
+      var at = 0
+      while at < all.count {
+        let room = max(1, partSize - bytes.count)
+        let end = all.count - at <= room ? all.count : at + room
+        bytes += UnsafeBufferPointer(rebasing: all[at..<end])
+        at = end
+        handOnIfFull()
+      }
+    }
     return true
   }
 
   /// The count, zero bytes up to a payload offset that is a multiple of 32, then one 32-byte
   /// record per event in ticket order (`order`: the input position of each), with the layout
   /// of ``Event``: time (i64), ticket, owner, note and line (u32 each), kind, level, category,
-  /// repeats-state (u8 each), the input position (u32). Returns the records' payload offset.
+  /// repeats-state (u8 each), the input position (u32). Returns the records' offset.
   mutating func events(_ events: [Event], order: [UInt32]) -> Int {
     let n = events.count
     u64(UInt64(n))
     let size = EventCacheCodec.eventSize
-    let header = EventCacheCodec.headerSize
-    while (bytes.count - header) % size != 0 { bytes.append(0) }
-    let start = bytes.count
-    bytes += repeatElement(0, count: n * size)
-    bytes.withUnsafeMutableBytes { raw in
-      events.withUnsafeBufferPointer { ev in
-        var p = start
-        for k in 0..<n {
-          let e = ev[Int(order[k])]
-          raw.storeBytes(of: e.time.littleEndian, toByteOffset: p, as: Int64.self)
-          raw.storeBytes(of: e.ticket.littleEndian, toByteOffset: p + 8, as: UInt32.self)
-          raw.storeBytes(of: e.owner.littleEndian, toByteOffset: p + 12, as: UInt32.self)
-          raw.storeBytes(of: e.note.littleEndian, toByteOffset: p + 16, as: UInt32.self)
-          raw.storeBytes(of: e.line.littleEndian, toByteOffset: p + 20, as: UInt32.self)
-          raw[p + 24] = e.kind.rawValue
-          raw[p + 25] = e.levelRaw
-          raw[p + 26] = e.categoryRaw
-          raw[p + 27] = e.repeatsState ? 1 : 0
-          raw.storeBytes(of: order[k].littleEndian, toByteOffset: p + 28, as: UInt32.self)
-          p += size
+    while position % size != 0 { bytes.append(0) }
+    let start = position
+    // As many records at a time as make a part (all of them without an output).
+    let batch = max(1, min(n, partSize / size))
+    var k = 0
+    while k < n && !failed {
+      let m = min(batch, n - k)
+      let at = bytes.count
+      bytes += repeatElement(0, count: m * size)
+      bytes.withUnsafeMutableBytes { raw in
+        events.withUnsafeBufferPointer { ev in
+          var p = at
+          for i in k..<k + m {
+            let e = ev[Int(order[i])]
+            raw.storeBytes(of: e.time.littleEndian, toByteOffset: p, as: Int64.self)
+            raw.storeBytes(of: e.ticket.littleEndian, toByteOffset: p + 8, as: UInt32.self)
+            raw.storeBytes(of: e.owner.littleEndian, toByteOffset: p + 12, as: UInt32.self)
+            raw.storeBytes(of: e.note.littleEndian, toByteOffset: p + 16, as: UInt32.self)
+            raw.storeBytes(of: e.line.littleEndian, toByteOffset: p + 20, as: UInt32.self)
+            raw[p + 24] = e.kind.rawValue
+            raw[p + 25] = e.levelRaw
+            raw[p + 26] = e.categoryRaw
+            raw[p + 27] = e.repeatsState ? 1 : 0
+            raw.storeBytes(of: order[i].littleEndian, toByteOffset: p + 28, as: UInt32.self)
+            p += size
+          }
         }
       }
+      k += m
+      handOnIfFull()
     }
-    return start - header
+    return start
   }
 
   /// Severity, which optional parts are present, line and column, then code, file, message
@@ -277,27 +390,5 @@ extension EventCacheCodec {
       }
       made = n
     }
-  }
-
-  /// `log` as ``decode(_:key:figuresOnly:)`` gives it for the figures: its events in ticket
-  /// order (`order`: its ``ticketPermutation(_:)``), ``EventLog/ticketOffsets`` set, no notes.
-  static func forFigures(_ log: EventLog, order: [UInt32]) -> EventLog {
-    var ticketCount = log.ticketIDs.count
-    for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
-    var sorted = log
-    sorted.events = []
-    sorted.notes = []
-    sorted.events = log.events.withUnsafeBufferPointer { ev in
-      order.map {
-        var e = ev[Int($0)]
-        e.note = 0
-        return e
-      }
-    }
-    var offsets = [Int](repeating: 0, count: ticketCount + 1)
-    for e in sorted.events { offsets[Int(e.ticket) + 1] += 1 }
-    for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
-    sorted.ticketOffsets = offsets
-    return sorted
   }
 }
