@@ -181,7 +181,8 @@ import Testing
   /// 0: B 100, 1: A 50, 2: B 90, 3: C 10, 4: A 50, 5: B 90. In ticket order, time within a
   /// ticket, input order breaking ties: A → 1, 4 (same time); B → 2, 5 (same time), 0; C → 3.
   /// So the permutation is [1, 4, 2, 5, 0, 3]: the cycle 0 ← 1 ← 4 ← 0, 2 in place, and the
-  /// cycle 3 ← 5 ← 3. Offsets: A 0..<2, B 2..<5, C 5..<6. Each event's line is its input
+  /// cycle 3 ← 5 ← 3 (an event displaced once, then again; one already in its slot; a swap
+  /// that places two at once). Offsets: A 0..<2, B 2..<5, C 5..<6. Each event's line is its input
   /// position + 1, so the lines in ticket order are 2, 5, 3, 6, 1, 4.
   @Test func aSmallLogWorkedByHand() {
     let spec: [(ticket: UInt32, time: Int64)] = [

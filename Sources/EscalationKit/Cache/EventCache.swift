@@ -191,32 +191,39 @@ extension EventCacheCodec {
     return sorted
   }
 
-  /// The same, in place: the events are moved along the cycles of `order` (each slot `k`
-  /// takes the event at `order[k]`), which marks each slot done by becoming `k` there; so
-  /// when `log` holds its events alone no second copy of them is made.
+  /// The same, in place, so that when `log` holds its events alone no second copy of them is
+  /// made (the notes are released first). Slot by slot, the event due there (at `order[k]`,
+  /// kept up to date) is swapped in, and the event it displaces is recorded where it went
+  /// through the inverse permutation: the random accesses of one slot do not wait on those of
+  /// the one before, unlike following the permutation's cycles (a chain of dependent cache
+  /// misses: 6× slower on a million events). Takes 4 bytes per event more for the inverse.
   static func sortForFigures(_ log: inout EventLog, order: consuming [UInt32]) {
     var ticketCount = log.ticketIDs.count
     for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
     log.notes = []
     let n = log.events.count
     precondition(order.count == n, "a permutation of the events")
+    // Where the event now at each position is due.
+    var due = [UInt32](repeating: 0, count: n)
     log.events.withUnsafeMutableBufferPointer { ev in
-      order.withUnsafeMutableBufferPointer { next in
-        for start in 0..<n where Int(next[start]) != start {
-          let first = ev[start]
-          var k = start
-          while true {
-            let from = Int(next[k])
-            next[k] = UInt32(truncatingIfNeeded: k)
-            if from == start {
-              ev[k] = first
-              break
+      order.withUnsafeMutableBufferPointer { from in
+        due.withUnsafeMutableBufferPointer { due in
+          for k in 0..<n {
+            precondition(Int(from[k]) < n, "a permutation of the events")
+            due[Int(from[k])] = UInt32(truncatingIfNeeded: k)
+          }
+          // Slots below k hold their events; the others' are at from[slot], which is >= k.
+          for k in 0..<n {
+            let at = Int(from[k])
+            if at != k {
+              let displacedTo = Int(due[k])
+              ev.swapAt(k, at)
+              from[displacedTo] = UInt32(truncatingIfNeeded: at)
+              due[at] = UInt32(truncatingIfNeeded: displacedTo)
             }
-            ev[k] = ev[from]
-            k = from
+            ev[k].note = 0
           }
         }
-        for k in 0..<n { ev[k].note = 0 }
       }
     }
     log.ticketOffsets = EventRecords.offsets(log.events, tickets: ticketCount)
