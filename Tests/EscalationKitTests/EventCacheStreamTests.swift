@@ -242,3 +242,41 @@ import Testing
     }
   }
 }
+
+/// The head of an entry (key, source, sheet, accounting, tables) reads the same in both ways of
+/// reading for the figures: whole, and part by part (``FiguresDecode``, which has only the bytes
+/// before the records when it reads the head).
+@Suite struct EventCacheHeadTests {
+  /// One ticket, one event, and 299 duplicates of it (as a log that repeats one row 300 times
+  /// imports): the accounting's 300 and 299 are more than the 128 bytes before the records (key
+  /// "k", source "dup.csv", no sheet, four numbers, one 3-byte ticket id, two empty tables,
+  /// the event count: 9 + 15 + 9 + 32 + 15 + 8 + 8 + 8 = 104, then zeros up to 128) and than
+  /// the whole payload (168). They were read as counts of the bytes left, which made such an
+  /// intact entry a miss on every run, and let the two reads disagree when the whole payload
+  /// was large enough (found by `Scripts/fuzz.sh 20 cache`).
+  @Test func accountingLargerThanTheTablesReadsBothWays() throws {
+    let log = EventLog(
+      source: "dup.csv",
+      events: [
+        Event(ticket: 0, time: 1_000, kind: .open, level: Level(rawValue: 1), category: nil)
+      ],
+      ticketIDs: ["T-1"], accounting: RecordAccounting(read: 300, used: 1, duplicates: 299))
+    let bytes = try #require(EventCacheCodec.encode(log, key: "k"))
+    let recordsAt = bytes.withUnsafeBytes { EventCacheCodec.recordsOffset($0) }
+    #expect(recordsAt == 128)
+    let whole = try #require(
+      bytes.withUnsafeBytes { EventCacheCodec.decode($0, key: "k", figuresOnly: true) })
+    let parts = try #require(EventCacheCodecTests.figuresDecode(bytes))
+    #expect(whole.accounting == log.accounting && parts.accounting == log.accounting)
+    #expect(whole.events == parts.events && whole.ticketOffsets == parts.ticketOffsets)
+    // A number past Int.max is refused in both.
+    var huge = bytes
+    // The accounting's first number follows the key (8 + 1), the source (8 + 7) and the sheet
+    // (1 + 8) in the payload.
+    let read = 48 + 9 + 15 + 9
+    for i in 0..<8 { huge[read + i] = 0xFF }
+    EventCacheCodec.seal(&huge, key: "k")
+    #expect(huge.withUnsafeBytes { EventCacheCodec.decode($0, key: "k") } == nil)
+    #expect(EventCacheCodecTests.figuresDecode(huge) == nil)
+  }
+}

@@ -29,6 +29,13 @@ struct CacheReader {
     return Int(v)
   }
 
+  /// A number that is not a count of what follows: any non-negative `Int`.
+  mutating func number() throws(Malformed) -> Int {
+    let v = try u64()
+    guard v <= UInt64(Int.max) else { throw Malformed() }
+    return Int(v)
+  }
+
   mutating func i64() throws(Malformed) -> Int64 { Int64(bitPattern: try u64()) }
 
   mutating func string() throws(Malformed) -> String {
@@ -243,10 +250,13 @@ extension CacheReader {
     let sheet = try string()
     guard hasSheet <= 1 else { return nil }
     var a = RecordAccounting()
-    a.read = try count()
-    a.used = try count()
-    a.rejected = try count()
-    a.duplicates = try count()
+    // Numbers of records, not of bytes: not bounded by the bytes left (a log of many
+    // duplicates has more of them than its tables have bytes, and ``FiguresDecode`` reads the
+    // head from the bytes before the records only).
+    a.read = try number()
+    a.used = try number()
+    a.rejected = try number()
+    a.duplicates = try number()
     let tickets = try table()
     let owners = try table()
     var log = EventLog(source: source, ticketIDs: tickets, owners: owners, accounting: a)

@@ -30,9 +30,8 @@ public enum EventCacheCodec {
   /// target; the cache itself writes them part by part to the file).
   static func encode(_ log: EventLog, key: String, order: [UInt32]) -> [UInt8]? {
     var bytes = [UInt8](repeating: 0, count: headerSize)
-    bytes.reserveCapacity(
-      headerSize + log.events.count * eventSize + eventSize
-        + (log.ticketIDs.count + log.owners.count + log.notes.count) * 24 + 4096)
+    let strings: Int = log.ticketIDs.count + log.owners.count + log.notes.count
+    bytes.reserveCapacity(headerSize + (log.events.count + 1) * eventSize + strings * 24 + 4096)
     let made = write(log, key: key, order: order, partSize: .max) { part, offset in
       if offset == bytes.count {
         bytes += part
