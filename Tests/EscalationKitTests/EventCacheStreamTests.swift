@@ -208,6 +208,27 @@ import Testing
     #expect(log.ticketOffsets == [0, 2, 5, 6])
   }
 
+  /// The cold path stores (and sorts by) the import's own ticket order when it has one
+  /// (``EventLog/ticketIndex``): it must be the codec's ``EventCacheCodec/ticketPermutation(_:)``,
+  /// or the entry's records would be out of order (refused on every read). messy.csv has
+  /// duplicates (the order is then taken without them), the sample has none.
+  @Test func theImportsTicketOrderIsTheCodecs() throws {
+    let sample = CLISamples.root.appendingPathComponent("Samples/service-desk-2026-fr.csv").path
+    var checked = 0
+    for log in [
+      try EventCacheCodecTests.messyLog(), try LogImporter.load(path: sample, options: .init()),
+    ] {
+      guard let index = log.ticketIndex else { continue }
+      #expect(index == EventCacheCodec.ticketPermutation(log))
+      checked += 1
+    }
+    #expect(checked > 0, "some import handed its order on")
+    // Sorted for the figures, the log has no input positions left to index.
+    var log = try EventCacheCodecTests.messyLog()
+    EventCacheCodec.sortForFigures(&log, order: EventCacheCodec.ticketPermutation(log))
+    #expect(log.ticketIndex == nil)
+  }
+
   /// On real logs and on random ones (tickets out of the table's range too): the same events
   /// and offsets as the sorted copy, in the same memory when the log holds its events alone.
   @Test func sameAsTheSortedCopyAndInPlace() throws {

@@ -173,10 +173,15 @@ extension EventCache {
     var log = try LogImporter.load(path: path, options: options)
     let unchanged = FileIdentity(path: path).map { $0 == before && $0.settled() } ?? false
     guard unchanged || cache.figuresOnly else { return log }
-    let order = EventCacheCodec.ticketPermutation(log)
+    // The import's ticket order when it found one (the duplicates' search), else sorted here.
+    let order =
+      log.ticketIndex.flatMap { $0.count == log.events.count ? $0 : nil }
+      ?? EventCacheCodec.ticketPermutation(log)
     if unchanged { cache.store(log, key: key, order: order) }
     guard cache.figuresOnly else { return log }
-    // `log` is this function's alone: its events are reordered where they are.
+    // `log` is this function's alone: its events are reordered where they are (and `order`,
+    // no longer shared with it, is used up doing so).
+    log.ticketIndex = nil
     EventCacheCodec.sortForFigures(&log, order: consume order)
     return log
   }
@@ -227,5 +232,7 @@ extension EventCacheCodec {
       }
     }
     log.ticketOffsets = EventRecords.offsets(log.events, tickets: ticketCount)
+    // An order of the input positions, which are gone.
+    log.ticketIndex = nil
   }
 }
