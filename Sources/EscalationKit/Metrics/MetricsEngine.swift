@@ -66,6 +66,15 @@ public enum MetricsEngine {
     releasing log: inout EventLog, options: MetricsOptions,
     check: (EventLog, ResolvedPeriod) throws -> Void
   ) throws -> ReportContent {
+    // The log is the caller's to give up: its events are put in ticket order where they are
+    // (as a cache miss for the figures does), so that reconstructions read them in order.
+    if log.ticketOffsets == nil {
+      let order =
+        log.ticketIndex.flatMap { $0.count == log.events.count ? $0 : nil }
+        ?? EventCacheCodec.ticketPermutation(log)
+      log.ticketIndex = nil
+      EventCacheCodec.sortForFigures(&log, order: order)
+    }
     var order: TicketOrder? = TicketOrder(log)
     let period = ResolvedPeriod.resolve(
       options.period, zone: options.zone, eventTimes: order!.timeRange, asOf: options.asOf)
