@@ -94,7 +94,10 @@ public struct EventLog: Sendable {
   /// The input's display name.
   public var source: String
   /// Used events, in input order (in ticket order when ``ticketOffsets`` is set).
-  public var events: [Event]
+  public var events: [Event] {
+    // An order found for the old events says nothing of the new ones.
+    didSet { ticketIndex = nil }
+  }
   /// Ticket identifiers as written; `Event.ticket` indexes this.
   public var ticketIDs: [String]
   /// Owner names; `Event.owner - 1` indexes this.

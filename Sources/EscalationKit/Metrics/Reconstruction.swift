@@ -134,6 +134,7 @@ func sortRunByTime(
   _ times: UnsafeMutableBufferPointer<Int64>, _ index: UnsafeMutableBufferPointer<UInt32>,
   _ from: Int, _ to: Int
 ) {
+  guard to - from > 1 else { return }
   for k in (from + 1)..<to where times[k - 1] > times[k] {
     let v = times[k]
     let x = index[k]
