@@ -58,7 +58,8 @@ for t in "${targets[@]}"; do
     swiftc -O -sanitize=fuzzer,address -package-name escalation -parse-as-library -module-name FuzzCache -I "$out" \
       -I Sources/CLibCSV -Xcc -fmodule-map-file=Sources/CLibCSV/module.modulemap \
       $k/Cache/EventCacheCodec.swift $k/Cache/CacheReader.swift $k/Cache/FiguresDecode.swift \
-      $k/Events/Event.swift $k/Events/HugePages.swift $k/Events/StringTable.swift $k/Labels/LabelNormalizer.swift \
+      $k/Events/Event.swift $k/Events/HugePages.swift $k/Events/StringTable.swift \
+      $k/Events/TicketTimeOrder.swift $k/Labels/LabelNormalizer.swift \
       $k/Findings/Finding.swift $k/Model/Model.swift $k/Model/CanonicalMatrix.swift \
       "Fuzz/$t.swift" "$out/libCSVImport.a" "$out/libDiagnostics.a" -lcsv -o "$bin" \
       2>&1 | { grep -v "Cannot export local symbol" || true; }

@@ -219,7 +219,9 @@ import Testing
       try EventCacheCodecTests.messyLog(), try LogImporter.load(path: sample, options: .init()),
     ] {
       guard let index = log.ticketIndex else { continue }
-      #expect(index == EventCacheCodec.ticketPermutation(log))
+      var sortedHere = log
+      sortedHere.ticketIndex = nil  // the codec sorts afresh
+      #expect(index == EventCacheCodec.ticketPermutation(sortedHere))
       checked += 1
     }
     #expect(checked > 0, "some import handed its order on")

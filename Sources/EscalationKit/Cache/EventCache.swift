@@ -174,9 +174,7 @@ extension EventCache {
     let unchanged = FileIdentity(path: path).map { $0 == before && $0.settled() } ?? false
     guard unchanged || cache.figuresOnly else { return log }
     // The import's ticket order when it found one (the duplicates' search), else sorted here.
-    let order =
-      log.ticketIndex.flatMap { $0.count == log.events.count ? $0 : nil }
-      ?? EventCacheCodec.ticketPermutation(log)
+    let order = EventCacheCodec.ticketPermutation(log)
     if unchanged { cache.store(log, key: key, order: order) }
     guard cache.figuresOnly else { return log }
     // `log` is this function's alone: its events are reordered where they are (and `order`,
@@ -203,8 +201,7 @@ extension EventCacheCodec {
   /// the one before, unlike following the permutation's cycles (a chain of dependent cache
   /// misses: 6× slower on a million events). Takes 4 bytes per event more for the inverse.
   static func sortForFigures(_ log: inout EventLog, order: consuming [UInt32]) {
-    var ticketCount = log.ticketIDs.count
-    for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
+    let ticketCount = log.ticketCount
     log.notes = []
     let n = log.events.count
     precondition(order.count == n, "a permutation of the events")

@@ -351,43 +351,13 @@ struct CacheWriter {
 
 extension EventCacheCodec {
   /// The input positions of `log`'s events in ticket order: grouped by ticket, in time order
-  /// within a ticket, input order breaking ties (the order of ``TicketOrder``).
+  /// within a ticket, input order breaking ties (the order of ``TicketOrder``): the import's
+  /// own (``EventLog/ticketIndex``) when it handed one on, else sorted here
+  /// (``ticketTimeOrder(_:offsets:)``).
   static func ticketPermutation(_ log: EventLog) -> [UInt32] {
-    var ticketCount = log.ticketIDs.count
-    for e in log.events where Int(e.ticket) >= ticketCount { ticketCount = Int(e.ticket) + 1 }
-    return ticketPermutation(log.events, ticketCount: ticketCount)
-  }
-
-  /// The same for `events`, whose tickets are below `ticketCount`: a counting sort by ticket
-  /// (input order kept within a ticket), then a stable insertion sort by time in each ticket.
-  static func ticketPermutation(_ events: [Event], ticketCount: Int) -> [UInt32] {
-    var offsets = [Int](repeating: 0, count: ticketCount + 1)
-    for e in events { offsets[Int(e.ticket) + 1] += 1 }
-    for t in 0..<ticketCount { offsets[t + 1] += offsets[t] }
-    let n = events.count
-    return [UInt32](unsafeUninitializedCapacity: n) { out, made in
-      events.withUnsafeBufferPointer { ev in
-        var next = offsets
-        for i in 0..<n {
-          let t = Int(ev[i].ticket)
-          out[next[t]] = UInt32(truncatingIfNeeded: i)
-          next[t] += 1
-        }
-        for t in 0..<ticketCount where offsets[t + 1] - offsets[t] > 1 {
-          let a = offsets[t]
-          for k in (a + 1)..<offsets[t + 1] where ev[Int(out[k - 1])].time > ev[Int(out[k])].time {
-            let v = out[k]
-            let time = ev[Int(v)].time
-            var j = k - 1
-            while j >= a && ev[Int(out[j])].time > time {
-              out[j + 1] = out[j]
-              j -= 1
-            }
-            out[j + 1] = v
-          }
-        }
-      }
-      made = n
-    }
+    if let index = log.ticketIndex, index.count == log.events.count { return index }
+    return ticketTimeOrder(
+      log.events, offsets: EventRecords.offsets(log.events, tickets: log.ticketCount)
+    ).index
   }
 }

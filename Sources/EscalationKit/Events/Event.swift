@@ -119,6 +119,14 @@ public struct EventLog: Sendable {
   /// changes ``events`` other than their lines clears it.
   package var ticketIndex: [UInt32]? = nil
 
+  /// One more than the largest ticket of the events: the number of ticket ids (or more, for
+  /// events made without their ids).
+  package var ticketCount: Int {
+    var n = ticketIDs.count
+    for e in events where Int(e.ticket) >= n { n = Int(e.ticket) + 1 }
+    return n
+  }
+
   public init(
     source: String, events: [Event] = [], ticketIDs: [String] = [], owners: [String] = [],
     notes: StringTable = [],

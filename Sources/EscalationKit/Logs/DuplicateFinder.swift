@@ -14,9 +14,7 @@ enum DuplicateFinder {
     guard n > 1 else { return ([], nil) }
     var tickets = ticketCount
     for e in events where Int(e.ticket) >= tickets { tickets = Int(e.ticket) + 1 }
-    var offsets: [Int] = HugePages.array(repeating: 0, count: tickets + 1)
-    for e in events { offsets[Int(e.ticket) + 1] += 1 }
-    for t in 0..<tickets { offsets[t + 1] += offsets[t] }
+    let offsets = EventRecords.offsets(events, tickets: tickets)
     var found: [(index: Int, line: UInt32)] = []
     // Each event's time and position, by ticket then time; the rest of the key is read from
     // the event only when two times are equal.

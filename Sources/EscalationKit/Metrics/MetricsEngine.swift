@@ -69,10 +69,8 @@ public enum MetricsEngine {
     // The log is the caller's to give up: its events are put in ticket order where they are
     // (as a cache miss for the figures does), so that reconstructions read them in order.
     if log.ticketOffsets == nil {
-      let order =
-        log.ticketIndex.flatMap { $0.count == log.events.count ? $0 : nil }
-        ?? EventCacheCodec.ticketPermutation(log)
-      log.ticketIndex = nil
+      let order = EventCacheCodec.ticketPermutation(log)
+      log.ticketIndex = nil  // `order` may be it: released, so that the sort uses it in place
       EventCacheCodec.sortForFigures(&log, order: order)
     }
     var order: TicketOrder? = TicketOrder(log)
@@ -83,7 +81,6 @@ public enum MetricsEngine {
     order = nil
     log.events = []
     log.ticketOffsets = nil
-    log.ticketIndex = nil
     return content(log, made, period: period, options: options)
   }
 
