@@ -10,12 +10,19 @@ public enum CSVField {
   /// formula-looking text by default (see above).
   @TaskLocal public static var neutralizeFormulas = true
 
+  /// `=`, `@`, tab or CR: a cell starting so is a formula whatever follows.
+  @inline(__always) static func isFormulaLead(_ f: UInt8) -> Bool {
+    f == 0x3D || f == 0x40 || f == 0x09 || f == 0x0D
+  }
+
+  /// `+` or `-`: a formula unless the text is a number.
+  @inline(__always) static func isSign(_ f: UInt8) -> Bool { f == 0x2B || f == 0x2D }
+
   /// Whether `s` is a text cell a spreadsheet would run as a formula.
   public static func looksLikeFormula(_ s: String) -> Bool {
-    guard let f = s.utf8.first,
-      f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
-    else { return false }
-    guard f == 0x2B || f == 0x2D else { return true }
+    guard let f = s.utf8.first else { return false }
+    if isFormulaLead(f) { return true }
+    guard isSign(f) else { return false }
     // A signed number is a number: `-5`, `+3.5`, `-1e3`, `-2,5` (a decimal comma).
     let t = String(s.map { $0 == "," ? "." : $0 })
     return Double(t) == nil || t.contains { $0.isLetter && $0 != "e" && $0 != "E" }
@@ -23,11 +30,9 @@ public enum CSVField {
 
   /// The same test on UTF-8 bytes (a `String` is made only for a leading sign).
   public static func looksLikeFormula(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let f = b.first,
-      f == 0x3D || f == 0x2B || f == 0x2D || f == 0x40 || f == 0x09 || f == 0x0D
-    else { return false }
-    guard f == 0x2B || f == 0x2D else { return true }
-    return looksLikeFormula(String(decoding: b, as: UTF8.self))
+    guard let f = b.first else { return false }
+    if isFormulaLead(f) { return true }
+    return isSign(f) && looksLikeFormula(String(decoding: b, as: UTF8.self))
   }
 
   /// `s` as CSV bytes.
@@ -68,8 +73,8 @@ public enum CSVField {
     neutralize: Bool
   ) -> Bool? {
     guard let f = b.first, let l = b.last else { return true }
-    if f == 0x2B || f == 0x2D { return nil }
-    if neutralize && (f == 0x3D || f == 0x40 || f == 0x09 || f == 0x0D) { return false }
+    if isSign(f) { return nil }
+    if neutralize && isFormulaLead(f) { return false }
     if quoteEdgeWhitespace && (f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09) {
       return false
     }
@@ -108,21 +113,15 @@ public enum CSVField {
     bytes b: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], delimiter: UInt8,
     quoteEdgeWhitespace: Bool, neutralize: Bool
   ) {
-    guard
-      let asIs = isWrittenAsIs(
-        b, delimiter: delimiter, quoteEdgeWhitespace: quoteEdgeWhitespace, neutralize: neutralize)
-    else {
-      // A sign needs the number test on the text: the general path, rarely taken.
-      out += encodeFromString(
-        String(decoding: b, as: UTF8.self), delimiter: delimiter,
-        quoteEdgeWhitespace: quoteEdgeWhitespace, forceQuote: false, neutralize: neutralize)
-      return
-    }
-    if asIs {
+    let asIs = isWrittenAsIs(
+      b, delimiter: delimiter, quoteEdgeWhitespace: quoteEdgeWhitespace, neutralize: neutralize)
+    if asIs == true {
       out.append(contentsOf: b)
       return
     }
-    if neutralize, let f = b.first, f == 0x3D || f == 0x40 || f == 0x09 || f == 0x0D {
+    // A sign (only the text tells a number) or a formula to neutralise: the general path,
+    // rarely taken. Else the field only needs its quotes.
+    if asIs == nil || (neutralize && isFormulaLead(b[0])) {
       out += encodeFromString(
         String(decoding: b, as: UTF8.self), delimiter: delimiter,
         quoteEdgeWhitespace: quoteEdgeWhitespace, forceQuote: false, neutralize: neutralize)
