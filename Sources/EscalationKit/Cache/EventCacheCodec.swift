@@ -1,3 +1,5 @@
+import CSVImport
+
 /// The on-disk form of a cached log (docs/cache.md): a 48-byte header, then the payload.
 ///
 /// Header (little-endian): the magic `ESCEVC\r\n`, the format version (u32), the header size
@@ -313,7 +315,11 @@ struct CacheWriter {
       bytes.withUnsafeMutableBytes { raw in
         events.withUnsafeBufferPointer { ev in
           var p = at
+          let ahead = 16  // events fetched ahead: the gather is one cache miss per event
           for i in k..<k + m {
+            if i + ahead < n {
+              prefetchForRead(UnsafeRawPointer(ev.baseAddress! + Int(order[i + ahead])))
+            }
             let e = ev[Int(order[i])]
             raw.storeBytes(of: e.time.littleEndian, toByteOffset: p, as: Int64.self)
             raw.storeBytes(of: e.ticket.littleEndian, toByteOffset: p + 8, as: UInt32.self)

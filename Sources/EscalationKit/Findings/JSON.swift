@@ -7,6 +7,9 @@ public indirect enum JSON: Sendable, Equatable {
   case number(Double)
   case string(String)
   case array([JSON])
+  /// An array of `count` elements made one at a time as they are written (`element(i)`): a
+  /// large table (the backlog, the ticket and stay tables) is never all in memory as values.
+  case rows(count: Int, element: @Sendable (Int) -> JSON)
   case object([(String, JSON)])
 
   public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }

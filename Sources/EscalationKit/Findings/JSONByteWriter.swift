@@ -29,19 +29,21 @@ struct JSONByteWriter {
     case .int(let i): writeInt(Int64(i))
     case .number(let d): writeNumber(d)
     case .string(let s): writeString(s)
-    case .array(let a): writeArray(a, indent: indent)
+    case .array(let a): writeArray(a.count, { a[$0] }, indent: indent)
+    case .rows(let count, let element): writeArray(count, element, indent: indent)
     case .object(let o): writeObject(o, indent: indent)
     }
   }
 
-  private mutating func writeArray(_ a: [JSON], indent: Int?) {
-    if a.isEmpty {
+  private mutating func writeArray(_ count: Int, _ element: (Int) -> JSON, indent: Int?) {
+    if count == 0 {
       append("[]")
       return
     }
     append(UInt8(ascii: "["))
     var first = true
-    for v in a {
+    for i in 0..<count {
+      let v = element(i)
       if !first { append(UInt8(ascii: ",")) }
       first = false
       if let indent {

@@ -61,36 +61,153 @@ package enum Statistics {
     }
   }
 
-  /// What `percentile(0.5, sorted:)` gives for `v` sorted, found by selection instead of a
-  /// sort (`v` is reordered); `nil` for no values.
+  /// What `percentile(0.5, sorted:)` gives for `v` sorted, without sorting it (``summary(count:parts:percentiles:)``);
+  /// `nil` for no values. (`v` is left as it is; `inout` for the callers that give it up.)
   package static func median(selecting v: inout [Int64]) -> Double? {
-    percentile(0.5, selecting: &v)
+    median(of: v)
   }
 
-  /// What `percentile(p, sorted:)` gives for `v` sorted, found by selection instead of a sort
-  /// (`v` is reordered); `nil` for no values.
+  /// What `percentile(0.5, sorted:)` gives for `v` sorted, without sorting it.
+  package static func median(of v: [Int64]) -> Double? {
+    summary(count: v.count, parts: { body in v.withUnsafeBufferPointer(body) }, percentiles: [0.5])
+      .percentiles[0]
+  }
+
+  /// What `percentile(p, sorted:)` gives for `v` sorted, without sorting it; `nil` for no
+  /// values.
   package static func percentile(_ p: Double, selecting v: inout [Int64]) -> Double? {
-    let n = v.count
-    guard n > 64 else {
-      v.sort()
-      return percentile(p, sorted: v)
+    summary(count: v.count, parts: { body in v.withUnsafeBufferPointer(body) }, percentiles: [p])
+      .percentiles[0]
+  }
+
+  /// Count, mean, maximum and the `percentiles` (each as `percentile(_:sorted:)` gives it for
+  /// the values sorted) of the `count` values that `parts` hands over, part by part (it is
+  /// called twice; the parts are not changed, nor copied into one array).
+  ///
+  /// Without sorting: one pass counts the values per ``logBucket(_:)``, which tells each rank's
+  /// bucket; a second copies out the values of those buckets (at most two per percentile, a
+  /// bucket spanning 1/64 of a power of two), and each rank is selected among those. Below
+  /// 257 values, or with a negative one, the values are gathered and sorted instead.
+  package static func summary(
+    count n: Int, parts: ((UnsafeBufferPointer<Int64>) -> Void) -> Void, percentiles ps: [Double]
+  ) -> (count: Int, mean: Double?, max: Int64?, percentiles: [Double?]) {
+    guard n > 0 else { return (0, nil, nil, ps.map { _ in nil }) }
+    // Each percentile's two ranks (rank p·(n−1), rounded down, and the next) and weight.
+    let ranks = ps.map { p -> (lo: Int, hi: Int, frac: Double) in
+      let rank = min(max(p, 0), 1) * Double(n - 1)
+      let lo = Int(rank.rounded(.down))
+      return (lo, min(lo + 1, n - 1), rank - Double(lo))
     }
-    let rank = min(max(p, 0), 1) * Double(n - 1)
-    let lo = Int(rank.rounded(.down))
-    let frac = rank - Double(lo)
-    guard v.withUnsafeMutableBufferPointer({ select($0, lo) }) else {
-      sortDurations(&v)
-      return percentile(p, sorted: v)
+    func interpolate(_ value: (Int) -> Int64) -> [Double?] {
+      ranks.map { r in
+        let a = Double(value(r.lo))
+        let b = Double(value(r.hi))
+        return a + r.frac * (b - a)
+      }
     }
-    // Every value after `lo` is at least v[lo]: the next order statistic is their minimum.
-    var next = v[lo]
-    if lo + 1 < n {
-      next = v[lo + 1]
-      for x in v[(lo + 2)...] where x < next { next = x }
+    var counts: [Int] = []
+    var top = Int64.min
+    var sum: Int64 = 0
+    var overflow = false
+    var negative = false
+    if n > 256 {
+      counts = [Int](repeating: 0, count: logBuckets + 1)
+      counts.withUnsafeMutableBufferPointer { c in
+        parts { b in
+          for x in b {
+            if x > top { top = x }
+            let (s, o) = sum.addingReportingOverflow(x)
+            sum = s
+            overflow = overflow || o
+            if x < 0 { negative = true } else { c[logBucket(x)] += 1 }
+          }
+        }
+      }
     }
-    let a = Double(v[lo])
-    let b = Double(next)
-    return a + frac * (b - a)
+    guard n > 256 && !negative else {
+      var all: [Int64] = []
+      all.reserveCapacity(n)
+      parts { all.append(contentsOf: $0) }
+      sortDurations(&all)
+      return (n, mean(all), all.last, interpolate { all[$0] })
+    }
+    // counts[b] becomes the rank of bucket b's first value; counts[logBuckets] = n.
+    var first = 0
+    for b in 0...logBuckets {
+      let k = counts[b]
+      counts[b] = first
+      first += k
+    }
+    func bucket(ofRank r: Int) -> Int {
+      var a = 0
+      var z = logBuckets  // counts[a] <= r < counts[z]
+      while z - a > 1 {
+        let m = (a + z) / 2
+        if counts[m] <= r { a = m } else { z = m }
+      }
+      return a
+    }
+    // The buckets holding the ranks, each copied out once; one of values below 128 holds a
+    // single value (the bucket's number) and is not copied.
+    var wanted: [Int] = []
+    for r in ranks {
+      for rank in [r.lo, r.hi] {
+        let b = bucket(ofRank: rank)
+        if b >= 128 && !wanted.contains(b) { wanted.append(b) }
+      }
+    }
+    var copies: [[Int64]] = wanted.map { b in
+      var v: [Int64] = []
+      v.reserveCapacity(counts[b + 1] - counts[b])
+      return v
+    }
+    if !wanted.isEmpty {
+      var slot = [Int8](repeating: -1, count: logBuckets)
+      for (k, b) in wanted.enumerated() { slot[b] = Int8(k) }
+      slot.withUnsafeBufferPointer { slot in
+        parts { b in
+          for x in b {
+            let k = Int(slot[logBucket(x)])
+            if k >= 0 { copies[k].append(x) }
+          }
+        }
+      }
+    }
+    // The mean: a sum of whole seconds, the same in Double in any order while below 2⁵³
+    // (the Int64 sum is then exact); above, summed in Double in the parts' order.
+    var total = Double(sum)
+    if overflow || sum > 1 << 53 {
+      total = 0
+      parts { b in for x in b { total += Double(x) } }
+    }
+    return (
+      n, total / Double(n), top,
+      interpolate { rank in
+        let b = bucket(ofRank: rank)
+        guard let k = wanted.firstIndex(of: b) else { return Int64(b) }
+        return copies[k].withUnsafeMutableBufferPointer { orderStatistic($0, rank - counts[b]) }
+      }
+    )
+  }
+
+  /// The number of ``logBucket(_:)`` values: 0…3711.
+  static let logBuckets = 3712
+
+  /// The bucket of a value ≥ 0 on a logarithmic scale: a value below 128 is its own bucket;
+  /// above, a bucket spans 1/64 of a power of two (its number: the bit length, then the 6 bits
+  /// after the leading one). A larger value never has a smaller bucket.
+  @inline(__always) static func logBucket(_ x: Int64) -> Int {
+    let w = Int64.bitWidth - x.leadingZeroBitCount
+    guard w > 7 else { return Int(x) }
+    return ((w - 6) << 6) | Int((x >> (w - 7)) & 63)
+  }
+
+  /// The `k`-th smallest value of `a` (reordered): by selection, or by sorting when small or
+  /// when selection takes too many rounds.
+  private static func orderStatistic(_ a: UnsafeMutableBufferPointer<Int64>, _ k: Int) -> Int64 {
+    var a = a
+    if a.count <= 64 || !select(a, k) { a.sort() }
+    return a[k]
   }
 
   /// Moves the `k`-th smallest value of `a` to `a[k]`, the smaller ones before it and the
@@ -162,20 +279,27 @@ public struct DurationStats: Sendable, Equatable, Codable {
       p90: Statistics.percentile(0.9, sorted: values), max: values.last)
   }
 
-  /// The statistics of `values` (any order) by selection: the same figures as sorting them
-  /// first, in linear time; `values` is reordered. (The mean is a sum of whole seconds, exact
-  /// in any order below 2⁵³.)
+  /// The statistics of `values` (any order) without sorting them: the same figures as
+  /// sorting them first (``Statistics/summary(count:parts:percentiles:)``). `values` is left
+  /// as it is (`inout` for the callers that give it up).
   public init(selecting values: inout [Int64]) {
-    guard let first = values.first else {
-      self.init()
-      return
-    }
-    var top = first
-    for x in values where x > top { top = x }
-    let median = Statistics.percentile(0.5, selecting: &values)
-    let p90 = Statistics.percentile(0.9, selecting: &values)
+    let v = values
+    self.init(count: v.count, parts: { body in v.withUnsafeBufferPointer(body) })
+  }
+
+  /// The statistics of the values of all `parts` together (none is changed or copied).
+  package init(parts: [[Int64]]) {
     self.init(
-      count: values.count, mean: Statistics.mean(values), median: median, p90: p90, max: top)
+      count: parts.reduce(0) { $0 + $1.count },
+      parts: { body in for p in parts { p.withUnsafeBufferPointer(body) } })
+  }
+
+  /// The statistics of the `count` values `parts` hands over (see
+  /// ``Statistics/summary(count:parts:percentiles:)``).
+  init(count: Int, parts: ((UnsafeBufferPointer<Int64>) -> Void) -> Void) {
+    let s = Statistics.summary(count: count, parts: parts, percentiles: [0.5, 0.9])
+    self.init(
+      count: s.count, mean: s.mean, median: s.percentiles[0], p90: s.percentiles[1], max: s.max)
   }
 
   /// The statistics of `sorted` (ascending).

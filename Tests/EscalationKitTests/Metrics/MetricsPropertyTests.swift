@@ -159,6 +159,45 @@ import Testing
     #expect(DurationStats(selecting: &none) == .empty)
   }
 
+  @Test func statisticsOfPartsAgreeWithThoseOfTheSortedWhole() async {
+    // Several parts taken together (a table's total row) without gathering or sorting them:
+    // the same count, mean, median, p90 and max as the sorted concatenation. Values of every
+    // magnitude (a random bit length each: durations are heavy-tailed), few distinct values
+    // (all in one bucket), many zeros, and sizes on both sides of the 256 where counting by
+    // bucket starts; a negative value takes the sorting way.
+    await propertyCheck(count: 80, input: Gen.uint64()) { seed in
+      var rng = SplitMix64(state: seed)
+      let kind = Int(rng.next() % 5)
+      var parts: [[Int64]] = []
+      for _ in 0..<Int(rng.next() % 4 + 1) {
+        let n = Int(rng.next() % 900)
+        parts.append(
+          (0..<n).map { _ in
+            switch kind {
+            case 0: return Int64(rng.next() % 6)
+            case 1: return Int64(rng.next() >> UInt64(rng.next() % 64 | 24))
+            case 2: return rng.next() % 3 == 0 ? 0 : Int64(rng.next() % 100_000)
+            case 3: return 3_600 + Int64(rng.next() % 5)
+            default: return Int64(rng.next() % 2_000) - 10
+            }
+          })
+      }
+      let whole = parts.flatMap { $0 }.sorted()
+      #expect(DurationStats(parts: parts) == DurationStats(sorted: whole), "seed \(seed)")
+    }
+    // Worked by hand: 0…999 in two parts (even, odd numbers): mean 499.5, median at rank
+    // 499.5 → 499.5, p90 at rank 899.1 → 899.1, max 999; the buckets of 499 and 899 span
+    // 4 and 8 values (bit lengths 9 and 10).
+    let s = DurationStats(
+      parts: [
+        stride(from: 0, to: 1_000, by: 2).map { Int64($0) },
+        stride(from: 1, to: 1_000, by: 2).reversed().map { Int64($0) },
+      ])
+    #expect(s.count == 1_000 && s.mean == 499.5 && s.median == 499.5 && s.max == 999)
+    #expect(abs(s.p90! - 899.1) < 1e-9)
+    #expect(DurationStats(parts: [[], []]) == .empty)
+  }
+
   @Test func medianBySelectionAgreesWithThePercentileOfTheSortedValues() async {
     // Few distinct values (many ties) and wide ones, odd and even counts, both sides of 64.
     for range in [Int64(0)...5, Int64(0)...(Int64(1) << 40), Int64(-1000)...1000] {

@@ -77,35 +77,28 @@ extension PerGroupLevel where Value == Int {
 }
 
 extension PerGroupLevel where Value == [Int64] {
-  /// Each group's statistics at each level, and each level's total over all groups, by
-  /// selection (``DurationStats/init(selecting:)``: the durations are reordered, not sorted).
-  mutating func statsWithTotals() -> PerGroupLevel<DurationStats> {
+  /// Each group's statistics at each level, and each level's total over all groups
+  /// (``DurationStats/init(parts:)``: neither sorted nor gathered into one array).
+  func statsWithTotals() -> PerGroupLevel<DurationStats> {
     var out = PerGroupLevel<DurationStats>(.empty)
     for l in 1...4 {
-      var total: [Int64] = []
-      total.reserveCapacity(GroupSlot.summed.reduce(0) { $0 + self[$1, level: l].count })
       for g in GroupSlot.summed {
-        total += self[g, level: l]
-        out[g, level: l] = DurationStats(selecting: &self[g, level: l])
+        out[g, level: l] = DurationStats(parts: [self[g, level: l]])
       }
-      out[.total, level: l] = DurationStats(selecting: &total)
+      out[.total, level: l] = DurationStats(parts: GroupSlot.summed.map { self[$0, level: l] })
     }
     return out
   }
 }
 
 extension PerGroup where Value == [Int64] {
-  /// Each group's statistics and the total's, by selection (see
-  /// ``PerGroupLevel/statsWithTotals()``).
-  mutating func statsWithTotal() -> PerGroup<DurationStats> {
+  /// Each group's statistics and the total's (see ``PerGroupLevel/statsWithTotals()``).
+  func statsWithTotal() -> PerGroup<DurationStats> {
     var out = PerGroup<DurationStats>(.empty)
-    var total: [Int64] = []
-    total.reserveCapacity(GroupSlot.summed.reduce(0) { $0 + self[$1].count })
     for g in GroupSlot.summed {
-      total += self[g]
-      out[g] = DurationStats(selecting: &self[g])
+      out[g] = DurationStats(parts: [self[g]])
     }
-    out[.total] = DurationStats(selecting: &total)
+    out[.total] = DurationStats(parts: GroupSlot.summed.map { self[$0] })
     return out
   }
 }

@@ -129,30 +129,52 @@ struct OwnerFigures {
     roles[l].stays += stays
   }
 
-  /// The median stay duration of each slot of `slots` (`slotOf` gives a ticket's slot): the
-  /// durations of the counted stays of every started ticket, gathered slot by slot into one
-  /// buffer (a counting sort), then each slot's median by selection.
+  /// The median stay duration of each owner slot and each role slot: the durations of the
+  /// counted stays of every started ticket, gathered slot by slot into one buffer per kind (a
+  /// counting sort) in one walk, then each slot's median (``Statistics/summary(count:parts:percentiles:)``).
   static func medians(
-    _ slots: [Slot], slotOf: (Int) -> Int, _ rec: Reconstruction, _ period: ResolvedPeriod
-  ) -> [Double?] {
-    var offsets = [Int](repeating: 0, count: slots.count + 1)
-    for (k, slot) in slots.enumerated() { offsets[k + 1] = offsets[k] + slot.stays }
-    var next = offsets
-    var durations = [Int64](repeating: 0, count: offsets[slots.count])
-    durations.withUnsafeMutableBufferPointer { d in
-      for t in 0..<rec.ticketCount where rec.start[t] != Reconstruction.never {
-        let o = slotOf(t)
-        for s in rec.stays(of: t) {
-          guard let to = countedEnd(s, rec, period) else { continue }
-          d[next[o]] = to - rec.stayStart[s]
-          next[o] += 1
+    owners: [Slot], roles: [Slot], _ rec: Reconstruction, _ period: ResolvedPeriod
+  ) -> (owners: [Double?], roles: [Double?]) {
+    func offsets(_ slots: [Slot]) -> [Int] {
+      var offsets = [Int](repeating: 0, count: slots.count + 1)
+      for (k, slot) in slots.enumerated() { offsets[k + 1] = offsets[k] + slot.stays }
+      return offsets
+    }
+    let ownerOffsets = offsets(owners)
+    let roleOffsets = offsets(roles)
+    var nextOwner = ownerOffsets
+    var nextRole = roleOffsets
+    var byOwner = [Int64](repeating: 0, count: ownerOffsets[owners.count])
+    var byRole = [Int64](repeating: 0, count: roleOffsets[roles.count])
+    byOwner.withUnsafeMutableBufferPointer { dOwner in
+      byRole.withUnsafeMutableBufferPointer { dRole in
+        for t in 0..<rec.ticketCount where rec.start[t] != Reconstruction.never {
+          let o = slot(t, rec, owners: owners.count)
+          let l = Int(rec.level[t])
+          for s in rec.stays(of: t) {
+            guard let to = countedEnd(s, rec, period) else { continue }
+            let d = to - rec.stayStart[s]
+            dOwner[nextOwner[o]] = d
+            nextOwner[o] += 1
+            dRole[nextRole[l]] = d
+            nextRole[l] += 1
+          }
         }
       }
     }
-    return (0..<slots.count).map { k in
-      var v = Array(durations[offsets[k]..<offsets[k + 1]])
-      return Statistics.median(selecting: &v)
+    func medians(_ durations: [Int64], _ offsets: [Int]) -> [Double?] {
+      (0..<(offsets.count - 1)).map { k in
+        Statistics.summary(
+          count: offsets[k + 1] - offsets[k],
+          parts: { body in
+            durations.withUnsafeBufferPointer {
+              body(UnsafeBufferPointer(rebasing: $0[offsets[k]..<offsets[k + 1]]))
+            }
+          }, percentiles: [0.5]
+        ).percentiles[0]
+      }
     }
+    return (medians(byOwner, ownerOffsets), medians(byRole, roleOffsets))
   }
 
   static func row(_ s: Slot, median: Double?, name: String, level: Level?, sla: Bool) -> OwnerRow {
@@ -171,10 +193,8 @@ struct OwnerFigures {
   func section(
     names: [String], matrix: Matrix, sla: Bool, rec: Reconstruction, period: ResolvedPeriod
   ) -> OwnersSection {
-    let count = owners.count
-    let ownerMedians = OwnerFigures.medians(
-      owners, slotOf: { OwnerFigures.slot($0, rec, owners: count) }, rec, period)
-    let roleMedians = OwnerFigures.medians(roles, slotOf: { Int(rec.level[$0]) }, rec, period)
+    let (ownerMedians, roleMedians) = OwnerFigures.medians(
+      owners: owners, roles: roles, rec, period)
     var byOwner: [OwnerRow] = []
     for k in 1..<owners.count where owners[k].any {
       byOwner.append(

@@ -107,6 +107,16 @@ struct PeriodFigures {
   func countTickets(_ counts: inout Counts) {
     let ps = period.start
     let pe = period.end
+    // The tickets resolved in P per group, first: the durations' arrays are made to size.
+    var resolved = [Int](repeating: 0, count: GroupSlot.count)
+    for t in 0..<rec.ticketCount {
+      let r = rec.resolvedAt[t]
+      if r != Reconstruction.never && r >= ps && r < pe && rec.start[t] != Reconstruction.never {
+        resolved[Int(rec.category[t])] += 1
+      }
+    }
+    counts.resolution.reserve(resolved: resolved)
+    counts.timeAtLevel.reserve(resolved: resolved)
     for t in 0..<rec.ticketCount {
       let start = rec.start[t]
       guard start != Reconstruction.never else { continue }

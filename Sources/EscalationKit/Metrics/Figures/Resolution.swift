@@ -16,6 +16,11 @@ struct ResolutionFigures {
   /// The level they were resolved at.
   private(set) var atResolution = PerGroupLevel(0)
 
+  /// Room for `resolved[g]` durations in each group `g` (no growing copy during the pass).
+  mutating func reserve(resolved: [Int]) {
+    for g in GroupSlot.summed { durations[g].reserveCapacity(resolved[g.index]) }
+  }
+
   /// A ticket of group `g` resolved in P after `duration` seconds, at `level`, having reached
   /// `highest`.
   @inline(__always) mutating func count(

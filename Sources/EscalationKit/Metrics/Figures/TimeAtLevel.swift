@@ -28,6 +28,17 @@ struct TimeAtLevelFigures {
     self.excludePaused = excludePaused
   }
 
+  /// Room for `resolved[g]` totals at each level of each group `g`, in each clock used (no
+  /// growing copy during the pass; memory not written is not used).
+  mutating func reserve(resolved: [Int]) {
+    for g in GroupSlot.summed {
+      for l in 1...4 {
+        totals[g, level: l].reserveCapacity(resolved[g.index])
+        if index != nil { businessTotals[g, level: l].reserveCapacity(resolved[g.index]) }
+      }
+    }
+  }
+
   /// A ticket `t` of group `g` resolved in P: its stays' durations summed by level.
   @inline(__always) mutating func count(resolved t: Int, in g: GroupSlot, _ rec: Reconstruction) {
     TimeAtLevelFigures.sum(

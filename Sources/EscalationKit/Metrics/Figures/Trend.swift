@@ -45,23 +45,12 @@ enum TrendFigures {
       order: order, cutoff: trendCutoff, collectWarnings: false, recordStays: stays)
   }
 
-  /// The month of `t` among `bounds` (month i is [bounds[i], bounds[i+1])).
-  static func index(_ t: Int64, _ bounds: [Int64]) -> Int? {
-    let n = bounds.count - 1
-    guard n > 0, t >= bounds[0] && t < bounds[n] else { return nil }
-    var a = 0
-    var b = n  // bounds[a] <= t < bounds[b]
-    while b - a > 1 {
-      let mid = (a + b) / 2
-      if bounds[mid] <= t { a = mid } else { b = mid }
-    }
-    return a
-  }
-
   /// Per month, the tickets open at its as-of: started, less those whose resolution in force
   /// then (resolved before it, reopened at or after it) — a difference array over the months.
   static func backlog(_ r: Reconstruction, _ bounds: [Int64]) -> [Int] {
     let n = bounds.count - 1
+    let months = MonthLocator(bounds)
+    func index(_ t: Int64, _: [Int64]) -> Int? { months.index(t) }
     var diff = [Int](repeating: 0, count: n + 1)
     for t in 0..<r.ticketCount {
       if let i = index(r.start[t], bounds) { diff[i] += 1 }
@@ -88,6 +77,8 @@ enum TrendFigures {
     -> (stays: [Int], breaches: [Int])
   {
     let n = bounds.count - 1
+    let months = MonthLocator(bounds)
+    func index(_ t: Int64, _: [Int64]) -> Int? { months.index(t) }
     var stays = [Int](repeating: 0, count: n)
     var breaches = [Int](repeating: 0, count: n)
     for t in 0..<r.ticketCount {
@@ -141,7 +132,8 @@ enum TrendFigures {
     let (months, bounds) = self.months(from: firstTime, period: period, zone: zone)
     guard !months.isEmpty else { return [] }
     let n = months.count
-    func index(_ t: Int64) -> Int? { TrendFigures.index(t, bounds) }
+    let locator = MonthLocator(bounds)
+    func index(_ t: Int64) -> Int? { locator.index(t) }
     let backlog = TrendFigures.backlog(r, bounds)
     // Each month's as-of: its end, the last one's the report's as-of when earlier.
     var asOf = Array(bounds[1...])
@@ -187,5 +179,61 @@ enum TrendFigures {
       row.categoryEscalated[GroupSlot.total.index] = escalated[i]
       return row
     }
+  }
+}
+
+/// The month of an instant among month bounds (month i is [bounds[i], bounds[i+1])) in
+/// constant time: a table gives the month each day (86,400 s from the first bound) starts in,
+/// then at most a step forward (a bound can fall inside such a day: zone offsets and summer
+/// time move it off the day's start; a month is longer than a day). The trend looks up
+/// every ticket, move and resolution, millions of times; a binary search over the bounds was
+/// most of its time.
+struct MonthLocator {
+  private let bounds: [Int64]
+  /// The month each day starts in; empty for a span over ``maxDays`` (binary search then).
+  private let dayMonth: [UInt32]
+  private static let day: Int64 = 86_400
+  static let maxDays = 1 << 20
+
+  init(_ bounds: [Int64]) {
+    self.bounds = bounds
+    let n = bounds.count - 1
+    guard n > 0 else {
+      dayMonth = []
+      return
+    }
+    let span = bounds[n] - bounds[0]
+    let days = span / Self.day + 1
+    guard days <= Self.maxDays else {
+      dayMonth = []
+      return
+    }
+    var table = [UInt32](repeating: 0, count: Int(days))
+    var m = 0
+    for d in 0..<Int(days) {
+      let start = bounds[0] + Int64(d) * Self.day
+      while m + 1 < n && bounds[m + 1] <= start { m += 1 }
+      table[d] = UInt32(m)
+    }
+    dayMonth = table
+  }
+
+  @inline(__always) func index(_ t: Int64) -> Int? {
+    let n = bounds.count - 1
+    guard n > 0, t >= bounds[0] && t < bounds[n] else { return nil }
+    guard !dayMonth.isEmpty else { return search(t) }
+    var i = Int(dayMonth[Int((t - bounds[0]) / Self.day)])
+    while t >= bounds[i + 1] { i += 1 }
+    return i
+  }
+
+  private func search(_ t: Int64) -> Int {
+    var a = 0
+    var b = bounds.count - 1  // bounds[a] <= t < bounds[b]
+    while b - a > 1 {
+      let mid = (a + b) / 2
+      if bounds[mid] <= t { a = mid } else { b = mid }
+    }
+    return a
   }
 }

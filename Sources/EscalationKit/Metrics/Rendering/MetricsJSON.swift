@@ -190,17 +190,18 @@ extension MetricsRenderer {
 
   /// docs/metrics.md#backlog
   func backlogJSON() -> JSON {
-    .array(
-      content.backlog.map { b in
-        .object([
-          ("ticket", .string(b.ticket)), ("category", .string(b.group.key)),
-          ("level", .int(b.level.rawValue)),
-          ("role", .string(b.role)), ("owner", .string(b.owner)),
-          ("opened", MetricsRenderer.time(b.opened)),
-          ("timeAtLevelSeconds", .int(Int(b.timeAtLevel))), ("ageSeconds", .int(Int(b.age))),
-          ("slaBreach", b.slaBreach.map { .bool($0) } ?? .null),
-        ])
-      })
+    let backlog = content.backlog
+    return .rows(count: backlog.count) { i in
+      let b = backlog[i]
+      return .object([
+        ("ticket", .string(b.ticket)), ("category", .string(b.group.key)),
+        ("level", .int(b.level.rawValue)),
+        ("role", .string(b.role)), ("owner", .string(b.owner)),
+        ("opened", MetricsRenderer.time(b.opened)),
+        ("timeAtLevelSeconds", .int(Int(b.timeAtLevel))), ("ageSeconds", .int(Int(b.age))),
+        ("slaBreach", b.slaBreach.map { .bool($0) } ?? .null),
+      ])
+    }
   }
 
   /// docs/metrics.md#sla; `null` without targets.
@@ -280,24 +281,26 @@ extension MetricsRenderer {
   }
 
   func ticketsJSON() -> JSON {
-    .array(
-      (content.tickets ?? []).map { r in
-        .object(
-          [
-            ("ticket", .string(r.ticket)), ("category", .string(r.group.key)),
-            ("opened", MetricsRenderer.time(r.opened)),
-            ("resolved", r.resolved.map(MetricsRenderer.time) ?? .null),
-            ("highestLevel", .int(r.highestLevel.rawValue)),
-            ("levelAtResolution", .optional(r.levelAtResolution?.rawValue)),
-            (
-              "secondsAtLevel",
-              MetricsRenderer.levels(r.secondsAtLevel) { s in s.map { .int(Int($0)) } ?? .null }
-            ),
-            ("timeToResolutionSeconds", r.timeToResolution.map { .int(Int($0)) } ?? .null),
-            ("slaBreaches", .int(r.slaBreaches)), ("owner", .string(r.owner)),
-          ]
-            + (content.sla == nil
-              ? [] : [("slaLastStayBreached", r.slaLastStayBreached.map { .bool($0) } ?? .null)]))
-      })
+    let tickets = content.tickets ?? []
+    let sla = content.sla != nil
+    return .rows(count: tickets.count) { i in
+      let r = tickets[i]
+      return .object(
+        [
+          ("ticket", .string(r.ticket)), ("category", .string(r.group.key)),
+          ("opened", MetricsRenderer.time(r.opened)),
+          ("resolved", r.resolved.map(MetricsRenderer.time) ?? .null),
+          ("highestLevel", .int(r.highestLevel.rawValue)),
+          ("levelAtResolution", .optional(r.levelAtResolution?.rawValue)),
+          (
+            "secondsAtLevel",
+            MetricsRenderer.levels(r.secondsAtLevel) { s in s.map { .int(Int($0)) } ?? .null }
+          ),
+          ("timeToResolutionSeconds", r.timeToResolution.map { .int(Int($0)) } ?? .null),
+          ("slaBreaches", .int(r.slaBreaches)), ("owner", .string(r.owner)),
+        ]
+          + (!sla
+            ? [] : [("slaLastStayBreached", r.slaLastStayBreached.map { .bool($0) } ?? .null)]))
+    }
   }
 }

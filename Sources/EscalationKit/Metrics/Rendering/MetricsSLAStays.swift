@@ -40,27 +40,29 @@ extension MetricsRenderer {
   }
 
   func staysJSON() -> JSON {
-    .array(
-      slaStays.map { r in
-        var o: [(String, JSON)] = [
-          ("ticket", .string(r.ticket)), ("category", .string(r.group.key)),
-          ("level", .int(r.level.rawValue)), ("start", MetricsRenderer.time(r.start)),
-          ("end", r.end.map(MetricsRenderer.time) ?? .null),
-          ("calendarSeconds", .int(Int(r.calendarSeconds))),
-        ]
-        if let b = r.businessSeconds { o.append(("businessSeconds", .int(Int(b)))) }
-        if staysHavePauses {
-          o.append(("pausedSeconds", .int(Int(r.pausedSeconds))))
-          if let p = r.pausedBusinessSeconds { o.append(("pausedBusinessSeconds", .int(Int(p)))) }
-        }
-        o += [
-          ("targetSeconds", .int(Int(r.target))), ("clock", .string(r.clock.rawValue)),
-          ("slaSeconds", .int(Int(r.slaSeconds))), ("breached", .bool(r.breached)),
-          ("breachAt", r.breachAt.map(MetricsRenderer.time) ?? .null),
-          ("remainingSeconds", r.remaining.map { .int(Int($0)) } ?? .null),
-        ]
-        return .object(o)
-      })
+    let stays = slaStays
+    let paused = staysHavePauses
+    return .rows(count: stays.count) { i in
+      let r = stays[i]
+      var o: [(String, JSON)] = [
+        ("ticket", .string(r.ticket)), ("category", .string(r.group.key)),
+        ("level", .int(r.level.rawValue)), ("start", MetricsRenderer.time(r.start)),
+        ("end", r.end.map(MetricsRenderer.time) ?? .null),
+        ("calendarSeconds", .int(Int(r.calendarSeconds))),
+      ]
+      if let b = r.businessSeconds { o.append(("businessSeconds", .int(Int(b)))) }
+      if paused {
+        o.append(("pausedSeconds", .int(Int(r.pausedSeconds))))
+        if let p = r.pausedBusinessSeconds { o.append(("pausedBusinessSeconds", .int(Int(p)))) }
+      }
+      o += [
+        ("targetSeconds", .int(Int(r.target))), ("clock", .string(r.clock.rawValue)),
+        ("slaSeconds", .int(Int(r.slaSeconds))), ("breached", .bool(r.breached)),
+        ("breachAt", r.breachAt.map(MetricsRenderer.time) ?? .null),
+        ("remainingSeconds", r.remaining.map { .int(Int($0)) } ?? .null),
+      ]
+      return .object(o)
+    }
   }
 
   func staysCSV() -> String {
