@@ -208,6 +208,47 @@ import Testing
     #expect(log.ticketOffsets == [0, 2, 5, 6])
   }
 
+  /// The cold path of `metrics` and `report` sorts the events first, keeping their notes, and
+  /// writes the entry from them in sequence: byte for byte the entry written by gathering
+  /// the unsorted events through the permutation; then the notes go as without them.
+  @Test func theEntryWrittenFromSortedEventsIsTheSame() throws {
+    var withNotes = 0
+    for var log in [try EventCacheStreamTests.fullLog(), try EventCacheCodecTests.messyLog()] {
+      log.ticketIndex = nil
+      let order = EventCacheCodec.ticketPermutation(log)
+      func entry(_ log: EventLog, sorted: Bool) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: EventCacheCodec.headerSize)
+        let made = EventCacheCodec.write(
+          log, key: "k", order: order, sorted: sorted, partSize: 4096
+        ) { part, offset in
+          if offset == bytes.count {
+            bytes += part
+          } else {
+            for (i, b) in part.enumerated() { bytes[offset + i] = b }
+          }
+          return true
+        }
+        return made ? bytes : nil
+      }
+      let gathered = try #require(entry(log, sorted: false))
+      var sorted = log
+      EventCacheCodec.sortForFigures(&sorted, order: order, keepNotes: true)
+      let hasNotes = log.events.contains { $0.note != 0 }
+      withNotes += hasNotes ? 1 : 0
+      #expect(sorted.notes.count == log.notes.count)
+      #expect(sorted.events.contains { $0.note != 0 } == hasNotes)
+      #expect(entry(sorted, sorted: true) == gathered)
+      // Each way refuses the other's log.
+      #expect(entry(sorted, sorted: false) == nil && entry(log, sorted: true) == nil)
+      EventCacheCodec.dropNotes(&sorted)
+      var plain = log
+      EventCacheCodec.sortForFigures(&plain, order: order)
+      #expect(sorted.events == plain.events && sorted.notes.isEmpty)
+      #expect(sorted.ticketOffsets == plain.ticketOffsets)
+    }
+    #expect(withNotes > 0, "a log with notes, kept through the sort")
+  }
+
   /// The cold path stores (and sorts by) the import's own ticket order when it has one
   /// (``EventLog/ticketIndex``): it must be the codec's ``EventCacheCodec/ticketPermutation(_:)``,
   /// or the entry's records would be out of order (refused on every read). messy.csv has

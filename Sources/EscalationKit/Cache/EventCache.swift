@@ -96,14 +96,16 @@ public struct EventCache: Sendable {
   /// The file is written part by part (``EventCacheCodec/write(_:key:order:partSize:to:)``),
   /// never held whole in memory; an entry that grows past the capacity is given up (nothing is
   /// stored). Failures are told to ``note`` and otherwise ignored.
-  func store(_ log: EventLog, key: String, order: [UInt32]) {
+  /// `sorted`: as ``EventCacheCodec/write(_:key:order:sorted:partSize:to:)`` takes it.
+  func store(_ log: EventLog, key: String, order: [UInt32], sorted: Bool = false) {
     guard capacity > 0 else { return }
     let (capacity, partSize) = (self.capacity, writePartSize)
     let outcome =
       CacheFile.makeDirectory(directory).map { CacheFile.WriteOutcome.failed($0) }
       ?? CacheFile.writeAtomically(directory: directory, name: EventCacheKey.fileName(key)) {
         write in
-        EventCacheCodec.write(log, key: key, order: order, partSize: partSize) { part, offset in
+        EventCacheCodec.write(log, key: key, order: order, sorted: sorted, partSize: partSize) {
+          part, offset in
           Int64(offset + part.count) <= capacity && write(part, offset)
         }
       }
@@ -175,12 +177,23 @@ extension EventCache {
     guard unchanged || cache.figuresOnly else { return log }
     // The import's ticket order when it found one (the duplicates' search), else sorted here.
     let order = EventCacheCodec.ticketPermutation(log)
-    if unchanged { cache.store(log, key: key, order: order) }
-    guard cache.figuresOnly else { return log }
+    guard cache.figuresOnly else {
+      if unchanged { cache.store(log, key: key, order: order) }
+      return log
+    }
     // `log` is this function's alone: its events are reordered where they are (and `order`,
-    // no longer shared with it, is used up doing so).
+    // no longer shared with it, is used up doing so). The entry is then written from the
+    // sorted events in sequence (the same bytes; `positions` keeps the permutation), before
+    // the notes are let go.
     log.ticketIndex = nil
-    EventCacheCodec.sortForFigures(&log, order: consume order)
+    guard unchanged else {
+      EventCacheCodec.sortForFigures(&log, order: consume order)
+      return log
+    }
+    let positions = order
+    EventCacheCodec.sortForFigures(&log, order: consume order, keepNotes: true)
+    cache.store(log, key: key, order: positions, sorted: true)
+    EventCacheCodec.dropNotes(&log)
     return log
   }
 }
@@ -200,9 +213,13 @@ extension EventCacheCodec {
   /// through the inverse permutation: the random accesses of one slot do not wait on those of
   /// the one before, unlike following the permutation's cycles (a chain of dependent cache
   /// misses: 6× slower on a million events). Takes 4 bytes per event more for the inverse.
-  static func sortForFigures(_ log: inout EventLog, order: consuming [UInt32]) {
+  /// `keepNotes`: the notes stay (table and ids) for the cache entry to be written from the
+  /// sorted events; ``dropNotes(_:)`` after.
+  static func sortForFigures(
+    _ log: inout EventLog, order: consuming [UInt32], keepNotes: Bool = false
+  ) {
     let ticketCount = log.ticketCount
-    log.notes = []
+    if !keepNotes { log.notes = [] }
     let n = log.events.count
     precondition(order.count == n, "a permutation of the events")
     // Where the event now at each position is due.
@@ -223,7 +240,7 @@ extension EventCacheCodec {
               from[displacedTo] = UInt32(truncatingIfNeeded: at)
               due[at] = UInt32(truncatingIfNeeded: displacedTo)
             }
-            ev[k].note = 0
+            if !keepNotes { ev[k].note = 0 }
           }
         }
       }
@@ -231,5 +248,13 @@ extension EventCacheCodec {
     log.ticketOffsets = EventRecords.offsets(log.events, tickets: ticketCount)
     // An order of the input positions, which are gone.
     log.ticketIndex = nil
+  }
+
+  /// Lets `log`'s notes go: the table released, every event's note id 0 (as without notes).
+  static func dropNotes(_ log: inout EventLog) {
+    log.notes = []
+    log.events.withUnsafeMutableBufferPointer { ev in
+      for k in ev.indices { ev[k].note = 0 }
+    }
   }
 }

@@ -55,11 +55,16 @@ public enum EventCacheCodec {
   /// layout: the file is never held whole. `false` when a string is too long for the format,
   /// when `log` holds its events in ticket order, or when `output` returned `false` (it is not
   /// called again then).
+  ///
+  /// `sorted`: `log`'s events are already in ticket order, with their notes
+  /// (``sortForFigures(_:order:keepNotes:)`` with `keepNotes`), and `order` is the permutation
+  /// that sorted them: the same bytes, the records copied in sequence instead of gathered.
   static func write(
-    _ log: EventLog, key: String, order: [UInt32], partSize: Int = 1 << 20,
+    _ log: EventLog, key: String, order: [UInt32], sorted: Bool = false,
+    partSize: Int = 1 << 20,
     to output: @escaping (_ part: UnsafeRawBufferPointer, _ offset: Int) -> Bool
   ) -> Bool {
-    guard log.ticketOffsets == nil, order.count == log.events.count,
+    guard (log.ticketOffsets != nil) == sorted, order.count == log.events.count,
       log.events.count <= Int(UInt32.max)
     else { return false }
     var w = CacheWriter(partSize: partSize) { output($0, headerSize + $1) }
@@ -73,7 +78,7 @@ public enum EventCacheCodec {
       guard w.table(table), !w.failed else { return false }
     }
     guard w.table(log.notes), !w.failed else { return false }
-    let recordsAt = w.events(log.events, order: order)
+    let recordsAt = w.events(log.events, order: order, sorted: sorted)
     guard !w.failed else { return false }
     w.u64(UInt64(log.findings.count))
     for f in log.findings { w.finding(f) }
@@ -299,7 +304,8 @@ struct CacheWriter {
   /// record per event in ticket order (`order`: the input position of each), with the layout
   /// of ``Event``: time (i64), ticket, owner, note and line (u32 each), kind, level, category,
   /// repeats-state (u8 each), the input position (u32). Returns the records' offset.
-  mutating func events(_ events: [Event], order: [UInt32]) -> Int {
+  /// `sorted`: `events` are in ticket order already (record i is `events[i]`).
+  mutating func events(_ events: [Event], order: [UInt32], sorted: Bool = false) -> Int {
     let n = events.count
     u64(UInt64(n))
     let size = EventCacheCodec.eventSize
@@ -317,10 +323,10 @@ struct CacheWriter {
           var p = at
           let ahead = 16  // events fetched ahead: the gather is one cache miss per event
           for i in k..<k + m {
-            if i + ahead < n {
+            if !sorted && i + ahead < n {
               prefetchForRead(UnsafeRawPointer(ev.baseAddress! + Int(order[i + ahead])))
             }
-            let e = ev[Int(order[i])]
+            let e = ev[sorted ? i : Int(order[i])]
             raw.storeBytes(of: e.time.littleEndian, toByteOffset: p, as: Int64.self)
             raw.storeBytes(of: e.ticket.littleEndian, toByteOffset: p + 8, as: UInt32.self)
             raw.storeBytes(of: e.owner.littleEndian, toByteOffset: p + 12, as: UInt32.self)
