@@ -3,7 +3,9 @@
 # `escalation sample` in both shapes (the plain sample and `--shape export`, shaped like a real
 # tracker export), and prints for each step the median of $BENCH_RUNS runs (default 3) of wall
 # and CPU time, peak RSS, and the CPU-time ratio to libcsv's own C parse of the same file in the
-# same run (Scripts/bench/libcsv_parse.c, compiled here with gcc -O2 -lcsv). When Python's
+# same run (Scripts/bench/libcsv_parse.c, compiled here with gcc -O2 -lcsv): each run of a step
+# is paired with a run of the parse just before it, and the ratio is the median of the pairs'
+# ratios (the machine's speed drifts, by up to 40 % here, between runs a minute apart). When Python's
 # duckdb module is installed (`pip install duckdb`), two DuckDB scripts (one thread) are timed
 # too, and `report --month` is also given as a ratio to each: the query-only one
 # (Scripts/bench/duckdb_monthly.py: a monthly aggregation, no workbook; column "/duck q") and,
@@ -36,17 +38,28 @@ python3 -c 'import duckdb' 2>/dev/null && have_duckdb=1
 have_xlsx=0
 python3 -c 'import duckdb, xlsxwriter' 2>/dev/null && have_xlsx=1
 
-# median_of_runs command... → "wall cpu rssKB", each the median over $runs runs.
+# median_of_runs command... → "wall cpu rssKB ratio", each the median over $runs runs; when
+# $paired_base is set (the baseline's command line), each run is paired with a run of the
+# baseline just before it, and ratio is the median of the per-pair CPU ratios (the machine's
+# speed drifts between runs; a pair shares the speed of its moment), else "-".
 median_of_runs() {
   : >"$work/runs"
   for _ in $(seq "$runs"); do
+    local base=0
+    if [ -n "${paired_base:-}" ]; then
+      /usr/bin/time -f "TIME %U %S" $paired_base >/dev/null 2>"$work/err" || true
+      base=$(grep '^TIME' "$work/err" | tail -1 | awk '{ print $2 + $3 }')
+    fi
     /usr/bin/time -f "TIME %e %U %S %M" "$@" >/dev/null 2>"$work/err" || true
-    grep '^TIME' "$work/err" | tail -1 | awk '{ print $2, $3 + $4, $5 }' >>"$work/runs"
+    grep '^TIME' "$work/err" | tail -1 |
+      awk -v b="$base" '{ printf "%s %s %s %s\n", $2, $3 + $4, $5, (b > 0) ? ($3 + $4) / b : -1 }' \
+        >>"$work/runs"
   done
   local mid=$(( (runs + 1) / 2 ))
   echo "$(sort -g -k1 "$work/runs" | sed -n "${mid}p" | cut -d' ' -f1)" \
     "$(sort -g -k2 "$work/runs" | sed -n "${mid}p" | cut -d' ' -f2)" \
-    "$(sort -g -k3 "$work/runs" | sed -n "${mid}p" | cut -d' ' -f3)"
+    "$(sort -g -k3 "$work/runs" | sed -n "${mid}p" | cut -d' ' -f3)" \
+    "$(sort -g -k4 "$work/runs" | sed -n "${mid}p" | cut -d' ' -f4)"
 }
 
 base_cpu=1
@@ -55,10 +68,10 @@ duckxl_cpu=0
 measure() { # label events command...
   local label=$1 events=$2
   shift 2
-  read -r wall cpu rss < <(median_of_runs "$@")
+  read -r wall cpu rss ratio < <(median_of_runs "$@")
   awk -v l="$label" -v e="$events" -v w="$wall" -v c="$cpu" -v m="$rss" -v b="$base_cpu" \
-    -v d="$duck_cpu" -v x="$duckxl_cpu" 'BEGIN {
-      r = (b > 0) ? sprintf("%.2fx", c / b) : "-"
+    -v d="$duck_cpu" -v x="$duckxl_cpu" -v p="$ratio" 'BEGIN {
+      r = (p > 0) ? sprintf("%.2fx", p) : (b > 0) ? sprintf("%.2fx", c / b) : "-"
       q = (d > 0 && l ~ /^report --month/) ? sprintf("%.2fx", c / d) : ""
       f = (x > 0 && l ~ /^report --month/) ? sprintf("%.2fx", c / x) : ""
       printf "%-30s %9d %7.2f %7.2f %8.1f %9.0f %8s %8s %8s\n", l, e, w, c, m / 1024, m * 1024 / e,
@@ -82,6 +95,7 @@ for shape in "${shapes[@]}"; do
     base_cpu=0
     duck_cpu=0
     duckxl_cpu=0
+    paired_base=
     measure "libcsv C parse (baseline)" "$events" "$work/libcsv_parse" "$log"
     base_cpu=$LAST_CPU
     if [ "$have_duckdb" = 1 ]; then
@@ -93,6 +107,9 @@ for shape in "${shapes[@]}"; do
         "$log" 2026-10 "$work/duck.xlsx"
       duckxl_cpu=$LAST_CPU
     fi
+    # From here on each run is paired with a libcsv parse just before it (the ratio column is
+    # the median of the per-pair ratios).
+    paired_base="$work/libcsv_parse $log"
     measure "sample" "$events" "$bin" sample --tickets "$tickets" --months 12 --start 2026-01 \
       --seed 7 --shape "$shape" -o "$work/again.csv"
     measure "import -o /dev/null" "$events" "$bin" import "$log" -o /dev/null
