@@ -53,8 +53,8 @@ public enum EventCacheCodec {
   /// offset 48 in parts of about `partSize` bytes (whole 32-byte blocks but the last, the
   /// checksum taken as they go), then the 48-byte header at offset 0. The one maker of the
   /// layout: the file is never held whole. `false` when a string is too long for the format,
-  /// when `log` holds its events in ticket order, or when `output` returned `false` (it is not
-  /// called again then).
+  /// when `log` holds its events in ticket order and `sorted` is `false` (or not, and it is
+  /// `true`), or when `output` returned `false` (it is not called again then).
   ///
   /// `sorted`: `log`'s events are already in ticket order, with their notes
   /// (``sortForFigures(_:order:keepNotes:)`` with `keepNotes`), and `order` is the permutation

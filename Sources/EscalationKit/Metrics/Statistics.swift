@@ -174,14 +174,18 @@ package enum Statistics {
       }
     }
     // The mean: a sum of whole seconds, the same in Double in any order while below 2⁵³
-    // (the Int64 sum is then exact); above, summed in Double in the parts' order.
-    var total = Double(sum)
+    // (the Int64 sum is then exact); above (285 million years), Double sums depend on the
+    // order: the values are gathered and sorted, and summed in that order, as for few values.
+    var mean = Double(sum) / Double(n)
     if overflow || sum > 1 << 53 {
-      total = 0
-      parts { b in for x in b { total += Double(x) } }
+      var all: [Int64] = []
+      all.reserveCapacity(n)
+      parts { all.append(contentsOf: $0) }
+      sortDurations(&all)
+      mean = Statistics.mean(all)!
     }
     return (
-      n, total / Double(n), top,
+      n, mean, top,
       interpolate { rank in
         let b = bucket(ofRank: rank)
         guard let k = wanted.firstIndex(of: b) else { return Int64(b) }

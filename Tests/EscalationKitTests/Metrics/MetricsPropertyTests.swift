@@ -196,6 +196,15 @@ import Testing
     #expect(s.count == 1_000 && s.mean == 499.5 && s.median == 499.5 && s.max == 999)
     #expect(abs(s.p90! - 899.1) < 1e-9)
     #expect(DurationStats(parts: [[], []]) == .empty)
+    // Past 2⁵³ a Double sum depends on its order: the mean is the sorted values' as well.
+    // 2⁵³ then 300 ones: summed in that order each one is lost to rounding; sorted, the ones
+    // come first and count.
+    let big = [Int64(1) << 53] + [Int64](repeating: 1, count: 300)
+    let sortedBig = DurationStats(sorted: big.sorted())
+    #expect(DurationStats(parts: [big]) == sortedBig)
+    #expect(sortedBig.mean == (9_007_199_254_740_992.0 + 300) / 301)
+    let wrapping = (0..<1_000).map { Int64($0 % 7) * (Int64.max / 7) }  // overflows Int64
+    #expect(DurationStats(parts: [wrapping]) == DurationStats(sorted: wrapping.sorted()))
   }
 
   @Test func medianBySelectionAgreesWithThePercentileOfTheSortedValues() async {
