@@ -75,7 +75,7 @@ package struct FactColumn<Element: BitwiseCopyable>: RandomAccessCollection, Sen
 
   /// An empty column.
   package init() {
-    storage = ColumnStorage(capacity: 0)
+    storage = ColumnStorage(capacity: 0, advise: false)
     count = 0
   }
 
@@ -103,10 +103,10 @@ private final class ColumnStorage<T: BitwiseCopyable>: @unchecked Sendable {
   let base: UnsafeMutablePointer<T>
   let capacity: Int
 
-  init(capacity: Int) {
+  init(capacity: Int, advise: Bool) {
     self.capacity = capacity
     base = .allocate(capacity: max(capacity, 1))
-    HugePages.advise(UnsafeRawPointer(base), bytes: capacity * MemoryLayout<T>.stride)
+    if advise { HugePages.advise(UnsafeRawPointer(base), bytes: capacity * MemoryLayout<T>.stride) }
   }
 
   deinit { base.deallocate() }
@@ -120,17 +120,20 @@ struct BuildColumn<T: BitwiseCopyable> {
   private(set) var count: Int
   private let capacity: Int
 
-  /// An empty column with room for `capacity` values.
-  init(capacity: Int) {
-    storage = ColumnStorage(capacity: capacity)
+  /// An empty column with room for `capacity` values. `advise`: onto 2 MiB pages (for a
+  /// column that will be filled: one only partly filled would have the kernel clear a whole
+  /// 2 MiB page past its last value, up to 2 MiB of memory more per column; without the
+  /// advice the room after the last value is never touched).
+  init(capacity: Int, advise: Bool = false) {
+    storage = ColumnStorage(capacity: capacity, advise: advise)
     base = storage.base
     self.capacity = capacity
     count = 0
   }
 
-  /// `count` copies of `value`.
+  /// `count` copies of `value` (on 2 MiB pages: all of it is written).
   init(repeating value: T, count: Int) {
-    self.init(capacity: count)
+    self.init(capacity: count, advise: true)
     base.initialize(repeating: value, count: count)
     self.count = count
   }
