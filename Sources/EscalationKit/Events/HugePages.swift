@@ -20,6 +20,19 @@ enum HugePages {
     #endif
   }
 
+  /// Gives the whole 2 MiB pages inside the `bytes` bytes from `start` back to the system:
+  /// their contents are gone (they read as zeros after) and no longer count as the process's
+  /// memory. Only for memory that will not be read again (the events a reconstruction has
+  /// passed, ``TicketOrder/forEachTicket(releasing:_:)``); the allocation stays valid.
+  static func release(_ start: UnsafeRawPointer, bytes: Int) {
+    #if os(Linux)
+      let a = (Int(bitPattern: start) + size - 1) & ~(size - 1)
+      let b = (Int(bitPattern: start) + bytes) & ~(size - 1)
+      guard b > a, let p = UnsafeMutableRawPointer(bitPattern: a) else { return }
+      _ = madvise(p, b - a, MADV_DONTNEED)
+    #endif
+  }
+
   /// An array of `count` copies of `value`, its memory advised before it is written.
   static func array<T>(repeating value: T, count: Int) -> [T] {
     guard count * MemoryLayout<T>.stride >= size else {

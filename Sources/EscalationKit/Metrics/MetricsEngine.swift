@@ -77,7 +77,19 @@ public enum MetricsEngine {
     let period = ResolvedPeriod.resolve(
       options.period, zone: options.zone, eventTimes: order!.timeRange, asOf: options.asOf)
     try check(log, period)
-    let made = reconstruct(order!, period: period, options: options)
+    // The events are read for the last time by this reconstruction unless the trend needs
+    // one of its own: their memory is then given back as it passes them (a lower peak).
+    let first = order!.timeRange?.first
+    let trendReads =
+      options.includeTrend
+      && first.flatMap { TrendFigures.end(period: period, zone: options.zone, firstTime: $0) }
+        .map {
+          // The trend's cut-off as ``TrendFigures`` takes it, the report's being period.cutoff.
+          TrendFigures.differs(
+            order: order!, cutoff: period.cutoff, trendCutoff: min($0, period.cutoff))
+        } ?? false
+    let made = reconstruct(
+      order!, period: period, options: options, releasingEvents: !trendReads)
     order = nil
     log.events = []
     log.ticketOffsets = nil
@@ -94,21 +106,28 @@ public enum MetricsEngine {
     var firstTime: Int64?
   }
 
-  static func reconstruct(_ order: TicketOrder, period: ResolvedPeriod, options: MetricsOptions)
-    -> Reconstructed
-  {
-    let rec = Reconstruction(order: order, cutoff: period.cutoff)
+  /// `releasingEvents`: see ``Reconstruction/init(order:cutoff:collectWarnings:recordStays:releasingEvents:)``
+  /// (the caller has made sure that the trend reads no event).
+  static func reconstruct(
+    _ order: TicketOrder, period: ResolvedPeriod, options: MetricsOptions,
+    releasingEvents: Bool = false
+  ) -> Reconstructed {
+    let rec = Reconstruction(
+      order: order, cutoff: period.cutoff, releasingEvents: releasingEvents)
     // One index over every instant the figures read: first event (or period start) … as-of.
     let index = options.calendar.map { calendar in
       let first = min(order.timeRange?.first ?? period.start, period.start)
       return BusinessTimeIndex(calendar: calendar, covering: first...max(first, period.asOf))
     }
     let first = order.timeRange?.first
-    let trend = first.flatMap { first in
-      options.includeTrend
-        ? TrendFigures.reconstruction(
-          order: order, rec: rec, period: period, zone: options.zone, firstTime: first,
-          stays: options.sla != nil) : nil
+    // Events given back: the caller found that the trend's reconstruction is this one (its
+    // check would read them).
+    let trend = first.flatMap { first -> Reconstruction? in
+      guard options.includeTrend else { return nil }
+      if releasingEvents { return rec }
+      return TrendFigures.reconstruction(
+        order: order, rec: rec, period: period, zone: options.zone, firstTime: first,
+        stays: options.sla != nil)
     }
     return Reconstructed(rec: rec, index: index, trend: trend, firstTime: first)
   }

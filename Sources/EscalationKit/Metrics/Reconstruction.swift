@@ -48,14 +48,30 @@ public struct TicketOrder: Sendable {
 
   /// Calls `body` with each ticket and its events in time order (a buffer valid during the
   /// call only), tickets in order.
+  ///
+  /// `releasing` (events stored in ticket order only): the memory of the events passed is
+  /// given back to the system as the walk goes (``HugePages/release(_:bytes:)``), 4 MiB at a
+  /// time, so that the reconstruction's columns grow while the events shrink. The events
+  /// then read as zeros: only for a caller that reads them no more, through this order or any
+  /// copy of the log (``MetricsEngine/compute(releasing:options:check:)``).
   @inline(__always)
-  func forEachTicket(_ body: (Int, UnsafeBufferPointer<Event>) -> Void) {
+  func forEachTicket(releasing: Bool = false, _ body: (Int, UnsafeBufferPointer<Event>) -> Void) {
     let n = ticketCount
     storage.withUnsafeBufferPointer { ev in
       offsets.withUnsafeBufferPointer { off in
         guard let index else {
+          let stride = MemoryLayout<Event>.stride
+          var passed = 0  // events whose memory was given back (up to a 2 MiB page's start)
           for t in 0..<n {
             body(t, UnsafeBufferPointer(rebasing: ev[off[t]..<off[t + 1]]))
+            let end = off[t + 1]
+            if releasing, let base = ev.baseAddress, (end - passed) * stride >= 4 << 20 {
+              let from = UnsafeRawPointer(base + passed)
+              HugePages.release(from, bytes: (end - passed) * stride)
+              // From the start of the 2 MiB page holding `end` on: given back next time.
+              let cut = (Int(bitPattern: UnsafeRawPointer(base + end))) & ~(HugePages.size - 1)
+              passed = max(passed, (cut - Int(bitPattern: UnsafeRawPointer(base))) / stride)
+            }
           }
           return
         }
@@ -149,15 +165,18 @@ public struct Reconstruction: Sendable {
   /// - Parameters:
   ///   - collectWarnings: `false` skips the warnings (for a second pass).
   ///   - recordStays: `false` skips the stays (the trend needs none).
+  ///   - releasingEvents: the events' memory is given back as they are passed
+  ///     (``TicketOrder/forEachTicket(releasing:_:)``): only when nothing reads them after.
   public init(
-    order: TicketOrder, cutoff: Int64, collectWarnings: Bool = true, recordStays: Bool = true
+    order: TicketOrder, cutoff: Int64, collectWarnings: Bool = true, recordStays: Bool = true,
+    releasingEvents: Bool = false
   ) {
     self.cutoff = cutoff
     let n = order.ticketCount
     var build = ReconstructionBuild(
       cutoff: cutoff, tickets: n, events: order.count, recordStays: recordStays)
     let builder = TicketBuilder(collect: collectWarnings, recordStays: recordStays)
-    order.forEachTicket { t, ev in
+    order.forEachTicket(releasing: releasingEvents) { t, ev in
       builder.run(ticket: t, events: ev, range: 0..<ev.count, into: &build)
       if recordStays { build.stayOffsets[t + 1] = build.stayLevel.count }
     }

@@ -36,13 +36,22 @@ enum TrendFigures {
   static func reconstruction(
     order: TicketOrder, rec: Reconstruction, trendCutoff: Int64, stays: Bool = false
   ) -> Reconstruction {
-    let lo = min(trendCutoff, rec.cutoff)
-    let hi = max(trendCutoff, rec.cutoff)
-    guard lo != hi, order.contains(where: { $0.time >= lo && $0.time < hi }) else {
-      return rec
-    }
+    guard differs(order: order, cutoff: rec.cutoff, trendCutoff: trendCutoff) else { return rec }
     return Reconstruction(
       order: order, cutoff: trendCutoff, collectWarnings: false, recordStays: stays)
+  }
+
+  /// Whether the trend needs a reconstruction of its own: an event lies between the report's
+  /// cut-off and the trend's.
+  static func differs(order: TicketOrder, cutoff: Int64, trendCutoff: Int64) -> Bool {
+    let lo = min(trendCutoff, cutoff)
+    let hi = max(trendCutoff, cutoff)
+    return lo != hi && order.contains(where: { $0.time >= lo && $0.time < hi })
+  }
+
+  /// The end of the trend's last month for a report of `period`; `nil` when it has no month.
+  static func end(period: ResolvedPeriod, zone: ZoneRules, firstTime: Int64) -> Int64? {
+    months(from: firstTime, period: period, zone: zone).bounds.last
   }
 
   /// Per month, the tickets open at its as-of: started, less those whose resolution in force
@@ -117,10 +126,9 @@ enum TrendFigures {
     order: TicketOrder, rec: Reconstruction, period: ResolvedPeriod, zone: ZoneRules,
     firstTime: Int64, stays: Bool
   ) -> Reconstruction {
-    let bounds = months(from: firstTime, period: period, zone: zone).bounds
-    guard let end = bounds.last else { return rec }
     // No row uses an event at or after the report's own cut-off: with an `--as-of` inside
     // the last month, that month's row is what the report itself says.
+    guard let end = end(period: period, zone: zone, firstTime: firstTime) else { return rec }
     return reconstruction(order: order, rec: rec, trendCutoff: min(end, rec.cutoff), stays: stays)
   }
 
