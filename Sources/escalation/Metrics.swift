@@ -62,7 +62,7 @@ struct Metrics: ParsableCommand {
     progress.finish()
     try NothingToReport.checkUsed(events, command: "metrics")
     progress.step("computing the figures")
-    // The events are given up once reconstructed (less memory for the figures).
+    // The events are given up as they are reconstructed (less memory for the figures).
     var content = try MetricsEngine.compute(releasing: &events, options: options) {
       try NothingToReport.checkPeriod($0, $1, command: "metrics")
     }
