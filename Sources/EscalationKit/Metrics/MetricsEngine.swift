@@ -73,6 +73,10 @@ public enum MetricsEngine {
       log.ticketIndex = nil  // `order` may be it: released, so that the sort uses it in place
       EventCacheCodec.sortForFigures(&log, order: order)
     }
+    // The events' memory may be given back below: it must be this log's alone, or a copy the
+    // caller kept (sharing it) would read zeros. A mutable access makes it so: nothing to do
+    // when it is already (the `metrics` command's case), a copy when the caller kept one.
+    log.events.withUnsafeMutableBufferPointer { _ in }
     var order: TicketOrder? = TicketOrder(log)
     let period = ResolvedPeriod.resolve(
       options.period, zone: options.zone, eventTimes: order!.timeRange, asOf: options.asOf)

@@ -40,6 +40,22 @@ import Testing
     }
   }
 
+  @Test func aCopyTheCallerKeptIsLeftWhole() throws {
+    // A log already in ticket order (as the cache gives it) is not sorted again, so nothing
+    // else would copy its events: the copy kept here must not read zeros after.
+    var log = Self.log()
+    EventCacheCodec.sortForFigures(&log, order: EventCacheCodec.ticketPermutation(log))
+    let kept = log
+    let before = kept.events.map(\.time)
+    _ = try MetricsEngine.compute(releasing: &log, options: MetricsOptions(zone: Self.paris)) {
+      _, _ in
+    }
+    #expect(log.events.isEmpty)
+    // (Counted, not compared whole: a failure would print every time.)
+    let changed = zip(kept.events, before).filter { $0.time != $1 }.count
+    #expect(kept.events.count == before.count && changed == 0, "\(changed) events changed")
+  }
+
   @Test func theEventsPassedAreGivenBack() {
     // In ticket order (as `metrics` reads them), reconstructed with the events given back:
     // the same reconstruction, and (on Linux) most of the events' memory then reads as zeros.
