@@ -219,7 +219,7 @@ extension EventCacheCodec {
     _ log: inout EventLog, order: consuming [UInt32], keepNotes: Bool = false
   ) {
     let ticketCount = log.ticketCount
-    if !keepNotes { log.notes = [] }
+    if !keepNotes { dropNotes(&log) }
     let n = log.events.count
     precondition(order.count == n, "a permutation of the events")
     // Where the event now at each position is due.
@@ -240,7 +240,6 @@ extension EventCacheCodec {
               from[displacedTo] = UInt32(truncatingIfNeeded: at)
               due[at] = UInt32(truncatingIfNeeded: displacedTo)
             }
-            if !keepNotes { ev[k].note = 0 }
           }
         }
       }

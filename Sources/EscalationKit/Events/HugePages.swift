@@ -13,10 +13,7 @@ enum HugePages {
   /// first written: the first write then takes a huge page).
   static func advise(_ start: UnsafeRawPointer, bytes: Int) {
     #if os(Linux)
-      let a = (Int(bitPattern: start) + size - 1) & ~(size - 1)
-      let b = (Int(bitPattern: start) + bytes) & ~(size - 1)
-      guard b > a, let p = UnsafeMutableRawPointer(bitPattern: a) else { return }
-      _ = madvise(p, b - a, MADV_HUGEPAGE)
+      madvise(wholePagesIn: start, bytes: bytes, MADV_HUGEPAGE)
     #endif
   }
 
@@ -26,12 +23,20 @@ enum HugePages {
   /// passed, ``TicketOrder/forEachTicket(releasing:_:)``); the allocation stays valid.
   static func release(_ start: UnsafeRawPointer, bytes: Int) {
     #if os(Linux)
+      madvise(wholePagesIn: start, bytes: bytes, MADV_DONTNEED)
+    #endif
+  }
+
+  #if os(Linux)
+    /// `madvise(advice)` on the whole 2 MiB pages inside `bytes` bytes from `start` (none:
+    /// nothing is done).
+    private static func madvise(wholePagesIn start: UnsafeRawPointer, bytes: Int, _ advice: Int32) {
       let a = (Int(bitPattern: start) + size - 1) & ~(size - 1)
       let b = (Int(bitPattern: start) + bytes) & ~(size - 1)
       guard b > a, let p = UnsafeMutableRawPointer(bitPattern: a) else { return }
-      _ = madvise(p, b - a, MADV_DONTNEED)
-    #endif
-  }
+      _ = Glibc.madvise(p, b - a, advice)
+    }
+  #endif
 
   /// An array of `count` copies of `value`, its memory advised before it is written.
   static func array<T>(repeating value: T, count: Int) -> [T] {

@@ -83,15 +83,13 @@ public enum MetricsEngine {
     try check(log, period)
     // The events are read for the last time by this reconstruction unless the trend needs
     // one of its own: their memory is then given back as it passes them (a lower peak).
-    let first = order!.timeRange?.first
     let trendReads =
       options.includeTrend
-      && first.flatMap { TrendFigures.end(period: period, zone: options.zone, firstTime: $0) }
-        .map {
-          // The trend's cut-off as ``TrendFigures`` takes it, the report's being period.cutoff.
-          TrendFigures.differs(
-            order: order!, cutoff: period.cutoff, trendCutoff: min($0, period.cutoff))
-        } ?? false
+      && order!.timeRange.map {
+        TrendFigures.readsEvents(
+          order: order!, period: period, zone: options.zone, firstTime: $0.first,
+          cutoff: period.cutoff)
+      } ?? false
     let made = reconstruct(
       order!, period: period, options: options, releasingEvents: !trendReads)
     order = nil

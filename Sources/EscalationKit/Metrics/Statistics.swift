@@ -69,8 +69,12 @@ package enum Statistics {
 
   /// What `percentile(0.5, sorted:)` gives for `v` sorted, without sorting it.
   package static func median(of v: [Int64]) -> Double? {
-    summary(count: v.count, parts: { body in v.withUnsafeBufferPointer(body) }, percentiles: [0.5])
-      .percentiles[0]
+    v.withUnsafeBufferPointer { median(of: $0) }
+  }
+
+  /// The same for values in a buffer (a slice of a larger array: ``UnsafeBufferPointer/init(rebasing:)``).
+  package static func median(of v: UnsafeBufferPointer<Int64>) -> Double? {
+    summary(count: v.count, parts: { body in body(v) }, percentiles: [0.5]).percentiles[0]
   }
 
   /// What `percentile(p, sorted:)` gives for `v` sorted, without sorting it; `nil` for no
@@ -124,11 +128,17 @@ package enum Statistics {
         }
       }
     }
-    guard n > 256 && !negative else {
+    // All the values in one array, sorted: for few values, a negative one, and the mean
+    // of sums past 2⁵³ (below).
+    func gatheredSorted() -> [Int64] {
       var all: [Int64] = []
       all.reserveCapacity(n)
       parts { all.append(contentsOf: $0) }
       sortDurations(&all)
+      return all
+    }
+    guard n > 256 && !negative else {
+      let all = gatheredSorted()
       return (n, mean(all), all.last, interpolate { all[$0] })
     }
     // counts[b] becomes the rank of bucket b's first value; counts[logBuckets] = n.
@@ -177,13 +187,7 @@ package enum Statistics {
     // (the Int64 sum is then exact); above (285 million years), Double sums depend on the
     // order: the values are gathered and sorted, and summed in that order, as for few values.
     var mean = Double(sum) / Double(n)
-    if overflow || sum > 1 << 53 {
-      var all: [Int64] = []
-      all.reserveCapacity(n)
-      parts { all.append(contentsOf: $0) }
-      sortDurations(&all)
-      mean = Statistics.mean(all)!
-    }
+    if overflow || sum > 1 << 53 { mean = Statistics.mean(gatheredSorted())! }
     return (
       n, mean, top,
       interpolate { rank in

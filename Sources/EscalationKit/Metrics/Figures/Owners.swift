@@ -131,7 +131,7 @@ struct OwnerFigures {
 
   /// The median stay duration of each owner slot and each role slot: the durations of the
   /// counted stays of every started ticket, gathered slot by slot into one buffer per kind (a
-  /// counting sort) in one walk, then each slot's median (``Statistics/summary(count:parts:percentiles:)``).
+  /// counting sort) in one walk, then each slot's median (``Statistics/median(of:)``).
   static func medians(
     owners: [Slot], roles: [Slot], _ rec: Reconstruction, _ period: ResolvedPeriod
   ) -> (owners: [Double?], roles: [Double?]) {
@@ -163,15 +163,10 @@ struct OwnerFigures {
       }
     }
     func medians(_ durations: [Int64], _ offsets: [Int]) -> [Double?] {
-      (0..<(offsets.count - 1)).map { k in
-        Statistics.summary(
-          count: offsets[k + 1] - offsets[k],
-          parts: { body in
-            durations.withUnsafeBufferPointer {
-              body(UnsafeBufferPointer(rebasing: $0[offsets[k]..<offsets[k + 1]]))
-            }
-          }, percentiles: [0.5]
-        ).percentiles[0]
+      durations.withUnsafeBufferPointer { d in
+        (0..<(offsets.count - 1)).map { k in
+          Statistics.median(of: UnsafeBufferPointer(rebasing: d[offsets[k]..<offsets[k + 1]]))
+        }
       }
     }
     return (medians(byOwner, ownerOffsets), medians(byRole, roleOffsets))

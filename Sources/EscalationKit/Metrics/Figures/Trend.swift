@@ -49,9 +49,24 @@ enum TrendFigures {
     return lo != hi && order.contains(where: { $0.time >= lo && $0.time < hi })
   }
 
-  /// The end of the trend's last month for a report of `period`; `nil` when it has no month.
-  static func end(period: ResolvedPeriod, zone: ZoneRules, firstTime: Int64) -> Int64? {
-    months(from: firstTime, period: period, zone: zone).bounds.last
+  /// The trend's cut-off for a report of `period` reconstructed up to `cutoff`: the end of its
+  /// last month, or `cutoff` when earlier (no row uses an event at or after the report's own
+  /// cut-off: with an `--as-of` inside the last month, that month's row is what the report
+  /// itself says); `nil` when the trend has no month.
+  static func cutoff(period: ResolvedPeriod, zone: ZoneRules, firstTime: Int64, cutoff: Int64)
+    -> Int64?
+  {
+    months(from: firstTime, period: period, zone: zone).bounds.last.map { min($0, cutoff) }
+  }
+
+  /// Whether the trend of a report of `period` reconstructed up to `cutoff` reads the events
+  /// again (``reconstruction(order:rec:period:zone:firstTime:stays:)`` makes one of its own).
+  static func readsEvents(
+    order: TicketOrder, period: ResolvedPeriod, zone: ZoneRules, firstTime: Int64, cutoff: Int64
+  ) -> Bool {
+    self.cutoff(period: period, zone: zone, firstTime: firstTime, cutoff: cutoff).map {
+      differs(order: order, cutoff: cutoff, trendCutoff: $0)
+    } ?? false
   }
 
   /// Per month, the tickets open at its as-of: started, less those whose resolution in force
@@ -59,16 +74,15 @@ enum TrendFigures {
   static func backlog(_ r: Reconstruction, _ bounds: [Int64]) -> [Int] {
     let n = bounds.count - 1
     let months = MonthLocator(bounds)
-    func index(_ t: Int64, _: [Int64]) -> Int? { months.index(t) }
     var diff = [Int](repeating: 0, count: n + 1)
     for t in 0..<r.ticketCount {
-      if let i = index(r.start[t], bounds) { diff[i] += 1 }
+      if let i = months.index(r.start[t]) { diff[i] += 1 }
     }
     for k in 0..<r.resolutionTime.count {
-      guard let a = index(r.resolutionTime[k], bounds) else { continue }
+      guard let a = months.index(r.resolutionTime[k]) else { continue }
       diff[a] -= 1
       let reopen = r.reopenTime[k]
-      if reopen != Reconstruction.never, let b = index(reopen, bounds) { diff[b] += 1 }
+      if reopen != Reconstruction.never, let b = months.index(reopen) { diff[b] += 1 }
     }
     var out = [Int](repeating: 0, count: n)
     var running = 0
@@ -87,16 +101,15 @@ enum TrendFigures {
   {
     let n = bounds.count - 1
     let months = MonthLocator(bounds)
-    func index(_ t: Int64, _: [Int64]) -> Int? { months.index(t) }
     var stays = [Int](repeating: 0, count: n)
     var breaches = [Int](repeating: 0, count: n)
     for t in 0..<r.ticketCount {
       for s in r.stays(of: t) {
-        guard sla.target(stay: s, ticket: t, r) != nil, let first = index(r.stayStart[s], bounds)
+        guard sla.target(stay: s, ticket: t, r) != nil, let first = months.index(r.stayStart[s])
         else { continue }
         let st = r.stayStart[s]
         let en = r.stayEnd[s]
-        let endMonth = en == Reconstruction.never ? nil : index(en, bounds)
+        let endMonth = en == Reconstruction.never ? nil : months.index(en)
         // Open at the as-of of each month before the one it ends in.
         for i in first..<(endMonth ?? n) {
           stays[i] += 1
@@ -126,10 +139,11 @@ enum TrendFigures {
     order: TicketOrder, rec: Reconstruction, period: ResolvedPeriod, zone: ZoneRules,
     firstTime: Int64, stays: Bool
   ) -> Reconstruction {
-    // No row uses an event at or after the report's own cut-off: with an `--as-of` inside
-    // the last month, that month's row is what the report itself says.
-    guard let end = end(period: period, zone: zone, firstTime: firstTime) else { return rec }
-    return reconstruction(order: order, rec: rec, trendCutoff: min(end, rec.cutoff), stays: stays)
+    guard
+      let trendCutoff = cutoff(
+        period: period, zone: zone, firstTime: firstTime, cutoff: rec.cutoff)
+    else { return rec }
+    return reconstruction(order: order, rec: rec, trendCutoff: trendCutoff, stays: stays)
   }
 
   /// The rows from the trend's reconstruction `r` (``reconstruction(order:rec:period:zone:firstTime:stays:)``).
@@ -173,12 +187,10 @@ enum TrendFigures {
       ttr[i].append(rt - r.start[Int(r.resolutionTicket[k])])
     }
     return (0..<n).map { i in
-      var v = ttr[i]
-      let median = Statistics.median(selecting: &v)
       var row = TrendRow(
         month: months[i], start: bounds[i], end: bounds[i + 1], opened: opened[i],
-        escalated: escalated[i], escalationMoves: moves[i], resolved: v.count,
-        medianTimeToResolution: median, backlog: backlog[i],
+        escalated: escalated[i], escalationMoves: moves[i], resolved: ttr[i].count,
+        medianTimeToResolution: Statistics.median(of: ttr[i]), backlog: backlog[i],
         slaStays: checked?.stays[i], slaBreaches: checked?.breaches[i])
       let k = GroupSlot.count
       row.categoryOpened = Array(catOpened[(i * k)..<(i * k + k)])
