@@ -96,22 +96,18 @@ struct OwnerFigures {
     return end >= period.start && end < period.end ? end : nil
   }
 
-  /// Ticket `t` (started), with what the pass found about it.
+  /// Ticket `t` (started), with what the pass found about it: `breached` when one of the
+  /// stays the SLA figures check breaches (``SLAFigures/count(ticket:in:_:period:)``, which
+  /// judges the same stays: those counted here that have a target).
   @inline(__always) mutating func count(
-    ticket t: Int, _ rec: Reconstruction, period: ResolvedPeriod, sla: SLAJudge?,
+    ticket t: Int, _ rec: Reconstruction, period: ResolvedPeriod, breached: Bool,
     opened: Bool, resolved: Bool, open: Bool
   ) {
     let o = OwnerFigures.slot(t, rec, owners: owners.count)
     let l = Int(rec.level[t])
-    var breached = false
     var stays = 0
-    for s in rec.stays(of: t) {
-      guard let to = OwnerFigures.countedEnd(s, rec, period) else { continue }
+    for s in rec.stays(of: t) where OwnerFigures.countedEnd(s, rec, period) != nil {
       stays += 1
-      // Judged in each target's clock (business time with a calendar and bh targets).
-      if let sla, sla.breaches(stay: s, ticket: t, to: to, rec) {
-        breached = true
-      }
     }
     let b = breached ? 1 : 0
     let op = opened ? 1 : 0

@@ -136,11 +136,11 @@ struct PeriodFigures {
         counts.timeAtLevel.count(resolved: t, in: g, rec)
       }
       if r == Reconstruction.never { counts.backlog.count(open: t) }
-      counts.sla?.count(ticket: t, in: g, rec, period: period)
+      // The owners' "breached" is the SLA figures' own judgement of the same stays.
+      let breached = counts.sla?.count(ticket: t, in: g, rec, period: period) ?? false
       counts.owners.count(
-        ticket: t, rec, period: period, sla: counts.sla?.judge, opened: openedInP,
-        resolved: resolvedInP,
-        open: r == Reconstruction.never)
+        ticket: t, rec, period: period, breached: breached, opened: openedInP,
+        resolved: resolvedInP, open: r == Reconstruction.never)
     }
   }
 

@@ -41,10 +41,11 @@ struct SLAFigures {
     self.atRiskWindow = atRiskWindow
   }
 
-  /// The stays of ticket `t`, in group `g`.
+  /// The stays of ticket `t`, in group `g`; whether one of them breaches.
+  @discardableResult
   @inline(__always) mutating func count(
     ticket t: Int, in g: GroupSlot, _ rec: Reconstruction, period: ResolvedPeriod
-  ) {
+  ) -> Bool {
     let range = rec.stays(of: t)
     var levelsBreached: UInt8 = 0
     var checked = false
@@ -81,10 +82,11 @@ struct SLAFigures {
     for l in 1...4 where levelsBreached & (1 << (l - 1)) != 0 {
       ticketsBreached.add(1, to: g, level: l)
     }
-    guard detailed && checked else { return }
+    guard detailed && checked else { return levelsBreached != 0 }
     ticketsChecked.add(1, to: g)
     if levelsBreached != 0 { ticketsEver.add(1, to: g) }
     if lastBreached { ticketsLast.add(1, to: g) }
+    return levelsBreached != 0
   }
 
   /// An open stay with `remaining` seconds of its target left at the as-of: at risk when that
