@@ -42,7 +42,6 @@ struct SLAFigures {
   }
 
   /// The stays of ticket `t`, in group `g`; whether one of them breaches.
-  @discardableResult
   @inline(__always) mutating func count(
     ticket t: Int, in g: GroupSlot, _ rec: Reconstruction, period: ResolvedPeriod
   ) -> Bool {
@@ -53,16 +52,11 @@ struct SLAFigures {
     for s in range {
       let end = rec.stayEnd[s]
       let l = Int(rec.stayLevel[s])
-      guard let target = judge.target(stay: s, ticket: t, rec) else { continue }
-      let start = rec.stayStart[s]
-      let to: Int64
-      if end == Reconstruction.never {
-        to = max(period.asOf, start)
-      } else if end >= period.start && end < period.end {
-        to = end
-      } else {
-        continue
-      }
+      // The stays the owners count (``OwnerFigures/countedEnd(_:_:_:)``) that have a target:
+      // the owners' "breached" is this judgement.
+      guard let target = judge.target(stay: s, ticket: t, rec),
+        let to = OwnerFigures.countedEnd(s, rec, period)
+      else { continue }
       stays.add(1, to: g, level: l)
       if collectStays { checkedStays.append((t, s)) }
       checked = true
